@@ -1,0 +1,158 @@
+"""The records that flow between pipeline stages.
+
+documents → segments → pivot translation → alignment → scores → findings → report.
+Every stage takes and returns these small frozen dataclasses; none of them knows
+how it will be rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters, in increasing order."""
+
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+_SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class FindingType(str, Enum):
+    OMISSION = "omission"
+    ADDITION = "addition"
+    NUMBER = "number"
+    ENTITY = "entity"
+    UNTRANSLATED = "untranslated"
+    MISTRANSLATION = "mistranslation"
+    GLOSSARY = "glossary"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of characters in a document's normalised text, with its language."""
+
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One segment of a document. ``start``/``end`` index the document's text."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    headline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded, normalised document; segmentation fills ``sentences``."""
+
+    path: str
+    text: str
+    lang: str
+    foreign_runs: tuple[Span, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.path or "<text>"
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """An alignment unit: source sentence indices facing target sentence indices.
+
+    A 1-0 bead (``target == ()``) is a source sentence with no counterpart; a 0-1
+    bead is a target sentence with no source.
+    """
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """Fidelity of one aligned bead (pivot of its target side against its source side)."""
+
+    bead: Bead
+    chrf: float
+    fidelity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Document-level scores, all in [0, 1] except chrF and BLEU (0-100, as sacrebleu)."""
+
+    fidelity: float
+    coverage: float
+    chrf: float
+    bleu: float
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem. ``code`` is a stable reason code such as ``omission.sentence``."""
+
+    type: FindingType
+    severity: Severity
+    code: str
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    source_text: str
+    target_text: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a renderer needs; renderers never recompute anything."""
+
+    source: Document
+    target: Document
+    pivot: tuple[str, ...]
+    alignment: tuple[Bead, ...]
+    pairs: tuple[PairScore, ...]
+    scores: Scores
+    findings: tuple[Finding, ...]
+    fail_on: Severity
+    signature: str
+    alternatives: tuple[SourceCoverage, ...] = field(default=())
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity.at_least(self.fail_on))
+
+    @property
+    def verdict(self) -> str:
+        return "fail" if self.failing else "pass"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCoverage:
+    """How well one candidate source is covered by a translation (``check`` with several sources)."""
+
+    path: str
+    coverage: float
+    fidelity: float
+    chosen: bool
