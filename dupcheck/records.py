@@ -122,6 +122,10 @@ class Finding:
     source_text: str
     target_text: str
     message: str
+    #: character offsets of the flagged words in the source/target document's text, when
+    #: the finding is about words rather than whole sentences (SARIF regions, HTML marks)
+    source_span: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

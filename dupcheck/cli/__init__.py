@@ -1,0 +1,1 @@
+"""Command-line interface (typer). Commands parse options and call the library API."""
