@@ -14,7 +14,7 @@ from pathlib import Path
 FLORES = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "flores200-dev"
 GOLD = {"eng_Latn": "en", "hin_Deva": "hi", "urd_Arab": "ur"}
 
-CANDIDATE = r'''
+CANDIDATE = r"""
 import json, resource, statistics, sys, time
 from pathlib import Path
 name, flores = sys.argv[1], Path(sys.argv[2])
@@ -55,7 +55,7 @@ for stem, gold in {"eng_Latn": "en", "hin_Deva": "hi", "urd_Arab": "ur"}.items()
                  "line_errors": dict(sorted(wrong.items(), key=lambda kv: -kv[1])[:4])}
 out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 print(json.dumps(out))
-'''
+"""
 
 
 def main() -> None:
@@ -63,8 +63,12 @@ def main() -> None:
         sys.exit(f"FLORES dev not found at {FLORES}")
     names = sys.argv[1:] or ["py3langid", "lingua-low", "lingua-high", "dupcheck"]
     for name in names:
-        proc = subprocess.run([sys.executable, "-c", CANDIDATE, name, str(FLORES)],
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-c", CANDIDATE, name, str(FLORES)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if proc.returncode:
             print(name, "failed:", proc.stderr.strip().splitlines()[-1:])
             continue

@@ -34,14 +34,35 @@ _SCRIPTS: dict[str, regex.Pattern[str]] = {
 }
 #: the language a run in this script most likely is, when it is too short to classify
 _SCRIPT_DEFAULT = {
-    "Latin": "en", "Devanagari": "hi", "Arabic": "ar", "Han": "zh", "Cyrillic": "ru",
-    "Bengali": "bn", "Hebrew": "he", "Greek": "el",
+    "Latin": "en",
+    "Devanagari": "hi",
+    "Arabic": "ar",
+    "Han": "zh",
+    "Cyrillic": "ru",
+    "Bengali": "bn",
+    "Hebrew": "he",
+    "Greek": "el",
 }
 _LANG_SCRIPT = {
-    "hi": "Devanagari", "mr": "Devanagari", "ne": "Devanagari", "sa": "Devanagari",
-    "ar": "Arabic", "ur": "Arabic", "fa": "Arabic", "ps": "Arabic", "ug": "Arabic",
-    "zh": "Han", "ja": "Han", "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic",
-    "sr": "Cyrillic", "kk": "Cyrillic", "bn": "Bengali", "he": "Hebrew", "el": "Greek",
+    "hi": "Devanagari",
+    "mr": "Devanagari",
+    "ne": "Devanagari",
+    "sa": "Devanagari",
+    "ar": "Arabic",
+    "ur": "Arabic",
+    "fa": "Arabic",
+    "ps": "Arabic",
+    "ug": "Arabic",
+    "zh": "Han",
+    "ja": "Han",
+    "ru": "Cyrillic",
+    "uk": "Cyrillic",
+    "bg": "Cyrillic",
+    "sr": "Cyrillic",
+    "kk": "Cyrillic",
+    "bn": "Bengali",
+    "he": "Hebrew",
+    "el": "Greek",
 }
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 

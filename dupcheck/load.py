@@ -35,14 +35,29 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # one character in, one character out, so offsets survive the mapping
 _CHAR_MAP = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
         **{chr(0x0966 + d): str(d) for d in range(10)},  # Devanagari ०-९
         **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic ٠-٩
         **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended Arabic-Indic ۰-۹
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u3000": " ",
         **{chr(c): " " for c in range(0x2000, 0x200B)},  # en/em/thin/hair spaces
-        "\t": " ", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n\n",
+        "\t": " ",
+        "\f": "\n",
+        "\v": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n\n",
     }
 )
 # invisible characters that carry nothing in running text; ZWJ/ZWNJ are kept because they
@@ -154,7 +169,9 @@ def decode_bytes(data: bytes, *, path: str = "<bytes>") -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(path, f"not valid {encoding.upper()} at byte {exc.start + len(bom)}") from exc
+                raise InputError(
+                    path, f"not valid {encoding.upper()} at byte {exc.start + len(bom)}"
+                ) from exc
     if b"\x00" in data:
         raise InputError(path, f"binary file (NUL byte at offset {data.index(0)})")
     try:
