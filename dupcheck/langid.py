@@ -25,13 +25,17 @@ MIN_LETTERS = 3
 #: a foreign run shorter than this (in letters) takes its script's usual language: the
 #: classifier is unreliable on one or two words
 MIN_CLASSIFIED_LETTERS = 40
+#: how much of a document's head is scanned for its dominant script
+_SCAN_CHARS = 200_000
 #: enough text to name a document's language; classifying megabytes adds nothing
 _SAMPLE_CHARS = 20_000
 
-_SCRIPTS: dict[str, regex.Pattern[str]] = {
-    name: regex.compile(rf"\p{{Script={name}}}")
-    for name in ("Latin", "Devanagari", "Arabic", "Han", "Cyrillic", "Bengali", "Hebrew", "Greek")
-}
+_SCRIPT_NAMES = ("Latin", "Devanagari", "Arabic", "Han", "Cyrillic", "Bengali", "Hebrew", "Greek")
+#: a word, in a named group for its script (of its first letter); "Other" for the rest
+_SCRIPT_WORD = regex.compile(
+    "|".join(rf"(?P<{name}>\p{{Script={name}}}[\p{{L}}\p{{M}}]*)" for name in _SCRIPT_NAMES)
+    + r"|(?P<Other>\p{L}[\p{L}\p{M}]*)"
+)
 #: the language a run in this script most likely is, when it is too short to classify
 _SCRIPT_DEFAULT = {
     "Latin": "en",
@@ -64,19 +68,10 @@ _LANG_SCRIPT = {
     "he": "Hebrew",
     "el": "Greek",
 }
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*")
-
-
-def _script_of(word: str) -> str:
-    first = word[0]
-    for name, pattern in _SCRIPTS.items():
-        if pattern.match(first):
-            return name
-    return "Other"
 
 
 def _words_by_script(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), _script_of(m.group())) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end(), str(m.lastgroup)) for m in _SCRIPT_WORD.finditer(text)]
 
 
 @cache
@@ -103,7 +98,7 @@ def detect_language(text: str, *, path: str = "<text>") -> str:
     (English tweets in a Hindi article) do not sway the answer. Raises ``InputError``
     when the text has too few letters to tell (only digits, punctuation, one letter).
     """
-    words = _words_by_script(text)
+    words = _words_by_script(text[:_SCAN_CHARS])
     letters: dict[str, int] = {}
     for start, end, script in words:
         letters[script] = letters.get(script, 0) + end - start
