@@ -71,7 +71,7 @@ _EXTRA_BLANK_LINES = regex.compile(r"\n{3,}")
 #: "BEIJING (AP) --", "WASHINGTON, Feb 5 (Reuters) -", "date 2022-02-05"
 _DATELINE = regex.compile(
     r"""^[ ]*(?:
-        \p{Lu}[\p{Lu}\p{M} .'-]+(?:,[\p{L} .]+?)?[ ]?
+        \p{Lu}[\p{Lu}\p{M} .'-]+(?:,[\p{L}\d .]+?)?[ ]?
         \((?:AP|Reuters|AFP|Xinhua|dpa|ANI|PTI|IANS|UPI|Bloomberg|TASS)\)[ ]*[-\u2013\u2014]{1,2}[ ]*
       | date[ ]+\d{4}-\d{2}-\d{2}[ ]*
     )""",
