@@ -25,6 +25,12 @@ MIN_LETTERS = 3
 #: a foreign run shorter than this (in letters) takes its script's usual language: the
 #: classifier is unreliable on one or two words
 MIN_CLASSIFIED_LETTERS = 40
+#: below this many characters a text is short, and the script's desk language is preferred
+#: while its probability is at least _PLAUSIBLE (Arabic script has none: ar and ur are both
+#: desk languages)
+_SHORT_TEXT_CHARS = 200
+_PLAUSIBLE = 0.05
+_SHORT_TEXT_PRIOR = {"Latin": "en", "Devanagari": "hi"}
 #: how much of a document's head is scanned for its dominant script
 _SCAN_CHARS = 200_000
 #: enough text to name a document's language; classifying megabytes adds nothing
@@ -78,12 +84,27 @@ def _words_by_script(text: str) -> list[tuple[int, int, str]]:
 def _identifier() -> LanguageIdentifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _classify(text: str) -> str:
-    lang, _ = _identifier().classify(text[:_SAMPLE_CHARS])
-    return str(lang)
+def _classify(text: str, script: str) -> str:
+    """Most likely language of ``text`` among those written in ``script``.
+
+    On short text a close sibling often wins (Marathi or Nepali for Hindi); there the
+    desk's language for the script is kept while it is still plausible. FLORES dev lines
+    cut to 4 words: Hindi 84% -> 99.9%, English 93% -> 97%.
+    """
+    sample = text[:_SAMPLE_CHARS]
+    ranked = [(str(lang), float(p)) for lang, p in _identifier().rank(sample)]
+    if script not in _SCRIPT_DEFAULT:
+        return ranked[0][0]
+    in_script = [(lang, p) for lang, p in ranked if script_of_language(lang) == script]
+    if not in_script:
+        return _SCRIPT_DEFAULT[script]
+    prior = _SHORT_TEXT_PRIOR.get(script)
+    if prior and len(sample) < _SHORT_TEXT_CHARS and dict(in_script).get(prior, 0.0) >= _PLAUSIBLE:
+        return prior
+    return in_script[0][0]
 
 
 def script_of_language(lang: str) -> str:
@@ -106,11 +127,7 @@ def detect_language(text: str, *, path: str = "<text>") -> str:
         raise InputError(path, "too little text to detect its language (pass --lang to state it)")
     dominant = max(letters, key=letters.__getitem__)
     sample = " ".join(text[s:e] for s, e, script in words if script == dominant)
-    lang = _classify(sample)
-    # a text in one script cannot be in a language written in another: trust the script
-    if _LANG_SCRIPT.get(lang, "Latin") != dominant and dominant in _SCRIPT_DEFAULT:
-        return _SCRIPT_DEFAULT[dominant]
-    return lang
+    return _classify(sample, dominant)
 
 
 def find_foreign_runs(text: str, main_lang: str) -> tuple[Span, ...]:
@@ -149,5 +166,4 @@ def _run_language(run_text: str, words: list[tuple[int, int, str]], n_letters: i
     default = _SCRIPT_DEFAULT.get(script, "und")
     if n_letters < MIN_CLASSIFIED_LETTERS:
         return default
-    lang = _classify(run_text)
-    return lang if _LANG_SCRIPT.get(lang, "Latin") == script else default
+    return _classify(run_text, script)

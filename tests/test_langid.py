@@ -91,9 +91,12 @@ def test_untranslated_words(text: str, main: str, expected: list[tuple[str, str]
 @pytest.mark.parametrize(("stem", "lang"), FLORES_LANGS.items())
 def test_flores_lines_and_documents(stem: str, lang: str) -> None:
     lines = (FLORES / f"{stem}.dev").read_text(encoding="utf-8").splitlines()
-    # measured: 0.998-1.0 per line (benchmarks/bench_langid_candidates.py)
+    # measured (benchmarks/bench_langid_candidates.py): 1.0 per line; lines cut to their
+    # first 4 words 0.969 en, 0.997 hi, 0.970 ur
     line_accuracy = sum(detect_language(line) == lang for line in lines) / len(lines)
     assert line_accuracy >= 0.99
+    heads = [" ".join(line.split()[:4]) for line in lines]
+    assert sum(detect_language(head) == lang for head in heads) / len(heads) >= 0.95
     # whole documents: Urdu is never called Arabic, nor anything else
     documents = ["\n".join(lines[i : i + 8]) for i in range(0, len(lines), 8)]
     assert {detect_language(doc) for doc in documents} == {lang}
