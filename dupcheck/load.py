@@ -33,32 +33,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # one character in, one character out, so offsets survive the mapping
+_REPLACED_BY = {
+    "'": "\u2018\u2019\u201a\u201b\u2032",  # curly single quotes, prime
+    '"': "\u201c\u201d\u201e\u201f\u2033",  # curly double quotes, double prime
+    " ": "\t\u00a0\u2007\u202f\u3000" + "".join(map(chr, range(0x2000, 0x200B))),  # odd spaces
+    "\n": "\f\v\u2028\u2029",  # other line and paragraph separators
+}
+#: Devanagari ०-९, Arabic-Indic ٠-٩, Extended Arabic-Indic ۰-۹
+_DIGIT_ZEROS = (0x0966, 0x0660, 0x06F0)
 _CHAR_MAP = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        **{chr(0x0966 + d): str(d) for d in range(10)},  # Devanagari ०-९
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic ٠-٩
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended Arabic-Indic ۰-۹
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u3000": " ",
-        **{chr(c): " " for c in range(0x2000, 0x200B)},  # en/em/thin/hair spaces
-        "\t": " ",
-        "\f": "\n",
-        "\v": "\n",
-        "\u2028": "\n",
-        "\u2029": "\n\n",
-    }
+    {ch: plain for plain, chars in _REPLACED_BY.items() for ch in chars}
+    | {chr(zero + d): str(d) for zero in _DIGIT_ZEROS for d in range(10)}
 )
 # invisible characters that carry nothing in running text; ZWJ/ZWNJ are kept because they
 # change how Devanagari and Perso-Arabic words are spelt

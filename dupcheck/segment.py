@@ -35,119 +35,30 @@ _CONTENT = regex.compile(r"[\p{L}\p{N}]")
 _OPENERS = "\"'([{«"
 
 #: words after which "." does not end a sentence (compared lower-cased, without the dot)
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "cmdr",
-        "adm",
-        "maj",
-        "mt",
-        "ft",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "vs",
-        "v",
-        "no",
-        "nos",
-        "vol",
-        "fig",
-        "approx",
-        "dept",
-        "est",
-        "e.g",
-        "i.e",
-        "cf",
-        "al",
-        "डॉ",
-        "प्रो",
-        "श्री",
-        "सं",
-        "पृ",
-        "ई.पू",
-        "मि",
-        "ए",
-        "बी",
-        "सी",
-        "डी",
-        "एफ",
-        "जी",
-        "एच",
-        "आई",
-        "जे",
-        "के",
-        "एल",
-        "एम",
-        "एन",
-        "ओ",
-        "पी",
-        "आर",
-        "एस",
-        "टी",
-        "यू",
-        "वी",
-        "د",
-        "م",
-        "ص",
-    ]
-)
+# fmt: off
+_ABBREVIATIONS = frozenset({
+    # English titles, ranks, company forms and Latin abbreviations
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
+    "capt", "sgt", "cmdr", "adm", "maj", "mt", "ft", "rev", "hon", "pres", "supt", "inc", "ltd",
+    "co", "corp", "bros", "vs", "v", "no", "nos", "vol", "fig", "approx", "dept", "est", "e.g",
+    "i.e", "cf", "al",
+    # Hindi: Dr., Prof., Shri, ... and Latin initials spelt in Devanagari ("ए. पी. जे.")
+    "डॉ", "प्रो", "श्री", "सं", "पृ", "ई.पू", "मि", "ए", "बी", "सी", "डी", "एफ", "जी", "एच", "आई",
+    "जे", "के", "एल", "एम", "एन", "ओ", "पी", "आर", "एस", "टी", "यू", "वी",
+    # Arabic د. (doctor); not م. (AD), which mostly ends a sentence after a year
+    "د",
+})
 #: "Jan. 5": a month ends a sentence only when no day number follows
-_MONTHS = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
+_MONTHS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
 #: after a dotted acronym ("U.S."), these capitalised words start a new sentence
-_SENTENCE_STARTERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "In",
-        "On",
-        "At",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Our",
-        "There",
-        "Some",
-        "Many",
-        "Most",
-    ]
-)
+_SENTENCE_STARTERS = frozenset({
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those",
+    "But", "And", "In", "On", "At", "His", "Her", "Their", "Its", "Our", "There", "Some", "Many",
+    "Most",
+})
+# fmt: on
 #: a line with at least this many words and no final mark is a sentence broken across
 #: lines, not a heading
 _MIN_PARAGRAPH_WORDS = 12
