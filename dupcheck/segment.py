@@ -62,6 +62,8 @@ _SENTENCE_STARTERS = frozenset({
 #: a line with at least this many words and no final mark is a sentence broken across
 #: lines, not a heading
 _MIN_PARAGRAPH_WORDS = 12
+#: characters looked at on each side of a candidate boundary
+_LOOK = 80
 
 
 def segment(doc: Document, *, input_format: InputFormat = "text") -> Document:
@@ -151,7 +153,9 @@ def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int
 
 
 def _is_boundary(text: str, sentence_start: int, mark: regex.Match[str], end: int) -> bool:
-    after = text[mark.end() : end].lstrip()
+    # look at a window on either side only, so a huge paragraph stays linear
+    following = text[mark.end() : min(end, mark.end() + _LOOK)]
+    after = following.lstrip()
     if not after:
         return True
     marks = mark.group().rstrip(_CLOSERS)
@@ -162,7 +166,7 @@ def _is_boundary(text: str, sentence_start: int, mark: regex.Match[str], end: in
         return False  # '"Why?" he asked', 'approx. five'
     if marks != ".":
         return True
-    token_match = _LAST_TOKEN.search(text, sentence_start, mark.start())
+    token_match = _LAST_TOKEN.search(text, max(sentence_start, mark.start() - _LOOK), mark.start())
     token = token_match.group(1).lstrip(_OPENERS) if token_match else ""
     if token.lower() in _ABBREVIATIONS or token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
@@ -171,6 +175,7 @@ def _is_boundary(text: str, sentence_start: int, mark: regex.Match[str], end: in
     if len(token) == 1 and token.isupper():
         return False  # an initial: "J. K. Rowling"
     if _DOTTED_ACRONYM.fullmatch(token):
+        gap = following[: len(following) - len(after)]
         first = regex.match(r"\w+", next_word)
-        return "\n" in text[mark.end() : end] or bool(first and first.group() in _SENTENCE_STARTERS)
+        return "\n" in gap or bool(first and first.group() in _SENTENCE_STARTERS)
     return True
