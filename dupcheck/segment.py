@@ -175,7 +175,7 @@ def _is_boundary(text: str, sentence_start: int, mark: regex.Match[str], end: in
     if len(token) == 1 and token.isupper():
         return False  # an initial: "J. K. Rowling"
     if _DOTTED_ACRONYM.fullmatch(token):
-        gap = following[: len(following) - len(after)]
+        # at a paragraph's end it was a boundary above; a line break here is a soft wrap
         first = regex.match(r"\w+", next_word)
-        return "\n" in gap or bool(first and first.group() in _SENTENCE_STARTERS)
+        return bool(first and first.group() in _SENTENCE_STARTERS)
     return True
