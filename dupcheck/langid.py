@@ -53,27 +53,22 @@ _SCRIPT_DEFAULT = {
     "Hebrew": "he",
     "Greek": "el",
 }
-_LANG_SCRIPT = {
-    "hi": "Devanagari",
-    "mr": "Devanagari",
-    "ne": "Devanagari",
-    "sa": "Devanagari",
-    "ar": "Arabic",
-    "ur": "Arabic",
-    "fa": "Arabic",
-    "ps": "Arabic",
-    "ug": "Arabic",
-    "zh": "Han",
-    "ja": "Han",
-    "ru": "Cyrillic",
-    "uk": "Cyrillic",
-    "bg": "Cyrillic",
-    "sr": "Cyrillic",
-    "kk": "Cyrillic",
-    "bn": "Bengali",
-    "he": "Hebrew",
-    "el": "Greek",
+#: the script of each non-Latin language py3langid knows; any other language is Latin
+_SCRIPT_LANGS = {
+    "Devanagari": "hi mr ne sa gom",
+    "Arabic": "ar ur fa ps ug sdh",
+    "Cyrillic": "ru uk bg be sr mk kk ky mn ba tt tg",
+    "Han": "zh ja",
+    "Bengali": "bn as",
+    "Hebrew": "he hbo",
+    "Greek": "el grc",
+    "Other": "am dz gu hy ka km kn ko lo ml my or pa si ta te th",
 }
+_LANG_SCRIPT = {lang: script for script, langs in _SCRIPT_LANGS.items() for lang in langs.split()}
+#: py3langid labels that are varieties of an ISO 639-1 language; "zxx" (no language) is
+#: never an answer
+_ALIASES = {"ary": "ar", "arz": "ar", "yue": "zh", "wuu": "zh", "uzs": "uz"}
+_NOT_A_LANGUAGE = "zxx"
 
 
 def _words_by_script(text: str) -> list[tuple[int, int, str]]:
@@ -95,12 +90,14 @@ def _classify(text: str, script: str) -> str:
     cut to 4 words: Hindi 84% -> 99.9%, English 93% -> 97%.
     """
     sample = text[:_SAMPLE_CHARS]
-    ranked = [(str(lang), float(p)) for lang, p in _identifier().rank(sample)]
-    if script not in _SCRIPT_DEFAULT:
-        return ranked[0][0]
+    ranked = [
+        (_ALIASES.get(str(lang), str(lang)), float(p))
+        for lang, p in _identifier().rank(sample)
+        if lang != _NOT_A_LANGUAGE
+    ]
     in_script = [(lang, p) for lang, p in ranked if script_of_language(lang) == script]
     if not in_script:
-        return _SCRIPT_DEFAULT[script]
+        return _SCRIPT_DEFAULT.get(script, ranked[0][0])
     prior = _SHORT_TEXT_PRIOR.get(script)
     if prior and len(sample) < _SHORT_TEXT_CHARS and dict(in_script).get(prior, 0.0) >= _PLAUSIBLE:
         return prior

@@ -33,6 +33,8 @@ def test_seed_languages(seed: str, lang: str) -> None:
         ("اعتقلت الحكومة العشرات من الطلاب في القاهرة.", "ar"),
         ("حکومت نے درجنوں طلباء کو گرفتار کر لیا ہے۔", "ur"),
         ("Le gouvernement a arrêté des dizaines d'étudiants.", "fr"),
+        ("Правительство арестовало десятки студентов в Каире.", "ru"),
+        ("รัฐบาลจับกุมนักศึกษาหลายสิบคนในกรุงไคโร", "th"),
     ],
 )
 def test_short_texts(text: str, lang: str) -> None:
@@ -100,3 +102,9 @@ def test_flores_lines_and_documents(stem: str, lang: str) -> None:
     # whole documents: Urdu is never called Arabic, nor anything else
     documents = ["\n".join(lines[i : i + 8]) for i in range(0, len(lines), 8)]
     assert {detect_language(doc) for doc in documents} == {lang}
+
+
+def test_a_language_in_an_unlisted_script_has_no_foreign_runs_of_its_own() -> None:
+    text = "รัฐบาลจับกุมนักศึกษาหลายสิบคนในกรุงไคโร (Cairo) เมื่อวันเสาร์"
+    runs = find_foreign_runs(text, detect_language(text))
+    assert [(text[r.start : r.end], r.lang) for r in runs] == [("Cairo", "en")]
