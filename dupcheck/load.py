@@ -149,23 +149,28 @@ def load_document(
 
 def decode_bytes(data: bytes, *, path: str = "<bytes>") -> str:
     """Text of a file's bytes: UTF-8 (BOM optional) or UTF-16/32 with a BOM."""
+    text = _decode(data, path)
+    controls = len(_CONTROL.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(path, f"binary file ({controls} control characters)")
+    return text
+
+
+def _decode(data: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    path, f"not valid {encoding.upper()} at byte {exc.start + len(bom)}"
-                ) from exc
+                offset = exc.start + len(bom)
+                raise InputError(path, f"not valid {encoding.upper()} at offset {offset}") from exc
     if b"\x00" in data:
+        if data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4:
+            raise InputError(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
         raise InputError(path, f"binary file (NUL byte at offset {data.index(0)})")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             path, f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
         ) from exc
-    controls = len(_CONTROL.findall(text))
-    if text and controls / len(text) > _MAX_CONTROL_SHARE:
-        raise InputError(path, f"binary file ({controls} control characters)")
-    return text

@@ -33,7 +33,9 @@ def _write(tmp_path: Path, data: bytes) -> Path:
         (b"Caf\xe9 au lait, said the man.", "invalid byte 0xe9 at offset 3"),
         (b"12345 678 90.\n", "too little text"),
         (b"!!! ... ---", "too little text"),
-        (codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", "UTF-16-LE"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", "not valid UTF-16-LE at offset 2"),
+        ("Plain English text.".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
+        (codecs.BOM_UTF16_LE + "bin\x01\x02\x03\x04ary".encode("utf-16-le"), "control characters"),
     ],
 )
 def test_bad_file_content_raises_input_error(tmp_path: Path, data: bytes, cause: str) -> None:
