@@ -64,6 +64,7 @@ def test_size_limit_is_a_parameter(tmp_path: Path) -> None:
     assert load_document(path, max_bytes=10_000).lang == "en"
 
 
+@pytest.mark.slow
 def test_five_megabyte_document_loads(tmp_path: Path) -> None:
     text = SEED["002"].read_text(encoding="utf-8")
     path = _write(tmp_path, ((text + "\n\n") * (5_000_000 // len(text) + 1)).encode())
