@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 import regex
 
@@ -105,11 +106,10 @@ def _paragraphs(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, 
     """Runs of lines to segment as one stretch of text; the flag marks a headline.
 
     A paragraph ends at a line with a final mark, or at a line without one that looks like
-    a heading (short, followed by a capital or another script). A text with blank lines
-    between paragraphs is taken to be hard-wrapped: single line breaks inside a block do
-    not end it.
+    a heading (short, followed by a capital or another script). In a hard-wrapped text
+    single line breaks do not end a paragraph; only blank lines may.
     """
-    wrapped = "\n\n" in text
+    wrapped = _is_hard_wrapped(text, lines)
     start = None
     for i, (s, e) in enumerate(lines):
         start = s if start is None else start
@@ -137,6 +137,16 @@ def _paragraphs(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, 
         if not continues:
             yield start, e, False
             start = None
+
+
+def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether most single line breaks fall inside a sentence (a wrapped text) rather
+    than after one (a text with one paragraph per line); one such break proves nothing."""
+    single_breaks = [
+        (s, e) for (s, e), (next_s, _) in pairwise(lines) if text.count("\n", e, next_s) == 1
+    ]
+    mid_sentence = sum(not _ENDS_FINAL.search(text, s, e) for s, e in single_breaks)
+    return mid_sentence >= 2 and mid_sentence * 2 > len(single_breaks)
 
 
 def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

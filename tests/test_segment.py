@@ -105,9 +105,13 @@ def test_punctuation_only_lines_are_not_sentences(seeds: dict[str, Document]) ->
             ["Dr. Smith met Mr. Xi in the U.S. capital.", "He left on Jan. 5 by car."],
         ),
         (
-            "The U.S. President met them. Troops of the U.S.\nArmy left.\n\nNew.",
+            "The U.S. President met\nthem in the capital. Troops of\nthe U.S.\nArmy left.\n\nNew.",
             "en",
-            ["The U.S. President met them.", "Troops of the U.S.\nArmy left.", "New."],
+            [
+                "The U.S. President met\nthem in the capital.",
+                "Troops of\nthe U.S.\nArmy left.",
+                "New.",
+            ],
         ),
         (
             "They met in the U.S. The talks failed.",
@@ -165,6 +169,12 @@ def test_rules(text: str, lang: str, expected: list[str]) -> None:
             "A sentence that is\nwrapped here. Next one\ntoo.\n\nNew paragraph.",
             ["A sentence that is\nwrapped here.", "Next one\ntoo.", "New paragraph."],
             False,
+        ),
+        # one paragraph per line after a blank-line headline: the subheading stands alone
+        (
+            "Title\n\nFirst paragraph.\nA Subheading\nSecond paragraph.",
+            ["Title", "First paragraph.", "A Subheading", "Second paragraph."],
+            True,
         ),
         (
             "One line per paragraph\nand a lowercase continuation.",
