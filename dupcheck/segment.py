@@ -1,11 +1,12 @@
 """Second pipeline stage: split a document's text into sentences.
 
-Rule-based rather than a library: on FLORES-200 dev paragraphs sentencex misses most
-Urdu boundaries (no ``۔``) and splits Hindi quotes badly, and pysbd is ~100x slower than
-the 1,000-sentences-a-second budget and weak on Hindi (benchmarks/bench_segment.py).
-The rules: a paragraph is a line (or, in a text whose paragraphs are separated by blank
-lines, a block of lines); inside it a sentence ends at a terminal mark with any closing
-quotes after it, unless the mark ends an abbreviation or the next word is lower case.
+Rules rather than a library (benchmarks/bench_segment.py, FLORES-200 dev paragraphs,
+boundary F1 en/hi/ur): dupcheck 0.93/0.90/0.91, sentencex 0.92/0.88/0.86 (it misses the
+Urdu keyboard full stop and, on seed 000, the danda before a closing quote: 10 sentences
+for 27), pysbd 0.92/0.50/0.84 at ~1 ms a sentence, 40 times slower.
+A paragraph is a line, or a block between blank lines in a hard-wrapped text; inside it a
+sentence ends at a final mark and any closing quotes after it, unless the mark ends an
+abbreviation or the next word is lower case.
 """
 
 from __future__ import annotations
