@@ -38,6 +38,10 @@ _REPLACED_BY = {
     '"': "\u201c\u201d\u201e\u201f\u2033",  # curly double quotes, double prime
     " ": "\t\u00a0\u2007\u202f\u3000" + "".join(map(chr, range(0x2000, 0x200B))),  # odd spaces
     "\n": "\f\v\u2028\u2029",  # other line and paragraph separators
+    "-": "\u2010\u2011\u2212",  # hyphen, non-breaking hyphen, minus sign
+    ".": "\u066b",  # Arabic decimal separator
+    ",": "\u066c",  # Arabic thousands separator
+    "%": "\u066a",  # Arabic percent sign
 }
 #: Devanagari ०-९, Arabic-Indic ٠-٩, Extended Arabic-Indic ۰-۹
 _DIGIT_ZEROS = (0x0966, 0x0660, 0x06F0)
@@ -73,9 +77,9 @@ _HEAD_LINES = 6  # metadata is only looked for in a document's first lines
 def normalize_text(text: str, *, strip_metadata: bool = True) -> str:
     """Canonical form of a document's text.
 
-    LF line ends, NFC, straight quotes, ASCII digits, plain spaces, no invisible
-    characters, no trailing spaces, at most one blank line in a row; with
-    ``strip_metadata``, datelines and bylines at the head of the text are dropped.
+    LF line ends, NFC, straight quotes, ASCII digits and number signs, plain spaces and
+    hyphens, no invisible characters, no trailing spaces, at most one blank line in a row;
+    with ``strip_metadata``, datelines and bylines at the head of the text are dropped.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)

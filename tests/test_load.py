@@ -119,6 +119,8 @@ def test_hindi_utf16(tmp_path: Path) -> None:
         ("वर्ष २०२२ में", "वर्ष 2022 में"),
         ("عام ٢٠٢٢", "عام 2022"),
         ("سال ۲۰۲۲", "سال 2022"),
+        ("نمو ٣٫٥٪ من ١٬٢٠٠", "نمو 3.5% من 1,200"),
+        ("\u22125 \u00b0C, Xi\u2011Putin", "-5 \u00b0C, Xi-Putin"),
         ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
         ("non\u00a0breaking\u202fspace", "non breaking space"),
         ("trailing   \nspaces\t", "trailing\nspaces"),
