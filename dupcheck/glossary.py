@@ -110,9 +110,13 @@ def load_glossary(path: Path) -> Glossary:
 
 
 def _line_of(text: str, needle: str, start_line: int = 1) -> int:
-    for number, line in enumerate(text.splitlines()[start_line - 1 :], start_line):
-        if needle in line:
-            return number
+    """Line of a TOML key or table header ``needle`` (else of any text containing it)."""
+    key = regex.compile(rf'^\s*(?:\[\s*"?{regex.escape(needle)}"?\s*\]|"?{regex.escape(needle)}"?\s*=)')
+    lines = text.splitlines()[start_line - 1 :]
+    for test in (key.match, lambda line: needle in line):
+        for number, line in enumerate(lines, start_line):
+            if test(line):
+                return number
     return start_line
 
 

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+import dupcheck.gate
+from dupcheck.cli.gate import gate
+from dupcheck.config import Thresholds, load_config
+from dupcheck.errors import ConfigError
+from dupcheck.gate import EXIT_ERROR, EXIT_FAIL, EXIT_PASS, changed_files, run_gate, threshold_findings
+from dupcheck.records import Bead
+from tests.gate_support import CLEAN_HI, SEED_EN, SEED_HI, copy_desk, paragraph_check, report_for
+
+app = typer.Typer()
+app.command()(gate)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    return copy_desk(tmp_path)
+
+
+@pytest.fixture
+def stand_in_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI checks with ``paragraph_check`` (the gate's logic, not the pipeline, is under test)."""
+    monkeypatch.setattr(dupcheck.gate, "default_checker", lambda config: paragraph_check)
+
+
+def _gate(desk: Path):
+    return run_gate(load_config(desk / "dupcheck.toml"), check=paragraph_check)
+
+
+def _by_target(result):
+    return {d.pair.target: d for d in result.documents}
+
+
+def _change_a_number(desk: Path) -> None:
+    path = desk / CLEAN_HI
+    text = path.read_text(encoding="utf-8")
+    assert "1973" in text
+    path.write_text(text.replace("1973", "1978", 1), encoding="utf-8")
+
+
+def test_seed_fails_clean_passes(desk: Path) -> None:
+    result = _gate(desk)
+    docs = _by_target(result)
+    assert docs[SEED_HI].verdict == "fail"
+    assert [f.code for f in docs[SEED_HI].failing] == ["glossary.forbidden"]
+    assert docs[CLEAN_HI].verdict == "pass" and docs[CLEAN_HI].report.findings == ()
+    assert result.verdict == "fail" and result.exit_code == EXIT_FAIL
+
+
+def test_baseline_accepts_todays_findings_and_catches_a_new_one(desk: Path) -> None:
+    from dupcheck.baseline import write_baseline
+
+    config = load_config(desk / "dupcheck.toml")
+    write_baseline(config.baseline, _gate(desk).baseline_entries())
+    assert _gate(desk).exit_code == EXIT_PASS
+
+    # moving paragraphs of the seed translation keeps its accepted finding accepted
+    seed = desk / SEED_HI
+    paragraphs = seed.read_text(encoding="utf-8").split("\n")
+    seed.write_text("\n".join(paragraphs[::-1]), encoding="utf-8")
+    assert _gate(desk).exit_code == EXIT_PASS
+
+    _change_a_number(desk)
+    result = _gate(desk)
+    assert result.exit_code == EXIT_FAIL
+    assert [(f.code, f.message) for f in result.new_findings] == [("number.changed", "number 1978 is not in the source")]
+
+
+def test_changed_only_takes_the_files_git_names(desk: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=desk, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "base")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "stories")
+    _change_a_number(desk)
+    assert changed_files(desk, "HEAD") == {CLEAN_HI}
+    result = run_gate(load_config(desk / "dupcheck.toml"), changed=changed_files(desk, "HEAD"), check=paragraph_check)
+    assert [d.pair.target for d in result.documents] == [CLEAN_HI]
+    assert changed_files(desk, "HEAD~1") == {p.relative_to(desk).as_posix() for p in desk.rglob("*") if p.is_file() and ".git" not in p.parts}
+    with pytest.raises(ConfigError, match="git diff --name-only no-such-rev failed"):
+        changed_files(desk, "no-such-rev")
+
+
+def test_thresholds_become_document_findings(desk: Path) -> None:
+    report = paragraph_check(desk / SEED_EN, desk / SEED_HI, "hi")
+    n = len(report.source.sentences)
+    half = report_for(report.source, report.target, (Bead(tuple(range(n // 2)), (0,), 0.5), Bead(tuple(range(n // 2, n)), (), 0.0)))
+    codes = [f.code for f in threshold_findings(half, Thresholds(min_fidelity=0.6, max_omitted_share=0.4))]
+    assert codes == ["threshold.fidelity", "threshold.omitted-share"]
+    assert threshold_findings(half, Thresholds(min_fidelity=0.4, max_omitted_share=0.6)) == ()
+    assert threshold_findings(replace(half, alignment=()), Thresholds(max_omitted_share=0.0)) == ()
+
+
+def test_cli_reports_exit_codes_and_baseline(desk: Path, stand_in_checker: None, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out"
+    args = ["--config", str(desk / "dupcheck.toml")]
+    reports = {"--sarif": "gate.sarif", "--junit": "junit.xml", "--html": "gate.html", "--markdown": "summary.md",
+               "--json": "gate.json", "--tmx": "memory.tmx"}
+    report_args = [a for flag, name in reports.items() for a in (flag, str(out / name))]
+    first = runner.invoke(app, args + report_args)
+    assert first.exit_code == EXIT_FAIL, first.output
+    assert "glossary.forbidden" in first.stdout
+    written = {name: (out / name).read_bytes() for name in reports.values()}
+    assert all(written.values())
+    assert json.loads(written["gate.json"])["verdict"] == "fail"
+    assert "❌ dupcheck gate: fail" in written["summary.md"].decode()
+
+    again = runner.invoke(app, args + report_args)
+    assert again.exit_code == EXIT_FAIL
+    for name in ("gate.sarif", "junit.xml", "gate.json", "gate.html", "memory.tmx"):
+        assert (out / name).read_bytes() == written[name], name
+
+    assert not (desk / ".dupcheck-baseline.json").exists()  # never written without the flag
+    accepted = runner.invoke(app, args + ["--write-baseline"])
+    assert accepted.exit_code == EXIT_PASS, accepted.output
+    assert (desk / ".dupcheck-baseline.json").is_file()
+    assert runner.invoke(app, args).exit_code == EXIT_PASS
+    _change_a_number(desk)
+    assert runner.invoke(app, args).exit_code == EXIT_FAIL
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        (lambda d: (d / "dupcheck.toml").write_text((d / "dupcheck.toml").read_text("utf-8") + "colour = 1\n", "utf-8"),
+         "dupcheck.toml:17: colour: unknown key"),
+        (lambda d: (d / "glossary.toml").write_text('[ironclad]\nhi = { required = [] }\n', "utf-8"),
+         "glossary.toml:2: ironclad.hi: no target rendering given"),
+        (lambda d: (d / SEED_HI).write_bytes(b"\xff\xfe\x00binary"), f"{SEED_HI}: "),
+    ],
+)
+def test_cli_errors_are_one_line_with_exit_code_2(desk: Path, stand_in_checker: None, setup, expected: str) -> None:
+    setup(desk)
+    result = CliRunner().invoke(app, ["--config", str(desk / "dupcheck.toml")])
+    assert result.exit_code == EXIT_ERROR
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("dupcheck: error: ") and expected in lines[0], result.stderr
+
+
+def test_cli_refuses_to_write_a_report_over_an_input(desk: Path, stand_in_checker: None) -> None:
+    before = (desk / SEED_HI).read_bytes()
+    result = CliRunner().invoke(app, ["--config", str(desk / "dupcheck.toml"), "--html", str(desk / SEED_HI)])
+    assert result.exit_code == EXIT_ERROR and "refusing to write" in result.stderr
+    assert (desk / SEED_HI).read_bytes() == before
