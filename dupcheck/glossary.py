@@ -28,6 +28,7 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 import regex
+from defusedxml import DefusedXmlException
 
 from dupcheck.errors import ConfigError
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
@@ -172,7 +173,7 @@ def _from_csv(path: Path, text: str) -> list[Term]:
 def _from_tbx(path: Path, text: str) -> list[Term]:
     try:
         root = SafeET.fromstring(text)
-    except Exception as exc:  # defusedxml raises ParseError and its own refusals
+    except (SafeET.ParseError, DefusedXmlException) as exc:
         raise ConfigError(f"{path}: not a readable TBX file ({exc})") from None
     terms = []
     for entry in root.iter():

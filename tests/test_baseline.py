@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.baseline import BaselineEntry, baseline_to_text, fingerprint, load_baseline, new_findings, write_baseline
+from dupcheck.baseline import (
+    BaselineEntry,
+    baseline_to_text,
+    fingerprint,
+    load_baseline,
+    new_findings,
+    write_baseline,
+)
 from dupcheck.errors import ConfigError
 from dupcheck.records import Finding, FindingType, Severity
 

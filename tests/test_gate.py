@@ -13,7 +13,14 @@ import dupcheck.gate
 from dupcheck.cli.gate import gate
 from dupcheck.config import Thresholds, load_config
 from dupcheck.errors import ConfigError
-from dupcheck.gate import EXIT_ERROR, EXIT_FAIL, EXIT_PASS, changed_files, run_gate, threshold_findings
+from dupcheck.gate import (
+    EXIT_ERROR,
+    EXIT_FAIL,
+    EXIT_PASS,
+    changed_files,
+    run_gate,
+    threshold_findings,
+)
 from dupcheck.records import Bead
 from tests.gate_support import CLEAN_HI, SEED_EN, SEED_HI, copy_desk, paragraph_check, report_for
 

@@ -6,7 +6,7 @@ Exit codes: 0 pass, 1 a new finding at or above ``fail-on``, 2 usage, configurat
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,7 +15,7 @@ from dupcheck.errors import DupcheckError
 
 
 def gate(
-    config: Annotated[Optional[Path], typer.Option(
+    config: Annotated[Path | None, typer.Option(
         "--config", "-c", help="dupcheck.toml or pyproject.toml; found in the current folder or above if omitted.",
     )] = None,
     changed_only: Annotated[bool, typer.Option(
@@ -25,12 +25,12 @@ def gate(
     write_baseline: Annotated[bool, typer.Option(
         "--write-baseline", help="Accept every current finding: write them to the baseline file (replacing it) and pass.",
     )] = False,
-    sarif: Annotated[Optional[Path], typer.Option("--sarif", help="Write a SARIF 2.1.0 log here.")] = None,
-    junit: Annotated[Optional[Path], typer.Option("--junit", help="Write JUnit XML here.")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report here.")] = None,
-    markdown: Annotated[Optional[Path], typer.Option("--markdown", help="Write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).")] = None,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the gate's JSON (schema dupcheck.gate/1) here.")] = None,
-    tmx: Annotated[Optional[Path], typer.Option("--tmx", help="Export the clean aligned pairs as TMX 1.4 here.")] = None,
+    sarif: Annotated[Path | None, typer.Option("--sarif", help="Write a SARIF 2.1.0 log here.")] = None,
+    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the gate's JSON (schema dupcheck.gate/1) here.")] = None,
+    tmx: Annotated[Path | None, typer.Option("--tmx", help="Export the clean aligned pairs as TMX 1.4 here.")] = None,
 ) -> None:
     """Check every configured translation against its source; fail on new problems only.
 
@@ -73,7 +73,7 @@ def gate(
     raise typer.Exit(result.exit_code)
 
 
-def _write_reports(result, root: Path, inputs: list[Path], **paths: Optional[Path]) -> None:  # noqa: ANN001
+def _write_reports(result, root: Path, inputs: list[Path], **paths: Path | None) -> None:
     from dupcheck.render.html import render_html
     from dupcheck.render.junit import render_junit
     from dupcheck.render.sarif import render_sarif
@@ -93,7 +93,7 @@ def _write_reports(result, root: Path, inputs: list[Path], **paths: Optional[Pat
             write_output(path, renderers[name](), protect=inputs)
 
 
-def _print_summary(result, console) -> None:  # noqa: ANN001
+def _print_summary(result, console) -> None:
     from rich.text import Text
 
     for doc in result.documents:

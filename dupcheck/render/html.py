@@ -52,6 +52,13 @@ def _pieces(doc: Document, index: int, spans: list[tuple[int, int, Finding]]) ->
     return tuple(out)
 
 
+def _numbers(indices: tuple[int, ...]) -> str:
+    """1-based sentence numbers, a consecutive run as a range: "3", "3,4", "1–33"."""
+    if len(indices) > 2 and indices == tuple(range(indices[0], indices[-1] + 1)):
+        return f"{indices[0] + 1}–{indices[-1] + 1}"
+    return ",".join(str(i + 1) for i in indices)
+
+
 def _rows(result: DocumentResult) -> list[Row]:
     report = result.report
     src_spans = [(*f.source_span, f) for f in report.findings if f.source_span]
@@ -67,8 +74,8 @@ def _rows(result: DocumentResult) -> list[Row]:
         rows.append(Row(
             source=tuple(_pieces(report.source, i, src_spans) for i in bead.source),
             target=tuple(_pieces(report.target, j, tgt_spans) for j in bead.target),
-            source_numbers=",".join(str(i + 1) for i in bead.source),
-            target_numbers=",".join(str(j + 1) for j in bead.target),
+            source_numbers=_numbers(bead.source),
+            target_numbers=_numbers(bead.target),
             score=bead.score,
             messages=tuple(dict.fromkeys(messages)),
         ))
@@ -150,7 +157,8 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 <polyline points="{{ doc.plot.path }}" fill="none" stroke="#90a4ae" stroke-width="1"/>
 {% for d in doc.plot.dots %}<circle cx="{{ d.x }}" cy="{{ d.y }}" r="3.5" fill="#1565c0" fill-opacity="{{ [0.25, d.score] | max }}"><title>{{ d.label }} score {{ d.score }}</title></circle>
 {% endfor %}{% for g in doc.plot.gaps %}<rect x="{{ g.x - 3 }}" y="{{ g.y - 3 }}" width="6" height="6" fill="#b3261e"><title>{{ g.label }}</title></rect>
-{% endfor %}</svg>
+{% endfor %}{% if not doc.plot.dots and not doc.plot.gaps %}<text x="{{ doc.plot.pad + 10 }}" y="{{ doc.plot.pad + doc.plot.inner / 2 }}" font-size="12" fill="#777">no sentence alignment</text>
+{% endif %}</svg>
 </div>
 <table class="aligned">
 <thead><tr><th class="n">#</th><th>source ({{ doc.source_lang }})</th><th class="n">#</th><th>translation ({{ doc.lang }})</th></tr></thead>

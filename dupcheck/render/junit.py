@@ -30,8 +30,10 @@ def _testcase(doc: DocumentResult) -> ET.Element:
     s = doc.report.scores
     out = ET.SubElement(case, "system-out")
     lines = [
-        f"{doc.pair.target} against {doc.pair.source}: fidelity {s.fidelity:.3f}, coverage {s.coverage:.3f}, "
-        f"chrF {s.chrf:.1f}, BLEU {s.bleu:.1f}",
+        (
+            f"{doc.pair.target} against {doc.pair.source}: fidelity {s.fidelity:.3f}, "
+            f"coverage {s.coverage:.3f}, chrF {s.chrf:.1f}, BLEU {s.bleu:.1f}"
+        ),
         f"{len(doc.report.findings)} findings, {len(doc.new)} new, {len(doc.failing)} failing",
     ]
     lines += [

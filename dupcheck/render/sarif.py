@@ -23,7 +23,7 @@ from dupcheck.records import Finding, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning"}
-_LEADING_WORDS = regex.compile(r"^[\p{L}\p{M}\p{N} ]{8,}")
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{N} ]{8,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +44,22 @@ def locate(original: str, normalised: str, start: int, end: int) -> Region | Non
     """Region in ``original`` of ``normalised[start:end]``, or None when it cannot be found there.
 
     The piece is looked for as the same occurrence (the k-th) it is in the normalised text;
-    when normalisation changed it (curly quotes, odd spaces), its leading words are looked for.
+    when normalisation changed it (curly quotes, odd spaces), its first run of plain words is
+    looked for, and the region keeps the piece's length from where that run puts its start.
     """
     piece = normalised[start:end]
-    for probe in (piece, (m := _LEADING_WORDS.match(piece)) and m.group().rstrip()):
-        if not probe:
-            continue
-        occurrence = _count(normalised, probe, start)
-        at = _nth(original, probe, occurrence)
-        if at is not None:
-            return _region(original, at, at + len(piece) if probe == piece else _end_near(original, at, len(piece)))
-    return None
+    at = _nth(original, piece, _count(normalised, piece, start))
+    if at is not None:
+        return _region(original, at, at + len(piece))
+    words = _WORD_RUN.search(piece)
+    if words is None:
+        return None
+    probe = words.group().strip()
+    lead = words.start() + words.group().index(probe)
+    at = _nth(original, probe, _count(normalised, probe, start + lead))
+    if at is None or at < lead:
+        return None
+    return _region(original, at - lead, _end_near(original, at - lead, len(piece)))
 
 
 def _count(text: str, piece: str, before: int) -> int:

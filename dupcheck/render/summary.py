@@ -17,8 +17,8 @@ def render_gate_markdown(result: GateResult) -> str:
     lines = [
         f"# {icon} dupcheck gate: {result.verdict}",
         "",
-        f"{len(result.documents)} translations · {len(result.new_findings)} new findings · "
-        f"fails on new {result.fail_on.value} or worse",
+        (f"{len(result.documents)} translations · {len(result.new_findings)} new findings · "
+        f"fails on new {result.fail_on.value} or worse"),
         "",
         "| translation | source | verdict | fidelity | coverage | findings | new | failing |",
         "|---|---|:-:|---:|---:|---:|---:|---:|",
