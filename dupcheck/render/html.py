@@ -38,7 +38,9 @@ class Row:
 def _pieces(doc: Document, index: int, spans: list[tuple[int, int, Finding]]) -> tuple[Piece, ...]:
     """A sentence cut into plain and flagged runs by the finding spans inside it."""
     sentence = doc.sentences[index]
-    inside = sorted((s, e, f) for s, e, f in spans if sentence.start <= s < e <= sentence.end)
+    inside = sorted(
+        ((s, e, f) for s, e, f in spans if sentence.start <= s < e <= sentence.end), key=lambda span: span[:2]
+    )
     out, at = [], sentence.start
     for start, end, finding in inside:
         if start < at:
