@@ -161,3 +161,32 @@ def test_cli_refuses_to_write_a_report_over_an_input(desk: Path, stand_in_checke
     result = CliRunner().invoke(app, ["--config", str(desk / "dupcheck.toml"), "--html", str(desk / SEED_HI)])
     assert result.exit_code == EXIT_ERROR and "refusing to write" in result.stderr
     assert (desk / SEED_HI).read_bytes() == before
+
+
+def _pipeline_or_skip() -> None:
+    try:
+        import dupcheck.check  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"the check pipeline does not import on this branch yet ({exc})")
+
+
+def test_real_pipeline_on_the_desk(desk: Path) -> None:
+    """The must-show run with ``dupcheck.check``: seed fails, clean passes, baseline, a changed number."""
+    _pipeline_or_skip()
+    config = load_config(desk / "dupcheck.toml")
+    first = run_gate(config)
+    docs = _by_target(first)
+    assert docs[SEED_HI].verdict == "fail" and docs[CLEAN_HI].verdict == "pass"
+    codes = {f.code for f in docs[SEED_HI].failing}
+    assert "glossary.forbidden" in codes and "omission.sentence" in codes
+    glossary = next(f for f in docs[SEED_HI].report.findings if f.code == "glossary.forbidden")
+    assert docs[SEED_HI].report.target.text[slice(*glossary.target_span)] == "परेशान"
+
+    from dupcheck.baseline import write_baseline
+
+    write_baseline(config.baseline, first.baseline_entries())
+    assert run_gate(config).exit_code == EXIT_PASS
+    _change_a_number(desk)
+    again = run_gate(config)
+    assert again.exit_code == EXIT_FAIL
+    assert [(d.pair.target, f.code) for d in again.documents for f in d.new] == [(CLEAN_HI, "number.changed")]
