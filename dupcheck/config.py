@@ -225,6 +225,12 @@ def _backends(table: Any, where: _Located) -> BackendConfig:
     if not isinstance(table, dict):
         raise where.error("backends", "expected a table")
     _no_unknown(table, _BACKEND_KEYS, where, where.line_of("backends") - 1)
+    for key, value in table.items():
+        expected = bool if key == "cache" else str
+        if not isinstance(value, expected):
+            raise where.error(key, f"expected a {expected.__name__}, got {value!r}")
+    if table.get("device", "auto") not in {"auto", "cpu", "cuda", "mps"}:
+        raise where.error("device", f"{table['device']!r} is not one of auto, cpu, cuda, mps")
     return BackendConfig(**{k.replace("-", "_"): v for k, v in table.items()})
 
 

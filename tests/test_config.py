@@ -64,6 +64,8 @@ def _line(path: Path, needle: str) -> int:
         ('fail-on = "major"', 'fail-on = "severe"', "fail-on", "fail-on", "not one of"),
         ("max-omitted-share = 0.5", "max-omitted-share = 5", "max-omitted-share", "max-omitted-share", "between 0 and 1"),
         ('languages = ["hi"]', 'languages = ["hindi"]', "languages", "languages", "ISO 639-1"),
+        ('encoder = "none"', "encoder = false", "encoder", "encoder =", "expected a str"),
+        ('encoder = "none"', 'encoder = "none"\ndevice = "tpu"', "device", "device =", "not one of auto"),
         ('glossary = "glossary.toml"', 'glossary = "terms.toml"', "glossary", "glossary =", "no such file"),
     ],
 )

@@ -84,6 +84,7 @@ def test_html_marks_flagged_words_escapes_text_and_is_deterministic(tmp_path: Pa
     assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in page
     assert "— not translated —" in page and 'class="omitted"' in page
     assert page.count("<svg") == 3 and "<circle" in page
+    assert 'title="fidelity of this pair">0.60<' in page  # the hostile pair's second bead
     assert ">1–33<" in page  # the unaligned seed: all its sentences face the whole translation
 
 

@@ -31,7 +31,8 @@ class Row:
     target: tuple[tuple[Piece, ...], ...]
     source_numbers: str
     target_numbers: str
-    score: float
+    #: the bead's fidelity (its pivot against its source) where scored, else its alignment score
+    score: float | None
     messages: tuple[tuple[str, str], ...]
 
 
@@ -67,6 +68,7 @@ def _rows(result: DocumentResult) -> list[Row]:
     tgt_spans = [(*f.target_span, f) for f in report.findings if f.target_span]
     # with no alignment, the whole texts face each other in one row
     whole = Bead(tuple(range(len(report.source.sentences))), tuple(range(len(report.target.sentences))), 0.0)
+    fidelity = {(p.bead.source, p.bead.target): p.fidelity for p in report.pairs}
     rows = []
     for bead in report.alignment or (whole,):
         messages = tuple(
@@ -78,7 +80,10 @@ def _rows(result: DocumentResult) -> list[Row]:
             target=tuple(_pieces(report.target, j, tgt_spans) for j in bead.target),
             source_numbers=_numbers(bead.source),
             target_numbers=_numbers(bead.target),
-            score=bead.score,
+            score=(
+                fidelity.get((bead.source, bead.target), bead.score)
+                if report.alignment and bead.source and bead.target else None
+            ),
             messages=tuple(dict.fromkeys(messages)),
         ))
     return rows
@@ -126,6 +131,7 @@ table.scores td, table.scores th { padding: .1rem .8rem .1rem 0; text-align: lef
 table.aligned { border-collapse: collapse; width: 100%; table-layout: fixed; margin-top: 1rem; }
 table.aligned td, table.aligned th { border: 1px solid #ddd; padding: .35rem .5rem; vertical-align: top; }
 table.aligned th.n, table.aligned td.n { width: 3.2rem; color: #777; font-size: .8rem; text-align: right; }
+span.score { font-size: .75rem; color: #1565c0; }
 td.gap { background: repeating-linear-gradient(45deg, #fff4f2, #fff4f2 8px, #fde3df 8px, #fde3df 16px); color: #b3261e; font-style: italic; }
 tr.omitted td.src { background: #fff4f2; }
 mark { background: #ffd54f; padding: 0 .15em; border-bottom: 2px solid #b3261e; }
@@ -169,7 +175,7 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 <tr class="{{ 'omitted' if not row.target else ('added' if not row.source else 'aligned') }}">
 <td class="n">{{ row.source_numbers }}</td>
 <td class="src{{ ' gap' if not row.source }}" lang="{{ doc.source_lang }}">{% if row.source %}{% for sentence in row.source %}<p class="sent">{% for p in sentence %}{% if p.flag %}<mark class="{{ p.severity }}" title="{{ p.flag }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% endfor %}</p>{% endfor %}{% else %}— no source sentence —{% endif %}</td>
-<td class="n">{{ row.target_numbers }}</td>
+<td class="n">{{ row.target_numbers }}{% if row.score is not none %}<br><span class="score" title="fidelity of this pair">{{ "%.2f" | format(row.score) }}</span>{% endif %}</td>
 <td class="tgt{{ ' gap' if not row.target }}" lang="{{ doc.lang }}">{% if row.target %}{% for sentence in row.target %}<p class="sent">{% for p in sentence %}{% if p.flag %}<mark class="{{ p.severity }}" title="{{ p.flag }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% endfor %}</p>{% endfor %}{% else %}— not translated —{% endif %}
 {% if row.messages %}<ul class="msgs">{% for sev, m in row.messages %}<li class="{{ sev }}">{{ m }}</li>{% endfor %}</ul>{% endif %}</td>
 </tr>
