@@ -13,6 +13,12 @@ import typer
 from dupcheck.cli.common import fail, write_output
 from dupcheck.errors import DupcheckError
 
+if TYPE_CHECKING:  # the library is imported inside the command, so that --help stays fast
+    from rich.console import Console
+
+    from dupcheck.gate import GateResult
+    from dupcheck.records import Finding
+
 
 def gate(
     config: Annotated[Path | None, typer.Option(
@@ -93,6 +99,14 @@ def _write_reports(result, root: Path, inputs: list[Path], **paths: Path | None)
             write_output(path, renderers[name](), protect=inputs)
 
 
+def _where(finding: Finding) -> str:
+    if finding.target:
+        return "translation sentence " + ",".join(str(j + 1) for j in finding.target)
+    if finding.source:
+        return "source sentence " + ",".join(str(i + 1) for i in finding.source)
+    return "document"
+
+
 def _print_summary(result, console) -> None:
     from rich.text import Text
 
@@ -105,7 +119,6 @@ def _print_summary(result, console) -> None:
             f"{len(doc.report.findings)} findings, {len(doc.new)} new, {len(doc.failing)} failing",
         ))
         for f in doc.failing:
-            where = ",".join(str(j + 1) for j in f.target) or "–"
-            console.print(Text.assemble(f"    {f.severity.value} ", (f.code, "bold"), f" (sentence {where}): {f.message}"))
+            console.print(Text.assemble(f"    {f.severity.value} ", (f.code, "bold"), f" ({_where(f)}): {f.message}"))
     verdict = Text(f"gate {result.verdict}", style="bold red" if result.verdict == "fail" else "bold green")
     console.print(verdict)
