@@ -6,7 +6,7 @@ Exit codes: 0 pass, 1 a new finding at or above ``fail-on``, 2 usage, configurat
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -79,7 +79,7 @@ def gate(
     raise typer.Exit(result.exit_code)
 
 
-def _write_reports(result, root: Path, inputs: list[Path], **paths: Path | None) -> None:
+def _write_reports(result: GateResult, root: Path, inputs: list[Path], **paths: Path | None) -> None:
     from dupcheck.render.html import render_html
     from dupcheck.render.junit import render_junit
     from dupcheck.render.sarif import render_sarif
@@ -107,7 +107,7 @@ def _where(finding: Finding) -> str:
     return "document"
 
 
-def _print_summary(result, console) -> None:
+def _print_summary(result: GateResult, console: Console) -> None:
     from rich.text import Text
 
     for doc in result.documents:
