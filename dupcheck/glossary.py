@@ -233,13 +233,15 @@ def check_glossary(
         units = [(b.source, b.target) for b in alignment if b.source and b.target]
     else:
         units = [(tuple(s.index for s in source.sentences), tuple(s.index for s in target.sentences))]
-    findings = [f for term in terms for src, tgt in units for f in _check_unit(term, source, target, src, tgt)]
+    whole = not alignment
+    findings = [f for term in terms for src, tgt in units for f in _check_unit(term, source, target, src, tgt, whole)]
     return tuple(sorted(findings, key=lambda f: (f.target_span or (0, 0), f.source, f.code)))
 
 
 def _check_unit(
-    term: Term, source: Document, target: Document, src: tuple[int, ...], tgt: tuple[int, ...]
+    term: Term, source: Document, target: Document, src: tuple[int, ...], tgt: tuple[int, ...], whole: bool
 ) -> Iterator[Finding]:
+    """Findings for one term in one unit; ``whole``: the unit is the whole document (no alignment)."""
     src_hits = [(i, m) for i in src for m in term.source_pattern().finditer(source.sentences[i].text)]
     if not src_hits:
         return
@@ -267,8 +269,9 @@ def _check_unit(
     if required is not None and not found_required and not found_forbidden and tgt:
         yield Finding(
             type=FindingType.GLOSSARY, severity=Severity.MINOR, code="glossary.missing",
-            source=(src_index,), target=tgt[:1], source_text=src_sentence.text,
-            target_text=target.sentences[tgt[0]].text,
+            # over the whole document, no one target sentence is where the rendering is missing
+            source=(src_index,), target=() if whole else tgt[:1], source_text=src_sentence.text,
+            target_text="" if whole else target.sentences[tgt[0]].text,
             message=f"“{src_match.group()}” should be rendered as {allowed}; none found in the translation",
             source_span=source_span,
         )
