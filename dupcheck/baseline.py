@@ -47,18 +47,30 @@ def fingerprint(path: str, finding: Finding, target_text: str | None = None) -> 
     if finding.target_span is not None and target_text is not None:
         flagged = target_text[finding.target_span[0] : finding.target_span[1]]
     parts = [
-        path, finding.type.value, finding.code,
-        _normalise(finding.source_text), _normalise(finding.target_text), _normalise(flagged),
+        path,
+        finding.type.value,
+        finding.code,
+        _normalise(finding.source_text),
+        _normalise(finding.target_text),
+        _normalise(flagged),
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
 def baseline_to_text(entries: Iterable[BaselineEntry]) -> str:
     rows = sorted(
-        ({"fingerprint": e.fingerprint, "path": e.path, "code": e.code, "message": e.message} for e in entries),
+        (
+            {"fingerprint": e.fingerprint, "path": e.path, "code": e.code, "message": e.message}
+            for e in entries
+        ),
         key=lambda r: (r["path"], r["code"], r["fingerprint"]),
     )
-    return json.dumps({"schema": SCHEMA, "findings": rows}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return (
+        json.dumps(
+            {"schema": SCHEMA, "findings": rows}, ensure_ascii=False, indent=2, sort_keys=True
+        )
+        + "\n"
+    )
 
 
 def write_baseline(path: Path, entries: Iterable[BaselineEntry]) -> None:
@@ -77,7 +89,11 @@ def load_baseline(path: Path) -> Counter[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{path}: not a readable baseline ({exc})") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("schema") != SCHEMA
+        or not isinstance(data.get("findings"), list)
+    ):
         raise ConfigError(f"{path}: not a dupcheck baseline (expected schema {SCHEMA!r})")
     try:
         return Counter(str(row["fingerprint"]) for row in data["findings"])
@@ -85,7 +101,9 @@ def load_baseline(path: Path) -> Counter[str]:
         raise ConfigError(f"{path}: baseline row without a fingerprint") from None
 
 
-def new_findings(fingerprints: Iterable[tuple[str, Finding]], accepted: Counter[str]) -> tuple[Finding, ...]:
+def new_findings(
+    fingerprints: Iterable[tuple[str, Finding]], accepted: Counter[str]
+) -> tuple[Finding, ...]:
     """Findings beyond those accepted: a fingerprint accepted twice covers two identical findings."""
     left = Counter(accepted)
     out = []

@@ -88,10 +88,14 @@ class _Located:
             self.first = next((i for i, line in enumerate(self.lines) if header.match(line)), 0)
 
     def line_of(self, key: str, after: int | None = None) -> int:
-        pattern = regex.compile(rf"^\s*(?:\[\[?\s*(?:[\w.-]+\.)?{regex.escape(key)}\s*\]|\"?{regex.escape(key)}\"?\s*=)")
+        pattern = regex.compile(
+            rf"^\s*(?:\[\[?\s*(?:[\w.-]+\.)?{regex.escape(key)}\s*\]|\"?{regex.escape(key)}\"?\s*=)"
+        )
         start = self.first if after is None else after
         for i in range(start, len(self.lines)):
-            if pattern.match(self.lines[i]) or regex.search(rf"[{{,]\s*{regex.escape(key)}\s*=", self.lines[i]):
+            if pattern.match(self.lines[i]) or regex.search(
+                rf"[{{,]\s*{regex.escape(key)}\s*=", self.lines[i]
+            ):
                 return i + 1
         return start + 1
 
@@ -104,9 +108,13 @@ def find_config(start: Path) -> Path:
     for folder in (start.resolve(), *start.resolve().parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file() and (name == "dupcheck.toml" or "[tool.dupcheck" in candidate.read_text("utf-8")):
+            if candidate.is_file() and (
+                name == "dupcheck.toml" or "[tool.dupcheck" in candidate.read_text("utf-8")
+            ):
                 return candidate
-    raise ConfigError(f"{start}: no dupcheck.toml or pyproject.toml with [tool.dupcheck] here or above")
+    raise ConfigError(
+        f"{start}: no dupcheck.toml or pyproject.toml with [tool.dupcheck] here or above"
+    )
 
 
 def load_config(path: Path) -> GateConfig:
@@ -136,7 +144,9 @@ def _parse(data: dict[str, Any], where: _Located, root: Path) -> GateConfig:
     try:
         fail_on = Severity(data.get("fail-on", "major"))
     except ValueError:
-        raise where.error("fail-on", f"{data['fail-on']!r} is not one of minor, major, critical") from None
+        raise where.error(
+            "fail-on", f"{data['fail-on']!r} is not one of minor, major, critical"
+        ) from None
     pair_tables = data.get("pairs")
     if not isinstance(pair_tables, list) or not pair_tables:
         raise where.error("pairs", "give at least one [[pairs]] table with source and target")
@@ -156,7 +166,9 @@ def _parse(data: dict[str, Any], where: _Located, root: Path) -> GateConfig:
     )
 
 
-def _no_unknown(table: dict[str, Any], known: set[str], where: _Located, after: int | None = None) -> None:
+def _no_unknown(
+    table: dict[str, Any], known: set[str], where: _Located, after: int | None = None
+) -> None:
     for key in table:
         if key not in known:
             raise where.error(key, f"unknown key (known: {', '.join(sorted(known))})", after)
@@ -170,7 +182,9 @@ def _string(value: Any, key: str, where: _Located) -> str:
 
 def _list_of_str(data: dict[str, Any], key: str, where: _Located) -> list[str] | None:
     value = data.get(key)
-    if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
+    if value is not None and (
+        not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+    ):
         raise where.error(key, f"expected a list of strings, got {value!r}")
     return value
 
@@ -184,7 +198,9 @@ def _existing(data: dict[str, Any], key: str, where: _Located, root: Path) -> Pa
     return path
 
 
-def _resolve_pairs(table: Any, languages: tuple[str, ...], where: _Located, root: Path) -> list[Pair]:
+def _resolve_pairs(
+    table: Any, languages: tuple[str, ...], where: _Located, root: Path
+) -> list[Pair]:
     if not isinstance(table, dict):
         raise where.error("pairs", "each [[pairs]] entry must be a table with source and target")
     after = where.line_of("source", where.line_of("pairs") - 1) - 1
@@ -194,13 +210,19 @@ def _resolve_pairs(table: Any, languages: tuple[str, ...], where: _Located, root
     if "{stem}" not in source:
         lang = table.get("lang")
         if not isinstance(lang, str) or not _LANG.fullmatch(lang):
-            raise where.error("lang", f"an explicit pair needs lang (such as \"hi\"), got {lang!r}", after)
+            raise where.error(
+                "lang", f'an explicit pair needs lang (such as "hi"), got {lang!r}', after
+            )
         for name in (source, target):
             if not (root / name).is_file():
-                raise where.error("source" if name == source else "target", f"no such file: {name}", after)
+                raise where.error(
+                    "source" if name == source else "target", f"no such file: {name}", after
+                )
         return [Pair(source, target, lang)]
     if "{stem}" not in target or ("{lang}" not in target and "lang" not in table):
-        raise where.error("target", "a pattern pair's target needs {stem} and {lang} (or a lang key)", after)
+        raise where.error(
+            "target", "a pattern pair's target needs {stem} and {lang} (or a lang key)", after
+        )
     langs = (table["lang"],) if "lang" in table else languages
     if not langs:
         raise where.error("languages", "a pattern pair needs languages = [...] or a lang key")
@@ -217,7 +239,11 @@ def _resolve_pairs(table: Any, languages: tuple[str, ...], where: _Located, root
             if (root / tgt).is_file():
                 found.append(Pair(src, tgt, lang))
     if not found:
-        raise where.error("target", f"pattern {target!r} matches no translation of the {len(sources)} sources", after)
+        raise where.error(
+            "target",
+            f"pattern {target!r} matches no translation of the {len(sources)} sources",
+            after,
+        )
     return found
 
 

@@ -70,7 +70,8 @@ class GateResult:
         """Every current finding, to accept as the new baseline."""
         return [
             BaselineEntry(fp, d.pair.target, f.code, f.message)
-            for d in self.documents for fp, f in zip(d.fingerprints, d.report.findings)
+            for d in self.documents
+            for fp, f in zip(d.fingerprints, d.report.findings)
         ]
 
 
@@ -79,12 +80,19 @@ def changed_files(root: Path, base: str) -> set[str]:
     try:
         done = subprocess.run(
             ["git", "diff", "--name-only", "--relative", base, "--"],
-            cwd=root, capture_output=True, text=True, check=False,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except OSError as exc:
         raise ConfigError(f"--changed-only: cannot run git ({exc.strerror or exc})") from None
     if done.returncode != 0:
-        reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit code {done.returncode}"
+        reason = (
+            done.stderr.strip().splitlines()[-1]
+            if done.stderr.strip()
+            else f"exit code {done.returncode}"
+        )
         raise ConfigError(f"--changed-only: git diff --name-only {base} failed in {root}: {reason}")
     return {line.strip() for line in done.stdout.splitlines() if line.strip()}
 
@@ -99,7 +107,9 @@ def default_checker(config: GateConfig) -> CheckPair:
     from dupcheck.check import Checker, CheckSettings
 
     checker = Checker(config.backends, CheckSettings(fail_on=config.fail_on))
-    return lambda source, target, lang: checker.check_files(source, target, source_lang="en", target_lang=lang)
+    return lambda source, target, lang: checker.check_files(
+        source, target, source_lang="en", target_lang=lang
+    )
 
 
 def run_gate(
@@ -126,17 +136,25 @@ def run_gate(
 
 
 def gate_report(
-    pair: Pair, report: Report, config: GateConfig, glossary: Glossary | None, accepted: dict[str, int],
+    pair: Pair,
+    report: Report,
+    config: GateConfig,
+    glossary: Glossary | None,
+    accepted: dict[str, int],
 ) -> DocumentResult:
     """Add glossary and threshold findings to one pair's report and sort out the new ones."""
-    extra = check_glossary(glossary, report.source, report.target, report.alignment) if glossary else ()
+    extra = (
+        check_glossary(glossary, report.source, report.target, report.alignment) if glossary else ()
+    )
     report = replace(
         report,
         findings=report.findings + extra + threshold_findings(report, config.thresholds),
         fail_on=config.fail_on,
     )
     prints = tuple(fingerprint(pair.target, f, report.target.text) for f in report.findings)
-    return DocumentResult(pair, report, prints, new_findings(zip(prints, report.findings), accepted))
+    return DocumentResult(
+        pair, report, prints, new_findings(zip(prints, report.findings), accepted)
+    )
 
 
 def threshold_findings(report: Report, thresholds: Thresholds) -> tuple[Finding, ...]:
@@ -144,21 +162,39 @@ def threshold_findings(report: Report, thresholds: Thresholds) -> tuple[Finding,
     out = []
     fidelity = report.scores.fidelity
     if thresholds.min_fidelity is not None and fidelity < thresholds.min_fidelity:
-        out.append(_document_finding(
-            FindingType.MISTRANSLATION, "threshold.fidelity",
-            f"document fidelity {fidelity:.2f} is below the minimum {thresholds.min_fidelity:.2f}",
-        ))
+        out.append(
+            _document_finding(
+                FindingType.MISTRANSLATION,
+                "threshold.fidelity",
+                f"document fidelity {fidelity:.2f} is below the minimum {thresholds.min_fidelity:.2f}",
+            )
+        )
     total = len(report.source.sentences)
     omitted = sum(len(b.source) for b in report.alignment if b.source and not b.target)
-    if thresholds.max_omitted_share is not None and total and omitted / total > thresholds.max_omitted_share:
-        out.append(_document_finding(
-            FindingType.OMISSION, "threshold.omitted-share",
-            f"{omitted} of {total} source sentences ({omitted / total:.0%}) have no translation; "
-            f"the maximum is {thresholds.max_omitted_share:.0%}",
-        ))
+    if (
+        thresholds.max_omitted_share is not None
+        and total
+        and omitted / total > thresholds.max_omitted_share
+    ):
+        out.append(
+            _document_finding(
+                FindingType.OMISSION,
+                "threshold.omitted-share",
+                f"{omitted} of {total} source sentences ({omitted / total:.0%}) have no translation; "
+                f"the maximum is {thresholds.max_omitted_share:.0%}",
+            )
+        )
     return tuple(out)
 
 
 def _document_finding(type_: FindingType, code: str, message: str) -> Finding:
-    return Finding(type=type_, severity=Severity.MAJOR, code=code, source=(), target=(),
-                   source_text="", target_text="", message=message)
+    return Finding(
+        type=type_,
+        severity=Severity.MAJOR,
+        code=code,
+        source=(),
+        target=(),
+        source_text="",
+        target_text="",
+        message=message,
+    )

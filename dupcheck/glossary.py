@@ -112,7 +112,9 @@ def load_glossary(path: Path) -> Glossary:
 
 def _line_of(text: str, needle: str, start_line: int = 1) -> int:
     """Line of a TOML key or table header ``needle`` (else of any text containing it)."""
-    key = regex.compile(rf'^\s*(?:\[\s*"?{regex.escape(needle)}"?\s*\]|"?{regex.escape(needle)}"?\s*=)')
+    key = regex.compile(
+        rf'^\s*(?:\[\s*"?{regex.escape(needle)}"?\s*\]|"?{regex.escape(needle)}"?\s*=)'
+    )
     lines = text.splitlines()[start_line - 1 :]
     for test in (key.match, lambda line: needle in line):
         for number, line in enumerate(lines, start_line):
@@ -130,12 +132,19 @@ def _from_toml(path: Path, text: str) -> list[Term]:
     for source, langs in data.items():
         term_line = _line_of(text, source)
         if not isinstance(langs, dict) or not langs:
-            raise ConfigError(f"{path}:{term_line}: {source}: expected a table of languages with renderings")
+            raise ConfigError(
+                f"{path}:{term_line}: {source}: expected a table of languages with renderings"
+            )
         for lang, entry in langs.items():
             line = _line_of(text, lang, term_line)
             if not isinstance(entry, dict) or set(entry) - {"required", "forbidden"}:
-                raise ConfigError(f"{path}:{line}: {source}.{lang}: expected {{ required = [...], forbidden = [...] }}")
-            required, forbidden = (_renderings(entry.get(k, []), path, line, f"{source}.{lang}.{k}") for k in ("required", "forbidden"))
+                raise ConfigError(
+                    f"{path}:{line}: {source}.{lang}: expected {{ required = [...], forbidden = [...] }}"
+                )
+            required, forbidden = (
+                _renderings(entry.get(k, []), path, line, f"{source}.{lang}.{k}")
+                for k in ("required", "forbidden")
+            )
             if not required and not forbidden:
                 raise ConfigError(f"{path}:{line}: {source}.{lang}: no target rendering given")
             terms.append(Term(source, lang, required, forbidden))
@@ -181,7 +190,8 @@ def _from_tbx(path: Path, text: str) -> list[Term]:
             continue
         by_lang = {
             (ls.get(_XML_LANG) or ls.get("lang") or "").lower(): ls
-            for ls in entry if _local(ls.tag) in {"langSet", "langSec"}
+            for ls in entry
+            if _local(ls.tag) in {"langSet", "langSec"}
         }
         english = [t for t in _tbx_terms(by_lang.pop("en", None))]
         if not english:
@@ -190,7 +200,9 @@ def _from_tbx(path: Path, text: str) -> list[Term]:
         for lang, lang_set in sorted(by_lang.items()):
             found = _tbx_terms(lang_set)
             if not found:
-                raise ConfigError(f"{path}:{_line_of(text, source)}: {source}.{lang}: langSet has no term")
+                raise ConfigError(
+                    f"{path}:{_line_of(text, source)}: {source}.{lang}: langSet has no term"
+                )
             required = tuple(t for t, bad in found if not bad)
             forbidden = tuple(t for t, bad in found if bad)
             terms.append(Term(source, lang.split("-")[0], required, forbidden))
@@ -204,12 +216,17 @@ def _tbx_terms(lang_set: object) -> list[tuple[str, bool]]:
     for group in lang_set.iter():  # type: ignore[attr-defined]
         if _local(group.tag) not in {"tig", "ntig", "termSec"}:
             continue
-        term = next((e.text for e in group.iter() if _local(e.tag) == "term" and e.text and e.text.strip()), None)
+        term = next(
+            (e.text for e in group.iter() if _local(e.tag) == "term" and e.text and e.text.strip()),
+            None,
+        )
         if term is None:
             continue
         status = " ".join(
-            (e.text or "").lower() for e in group.iter()
-            if _local(e.tag) in {"termNote", "descrip"} and e.get("type") in {"administrativeStatus", "normativeAuthorization"}
+            (e.text or "").lower()
+            for e in group.iter()
+            if _local(e.tag) in {"termNote", "descrip"}
+            and e.get("type") in {"administrativeStatus", "normativeAuthorization"}
         )
         out.append((term.strip(), any(s in status for s in _FORBIDDEN_STATUS)))
     return out
@@ -232,17 +249,31 @@ def check_glossary(
     if alignment:
         units = [(b.source, b.target) for b in alignment if b.source and b.target]
     else:
-        units = [(tuple(s.index for s in source.sentences), tuple(s.index for s in target.sentences))]
+        units = [
+            (tuple(s.index for s in source.sentences), tuple(s.index for s in target.sentences))
+        ]
     whole = not alignment
-    findings = [f for term in terms for src, tgt in units for f in _check_unit(term, source, target, src, tgt, whole)]
+    findings = [
+        f
+        for term in terms
+        for src, tgt in units
+        for f in _check_unit(term, source, target, src, tgt, whole)
+    ]
     return tuple(sorted(findings, key=lambda f: (f.target_span or (0, 0), f.source, f.code)))
 
 
 def _check_unit(
-    term: Term, source: Document, target: Document, src: tuple[int, ...], tgt: tuple[int, ...], whole: bool
+    term: Term,
+    source: Document,
+    target: Document,
+    src: tuple[int, ...],
+    tgt: tuple[int, ...],
+    whole: bool,
 ) -> Iterator[Finding]:
     """Findings for one term in one unit; ``whole``: the unit is the whole document (no alignment)."""
-    src_hits = [(i, m) for i in src for m in term.source_pattern().finditer(source.sentences[i].text)]
+    src_hits = [
+        (i, m) for i in src for m in term.source_pattern().finditer(source.sentences[i].text)
+    ]
     if not src_hits:
         return
     src_index, src_match = src_hits[0]
@@ -259,18 +290,28 @@ def _check_unit(
         for m in forbidden.finditer(sentence.text) if forbidden else ():
             found_forbidden = True
             yield Finding(
-                type=FindingType.GLOSSARY, severity=Severity.MAJOR, code="glossary.forbidden",
-                source=(src_index,), target=(j,), source_text=src_sentence.text, target_text=sentence.text,
+                type=FindingType.GLOSSARY,
+                severity=Severity.MAJOR,
+                code="glossary.forbidden",
+                source=(src_index,),
+                target=(j,),
+                source_text=src_sentence.text,
+                target_text=sentence.text,
                 message=f"“{src_match.group()}” is rendered as forbidden “{m.group()}”"
                 + (f"; the glossary requires {allowed}" if allowed else ""),
-                source_span=source_span, target_span=(sentence.start + m.start(), sentence.start + m.end()),
+                source_span=source_span,
+                target_span=(sentence.start + m.start(), sentence.start + m.end()),
             )
     # a forbidden rendering already says what is wrong with the term here
     if required is not None and not found_required and not found_forbidden and tgt:
         yield Finding(
-            type=FindingType.GLOSSARY, severity=Severity.MINOR, code="glossary.missing",
+            type=FindingType.GLOSSARY,
+            severity=Severity.MINOR,
+            code="glossary.missing",
             # over the whole document, no one target sentence is where the rendering is missing
-            source=(src_index,), target=() if whole else tgt[:1], source_text=src_sentence.text,
+            source=(src_index,),
+            target=() if whole else tgt[:1],
+            source_text=src_sentence.text,
             target_text="" if whole else target.sentences[tgt[0]].text,
             message=f"“{src_match.group()}” should be rendered as {allowed}; none found in the translation",
             source_span=source_span,

@@ -44,12 +44,23 @@ def _paragraphs(doc: Document) -> list[tuple[int, ...]]:
     return [tuple(g) for g in groups]
 
 
-def report_for(source: Document, target: Document, alignment: tuple[Bead, ...], findings: tuple[Finding, ...] = ()) -> Report:
+def report_for(
+    source: Document,
+    target: Document,
+    alignment: tuple[Bead, ...],
+    findings: tuple[Finding, ...] = (),
+) -> Report:
     covered = sum(len(b.source) for b in alignment if b.target) / max(len(source.sentences), 1)
     return Report(
-        source=source, target=target, pivot=tuple(s.text for s in target.sentences), alignment=alignment,
-        pairs=(), scores=Scores(fidelity=covered * 0.9, coverage=covered, chrf=50.0, bleu=20.0),
-        findings=findings, fail_on=Severity.MAJOR, signature="test:paragraph-check",
+        source=source,
+        target=target,
+        pivot=tuple(s.text for s in target.sentences),
+        alignment=alignment,
+        pairs=(),
+        scores=Scores(fidelity=covered * 0.9, coverage=covered, chrf=50.0, bleu=20.0),
+        findings=findings,
+        fail_on=Severity.MAJOR,
+        signature="test:paragraph-check",
     )
 
 
@@ -57,7 +68,11 @@ def paragraph_check(source_path: Path, target_path: Path, lang: str) -> Report:
     source = segment(load_document(source_path, lang="en"))
     target = segment(load_document(target_path, lang=lang))
     src_par, tgt_par = _paragraphs(source), _paragraphs(target)
-    alignment = tuple(Bead(s, t, 0.8) for s, t in zip(src_par, tgt_par)) if len(src_par) == len(tgt_par) else ()
+    alignment = (
+        tuple(Bead(s, t, 0.8) for s, t in zip(src_par, tgt_par))
+        if len(src_par) == len(tgt_par)
+        else ()
+    )
     units = [(b.source, b.target) for b in alignment] or [
         (tuple(range(len(source.sentences))), tuple(range(len(target.sentences))))
     ]
@@ -68,10 +83,17 @@ def paragraph_check(source_path: Path, target_path: Path, lang: str) -> Report:
             sentence = target.sentences[j]
             for m in _NUMBER.finditer(sentence.text):
                 if m.group() not in known:
-                    findings.append(Finding(
-                        FindingType.NUMBER, Severity.MAJOR, "number.changed", src[:1], (j,),
-                        source.sentences[src[0]].text if src else "", sentence.text,
-                        f"number {m.group()} is not in the source",
-                        target_span=(sentence.start + m.start(), sentence.start + m.end()),
-                    ))
+                    findings.append(
+                        Finding(
+                            FindingType.NUMBER,
+                            Severity.MAJOR,
+                            "number.changed",
+                            src[:1],
+                            (j,),
+                            source.sentences[src[0]].text if src else "",
+                            sentence.text,
+                            f"number {m.group()} is not in the source",
+                            target_span=(sentence.start + m.start(), sentence.start + m.end()),
+                        )
+                    )
     return report_for(source, target, alignment, tuple(findings))

@@ -19,12 +19,21 @@ from dupcheck.records import Finding, FindingType, Severity
 
 TARGET = 'शी ने चीन और सर्बिया के बीच "परेशान दोस्ती" की सराहना की।'
 FINDING = Finding(
-    FindingType.GLOSSARY, Severity.MAJOR, "glossary.forbidden", (29,), (26,),
-    'Xi hailed the "ironclad friendship" between China and Serbia.', TARGET,
-    "“ironclad” is rendered as forbidden “परेशान”", target_span=(4, 10),
+    FindingType.GLOSSARY,
+    Severity.MAJOR,
+    "glossary.forbidden",
+    (29,),
+    (26,),
+    'Xi hailed the "ironclad friendship" between China and Serbia.',
+    TARGET,
+    "“ironclad” is rendered as forbidden “परेशान”",
+    target_span=(4, 10),
 )
 TEXT = "पहला वाक्य।\n" + TARGET
-SPAN = (len("पहला वाक्य।\n") + TARGET.index("परेशान"), len("पहला वाक्य।\n") + TARGET.index("परेशान") + 6)
+SPAN = (
+    len("पहला वाक्य।\n") + TARGET.index("परेशान"),
+    len("पहला वाक्य।\n") + TARGET.index("परेशान") + 6,
+)
 PATH = "stories/x.hi.txt"
 
 
@@ -33,9 +42,15 @@ def test_fingerprint_ignores_position_but_not_content() -> None:
     fp = fingerprint(PATH, base, TEXT)
     moved_text = "नया पैराग्राफ।\nपहला वाक्य।\n" + TARGET
     shift = len("नया पैराग्राफ।\n")
-    moved = replace(base, source=(31,), target=(27,), target_span=(SPAN[0] + shift, SPAN[1] + shift))
-    assert fingerprint(PATH, moved, moved_text) == fp  # a paragraph added above, sentence indices moved
-    assert fingerprint(PATH, replace(base, message="reworded"), TEXT) == fp  # messages are not content
+    moved = replace(
+        base, source=(31,), target=(27,), target_span=(SPAN[0] + shift, SPAN[1] + shift)
+    )
+    assert (
+        fingerprint(PATH, moved, moved_text) == fp
+    )  # a paragraph added above, sentence indices moved
+    assert (
+        fingerprint(PATH, replace(base, message="reworded"), TEXT) == fp
+    )  # messages are not content
     assert fingerprint(PATH, replace(base, target_text=TARGET.replace("  ", " ") + " "), TEXT) == fp
     changes = [
         ("other/y.hi.txt", base, TEXT),
@@ -55,7 +70,10 @@ def test_new_findings_respect_counts() -> None:
 
 
 def test_write_and_load_round_trip_is_deterministic(tmp_path: Path) -> None:
-    entries = [BaselineEntry("f2", "b.hi.txt", "number.changed", "m2"), BaselineEntry("f1", "a.hi.txt", "glossary.forbidden", "m1")]
+    entries = [
+        BaselineEntry("f2", "b.hi.txt", "number.changed", "m2"),
+        BaselineEntry("f1", "a.hi.txt", "glossary.forbidden", "m1"),
+    ]
     path = tmp_path / "baseline.json"
     write_baseline(path, entries)
     assert path.read_text(encoding="utf-8") == baseline_to_text(reversed(entries))
@@ -63,7 +81,14 @@ def test_write_and_load_round_trip_is_deterministic(tmp_path: Path) -> None:
     assert load_baseline(tmp_path / "absent.json") == Counter()
 
 
-@pytest.mark.parametrize("text", ["{not json", '{"schema": "other", "findings": []}', '{"schema": "dupcheck.baseline/1", "findings": [{}]}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{not json",
+        '{"schema": "other", "findings": []}',
+        '{"schema": "dupcheck.baseline/1", "findings": [{}]}',
+    ],
+)
 def test_bad_baseline_is_a_config_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "baseline.json"
     path.write_text(text, encoding="utf-8")

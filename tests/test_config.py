@@ -50,26 +50,72 @@ def _set(desk: Path, old: str, new: str) -> Path:
 
 
 def _line(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line)
+    return next(
+        n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line
+    )
 
 
 @pytest.mark.parametrize(
     ("old", "new", "key", "needle", "cause"),
     [
-        ('fail-on = "major"', 'fail-on = "major"\nfial-on = "minor"', "fial-on", "fial-on", "unknown key"),
-        ("encoder = \"none\"", "encoder = \"none\"\ndevise = \"cpu\"", "devise", "devise", "unknown key"),
-        ("max-omitted-share = 0.5", "max-omitted-share = 0.5\nmin-fidelty = 0.3", "min-fidelty", "min-fidelty", "unknown key"),
-        ('source = "stories/{stem}.en.txt"', 'source = "articles/{stem}.en.txt"', "source", "articles/", "matches no file"),
-        ('target = "stories/{stem}.{lang}.txt"', 'target = "stories/{stem}.{lang}.md"', "target", "{lang}.md", "matches no translation"),
+        (
+            'fail-on = "major"',
+            'fail-on = "major"\nfial-on = "minor"',
+            "fial-on",
+            "fial-on",
+            "unknown key",
+        ),
+        ('encoder = "none"', 'encoder = "none"\ndevise = "cpu"', "devise", "devise", "unknown key"),
+        (
+            "max-omitted-share = 0.5",
+            "max-omitted-share = 0.5\nmin-fidelty = 0.3",
+            "min-fidelty",
+            "min-fidelty",
+            "unknown key",
+        ),
+        (
+            'source = "stories/{stem}.en.txt"',
+            'source = "articles/{stem}.en.txt"',
+            "source",
+            "articles/",
+            "matches no file",
+        ),
+        (
+            'target = "stories/{stem}.{lang}.txt"',
+            'target = "stories/{stem}.{lang}.md"',
+            "target",
+            "{lang}.md",
+            "matches no translation",
+        ),
         ('fail-on = "major"', 'fail-on = "severe"', "fail-on", "fail-on", "not one of"),
-        ("max-omitted-share = 0.5", "max-omitted-share = 5", "max-omitted-share", "max-omitted-share", "between 0 and 1"),
+        (
+            "max-omitted-share = 0.5",
+            "max-omitted-share = 5",
+            "max-omitted-share",
+            "max-omitted-share",
+            "between 0 and 1",
+        ),
         ('languages = ["hi"]', 'languages = ["hindi"]', "languages", "languages", "ISO 639-1"),
         ('encoder = "none"', "encoder = false", "encoder", "encoder =", "expected a str"),
-        ('encoder = "none"', 'encoder = "none"\ndevice = "tpu"', "device", "device =", "not one of auto"),
-        ('glossary = "glossary.toml"', 'glossary = "terms.toml"', "glossary", "glossary =", "no such file"),
+        (
+            'encoder = "none"',
+            'encoder = "none"\ndevice = "tpu"',
+            "device",
+            "device =",
+            "not one of auto",
+        ),
+        (
+            'glossary = "glossary.toml"',
+            'glossary = "terms.toml"',
+            "glossary",
+            "glossary =",
+            "no such file",
+        ),
     ],
 )
-def test_bad_configuration_names_file_key_and_line(desk: Path, old: str, new: str, key: str, needle: str, cause: str) -> None:
+def test_bad_configuration_names_file_key_and_line(
+    desk: Path, old: str, new: str, key: str, needle: str, cause: str
+) -> None:
     path = _set(desk, old, new)
     with pytest.raises(ConfigError) as err:
         load_config(path)
@@ -79,8 +125,14 @@ def test_bad_configuration_names_file_key_and_line(desk: Path, old: str, new: st
 
 
 def test_unknown_key_inside_a_pairs_table(desk: Path) -> None:
-    path = _set(desk, 'target = "stories/{stem}.{lang}.txt"', 'target = "stories/{stem}.{lang}.txt"\nlanguage = "hi"')
-    with pytest.raises(ConfigError, match=rf"^{path}:{_line(path, 'language =')}: language: unknown key"):
+    path = _set(
+        desk,
+        'target = "stories/{stem}.{lang}.txt"',
+        'target = "stories/{stem}.{lang}.txt"\nlanguage = "hi"',
+    )
+    with pytest.raises(
+        ConfigError, match=rf"^{path}:{_line(path, 'language =')}: language: unknown key"
+    ):
         load_config(path)
 
 

@@ -79,7 +79,9 @@ def test_baseline_accepts_todays_findings_and_catches_a_new_one(desk: Path) -> N
     _change_a_number(desk)
     result = _gate(desk)
     assert result.exit_code == EXIT_FAIL
-    assert [(f.code, f.message) for f in result.new_findings] == [("number.changed", "number 1978 is not in the source")]
+    assert [(f.code, f.message) for f in result.new_findings] == [
+        ("number.changed", "number 1978 is not in the source")
+    ]
 
 
 def test_changed_only_takes_the_files_git_names(desk: Path) -> None:
@@ -92,9 +94,17 @@ def test_changed_only_takes_the_files_git_names(desk: Path) -> None:
     git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "stories")
     _change_a_number(desk)
     assert changed_files(desk, "HEAD") == {CLEAN_HI}
-    result = run_gate(load_config(desk / "dupcheck.toml"), changed=changed_files(desk, "HEAD"), check=paragraph_check)
+    result = run_gate(
+        load_config(desk / "dupcheck.toml"),
+        changed=changed_files(desk, "HEAD"),
+        check=paragraph_check,
+    )
     assert [d.pair.target for d in result.documents] == [CLEAN_HI]
-    assert changed_files(desk, "HEAD~1") == {p.relative_to(desk).as_posix() for p in desk.rglob("*") if p.is_file() and ".git" not in p.parts}
+    assert changed_files(desk, "HEAD~1") == {
+        p.relative_to(desk).as_posix()
+        for p in desk.rglob("*")
+        if p.is_file() and ".git" not in p.parts
+    }
     with pytest.raises(ConfigError, match="git diff --name-only no-such-rev failed"):
         changed_files(desk, "no-such-rev")
 
@@ -102,19 +112,34 @@ def test_changed_only_takes_the_files_git_names(desk: Path) -> None:
 def test_thresholds_become_document_findings(desk: Path) -> None:
     report = paragraph_check(desk / SEED_EN, desk / SEED_HI, "hi")
     n = len(report.source.sentences)
-    half = report_for(report.source, report.target, (Bead(tuple(range(n // 2)), (0,), 0.5), Bead(tuple(range(n // 2, n)), (), 0.0)))
-    codes = [f.code for f in threshold_findings(half, Thresholds(min_fidelity=0.6, max_omitted_share=0.4))]
+    half = report_for(
+        report.source,
+        report.target,
+        (Bead(tuple(range(n // 2)), (0,), 0.5), Bead(tuple(range(n // 2, n)), (), 0.0)),
+    )
+    codes = [
+        f.code
+        for f in threshold_findings(half, Thresholds(min_fidelity=0.6, max_omitted_share=0.4))
+    ]
     assert codes == ["threshold.fidelity", "threshold.omitted-share"]
     assert threshold_findings(half, Thresholds(min_fidelity=0.4, max_omitted_share=0.6)) == ()
     assert threshold_findings(replace(half, alignment=()), Thresholds(max_omitted_share=0.0)) == ()
 
 
-def test_cli_reports_exit_codes_and_baseline(desk: Path, stand_in_checker: None, tmp_path: Path) -> None:
+def test_cli_reports_exit_codes_and_baseline(
+    desk: Path, stand_in_checker: None, tmp_path: Path
+) -> None:
     runner = CliRunner()
     out = tmp_path / "out"
     args = ["--config", str(desk / "dupcheck.toml")]
-    reports = {"--sarif": "gate.sarif", "--junit": "junit.xml", "--html": "gate.html", "--markdown": "summary.md",
-               "--json": "gate.json", "--tmx": "memory.tmx"}
+    reports = {
+        "--sarif": "gate.sarif",
+        "--junit": "junit.xml",
+        "--html": "gate.html",
+        "--markdown": "summary.md",
+        "--json": "gate.json",
+        "--tmx": "memory.tmx",
+    }
     report_args = [a for flag, name in reports.items() for a in (flag, str(out / name))]
     first = runner.invoke(app, args + report_args)
     assert first.exit_code == EXIT_FAIL, first.output
@@ -141,24 +166,38 @@ def test_cli_reports_exit_codes_and_baseline(desk: Path, stand_in_checker: None,
 @pytest.mark.parametrize(
     ("setup", "expected"),
     [
-        (lambda d: (d / "dupcheck.toml").write_text((d / "dupcheck.toml").read_text("utf-8") + "colour = 1\n", "utf-8"),
-         "dupcheck.toml:17: colour: unknown key"),
-        (lambda d: (d / "glossary.toml").write_text('[ironclad]\nhi = { required = [] }\n', "utf-8"),
-         "glossary.toml:2: ironclad.hi: no target rendering given"),
+        (
+            lambda d: (d / "dupcheck.toml").write_text(
+                (d / "dupcheck.toml").read_text("utf-8") + "colour = 1\n", "utf-8"
+            ),
+            "dupcheck.toml:17: colour: unknown key",
+        ),
+        (
+            lambda d: (d / "glossary.toml").write_text(
+                "[ironclad]\nhi = { required = [] }\n", "utf-8"
+            ),
+            "glossary.toml:2: ironclad.hi: no target rendering given",
+        ),
         (lambda d: (d / SEED_HI).write_bytes(b"\xff\xfe\x00binary"), f"{SEED_HI}: "),
     ],
 )
-def test_cli_errors_are_one_line_with_exit_code_2(desk: Path, stand_in_checker: None, setup, expected: str) -> None:
+def test_cli_errors_are_one_line_with_exit_code_2(
+    desk: Path, stand_in_checker: None, setup, expected: str
+) -> None:
     setup(desk)
     result = CliRunner().invoke(app, ["--config", str(desk / "dupcheck.toml")])
     assert result.exit_code == EXIT_ERROR
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("dupcheck: error: ") and expected in lines[0], result.stderr
+    assert len(lines) == 1 and lines[0].startswith("dupcheck: error: ") and expected in lines[0], (
+        result.stderr
+    )
 
 
 def test_cli_refuses_to_write_a_report_over_an_input(desk: Path, stand_in_checker: None) -> None:
     before = (desk / SEED_HI).read_bytes()
-    result = CliRunner().invoke(app, ["--config", str(desk / "dupcheck.toml"), "--html", str(desk / SEED_HI)])
+    result = CliRunner().invoke(
+        app, ["--config", str(desk / "dupcheck.toml"), "--html", str(desk / SEED_HI)]
+    )
     assert result.exit_code == EXIT_ERROR and "refusing to write" in result.stderr
     assert (desk / SEED_HI).read_bytes() == before
 
@@ -189,4 +228,6 @@ def test_real_pipeline_on_the_desk(desk: Path) -> None:
     _change_a_number(desk)
     again = run_gate(config)
     assert again.exit_code == EXIT_FAIL
-    assert [(d.pair.target, f.code) for d in again.documents for f in d.new] == [(CLEAN_HI, "number.changed")]
+    assert [(d.pair.target, f.code) for d in again.documents for f in d.new] == [
+        (CLEAN_HI, "number.changed")
+    ]

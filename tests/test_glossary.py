@@ -16,7 +16,9 @@ IRONCLAD = Term("ironclad", "hi", required=("अटूट", "फौलादी"
 
 @pytest.fixture(scope="module")
 def seeds():
-    return segment(load_document(DESK / SEED_EN, lang="en")), segment(load_document(DESK / SEED_HI, lang="hi"))
+    return segment(load_document(DESK / SEED_EN, lang="en")), segment(
+        load_document(DESK / SEED_HI, lang="hi")
+    )
 
 
 @pytest.mark.parametrize("name", ["glossary.toml", "terms/glossary.csv", "terms/glossary.tbx"])
@@ -75,26 +77,58 @@ def _pair(en: str, hi: str, lang: str = "hi"):
     ("term", "en", "target", "lang", "codes", "flagged"),
     [
         # English plural and case on the source side
-        (IRONCLAD, "Ironclads were sold.", "परेशान जहाज बेचे गए।", "hi", ["glossary.forbidden"], "परेशान"),
+        (
+            IRONCLAD,
+            "Ironclads were sold.",
+            "परेशान जहाज बेचे गए।",
+            "hi",
+            ["glossary.forbidden"],
+            "परेशान",
+        ),
         # Hindi inflection of a forbidden rendering
-        (IRONCLAD, "An ironclad deal.", "परेशानी वाला सौदा।", "hi", ["glossary.forbidden"], "परेशानी"),
+        (
+            IRONCLAD,
+            "An ironclad deal.",
+            "परेशानी वाला सौदा।",
+            "hi",
+            ["glossary.forbidden"],
+            "परेशानी",
+        ),
         # required rendering inflected: no finding
         (IRONCLAD, "An ironclad bond.", "फौलादी रिश्ते को बनाए रखा।", "hi", [], None),
         (Term("boy", "hi", required=("लड़का",)), "The boys came.", "लड़के आए।", "hi", [], None),
-        (Term("boy", "hi", required=("लड़का",)), "The boys came.", "बच्चे आए।", "hi", ["glossary.missing"], None),
+        (
+            Term("boy", "hi", required=("लड़का",)),
+            "The boys came.",
+            "बच्चे आए।",
+            "hi",
+            ["glossary.missing"],
+            None,
+        ),
         # Arabic clitics: the article and a conjunction before the rendering
-        (Term("treaty", "ar", forbidden=("صفقة",)), "The treaty holds.", "والصفقة قائمة.", "ar", ["glossary.forbidden"], "والصفقة"),
+        (
+            Term("treaty", "ar", forbidden=("صفقة",)),
+            "The treaty holds.",
+            "والصفقة قائمة.",
+            "ar",
+            ["glossary.forbidden"],
+            "والصفقة",
+        ),
         # a word that merely contains the rendering is not it
         (Term("bond", "hi", forbidden=("बंध",)), "A strong bond.", "एक मजबूत प्रबंधन।", "hi", [], None),
         # no term in the source: nothing to check
         (IRONCLAD, "A strong friendship.", "परेशान दोस्ती।", "hi", [], None),
     ],
 )
-def test_inflection_and_case(term: Term, en: str, target: str, lang: str, codes: list[str], flagged: str | None) -> None:
+def test_inflection_and_case(
+    term: Term, en: str, target: str, lang: str, codes: list[str], flagged: str | None
+) -> None:
     source, translation = _pair(en, target, lang)
     findings = check_glossary(Glossary((term,)), source, translation)
     assert [f.code for f in findings] == codes
-    assert all(f.target == () for f in findings if f.code == "glossary.missing")  # no one sentence to blame
+    assert all(
+        f.target == () for f in findings if f.code == "glossary.missing"
+    )  # no one sentence to blame
     if flagged is not None:
         assert translation.text[slice(*findings[0].target_span)] == flagged
 
@@ -102,13 +136,30 @@ def test_inflection_and_case(term: Term, en: str, target: str, lang: str, codes:
 @pytest.mark.parametrize(
     ("name", "text", "line", "key"),
     [
-        ("g.csv", "source,lang,target,status\nironclad,hi,अटूट,required\nironclad,hi,,forbidden\n", 3, "target"),
+        (
+            "g.csv",
+            "source,lang,target,status\nironclad,hi,अटूट,required\nironclad,hi,,forbidden\n",
+            3,
+            "target",
+        ),
         ("g.csv", "source,lang,target,status\nironclad,hi,परेशान,banned\n", 2, "status"),
-        ("g.toml", '[ironclad]\nhi = { required = ["अटूट"] }\n\n[steadfast]\nhi = { required = [] }\n', 5, "steadfast.hi"),
-        ("g.toml", '[ironclad]\nhi = { required = ["अटूट"], forbiden = ["परेशान"] }\n', 2, "ironclad.hi"),
+        (
+            "g.toml",
+            '[ironclad]\nhi = { required = ["अटूट"] }\n\n[steadfast]\nhi = { required = [] }\n',
+            5,
+            "steadfast.hi",
+        ),
+        (
+            "g.toml",
+            '[ironclad]\nhi = { required = ["अटूट"], forbiden = ["परेशान"] }\n',
+            2,
+            "ironclad.hi",
+        ),
     ],
 )
-def test_bad_glossary_rows_name_file_line_and_key(tmp_path: Path, name: str, text: str, line: int, key: str) -> None:
+def test_bad_glossary_rows_name_file_line_and_key(
+    tmp_path: Path, name: str, text: str, line: int, key: str
+) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"^{path}:{line}: {key}"):

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import subprocess
-from dataclasses import replace
 from collections import Counter
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -37,17 +37,37 @@ def _result(desk: Path) -> GateResult:
     target = segment(document_from_text(HOSTILE_HI, path="hostile.hi.txt", lang="hi"))
     img = target.text.index('"><img')
     finding = Finding(
-        FindingType.MISTRANSLATION, Severity.MAJOR, "mistranslation.word", (1,), (1,),
-        source.sentences[1].text, target.sentences[1].text, 'odd markup "><img onerror=…> in the translation',
+        FindingType.MISTRANSLATION,
+        Severity.MAJOR,
+        "mistranslation.word",
+        (1,),
+        (1,),
+        source.sentences[1].text,
+        target.sentences[1].text,
+        'odd markup "><img onerror=…> in the translation',
         target_span=(img, img + len('"><img')),
     )
-    omitted = Finding(FindingType.OMISSION, Severity.MAJOR, "omission.sentence", (2,), (),
-                      source.sentences[2].text, "", "source sentence 3 has no translation")
+    omitted = Finding(
+        FindingType.OMISSION,
+        Severity.MAJOR,
+        "omission.sentence",
+        (2,),
+        (),
+        source.sentences[2].text,
+        "",
+        "source sentence 3 has no translation",
+    )
     # two findings on the same words (as a mistranslation and a glossary finding can be): one mark
     same_words = replace(finding, code="glossary.forbidden", type=FindingType.GLOSSARY)
-    report = report_for(source, target, (Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.6), Bead((2,), (), 0.0)),
-                        (finding, omitted, same_words))
-    hostile = gate_report(Pair("hostile.en.txt", "hostile.hi.txt", "hi"), report, config, None, Counter())
+    report = report_for(
+        source,
+        target,
+        (Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.6), Bead((2,), (), 0.0)),
+        (finding, omitted, same_words),
+    )
+    hostile = gate_report(
+        Pair("hostile.en.txt", "hostile.hi.txt", "hi"), report, config, None, Counter()
+    )
     return GateResult((*checked.documents, hostile), checked.fail_on, baselined=False)
 
 
@@ -90,15 +110,29 @@ def test_html_marks_flagged_words_escapes_text_and_is_deterministic(tmp_path: Pa
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'chromium-profile'}", *args],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'chromium-profile'}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not installed (apt-get install chromium)")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed (apt-get install chromium)"
+)
 def test_html_in_headless_chromium(tmp_path: Path) -> None:
     desk = copy_desk(tmp_path)
     page = tmp_path / "gate.html"

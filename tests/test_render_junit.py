@@ -37,4 +37,7 @@ def test_baselined_findings_pass_and_are_listed(tmp_path: Path) -> None:
     root = ET.fromstring(render_junit(_run(desk)))
     assert root.get("failures") == "0"
     seed = next(c for c in root.iter("testcase") if c.get("name") == SEED_HI)
-    assert seed.findall("failure") == [] and "baselined major glossary.forbidden" in seed.find("system-out").text
+    assert (
+        seed.findall("failure") == []
+        and "baselined major glossary.forbidden" in seed.find("system-out").text
+    )

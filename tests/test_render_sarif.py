@@ -12,7 +12,9 @@ from dupcheck.render.sarif import Region, locate, render_sarif
 from tests.gate_support import SEED_HI, copy_desk, paragraph_check
 
 jsonschema = pytest.importorskip("jsonschema")
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
 
 
 def _sarif(desk: Path) -> dict:
@@ -37,7 +39,9 @@ def test_sarif_is_valid_and_deterministic(tmp_path: Path) -> None:
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     run = log["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
-    assert {r["id"] for r in run["tool"]["driver"]["rules"]} == {r["ruleId"] for r in run["results"]}
+    assert {r["id"] for r in run["tool"]["driver"]["rules"]} == {
+        r["ruleId"] for r in run["results"]
+    }
     result = run_gate(load_config(desk / "dupcheck.toml"), check=paragraph_check)
     assert render_sarif(result, desk) == render_sarif(result, desk)
 
@@ -56,7 +60,9 @@ def test_region_survives_what_normalisation_changes(tmp_path: Path) -> None:
     desk = copy_desk(tmp_path)
     path = desk / SEED_HI
     text = path.read_text(encoding="utf-8")
-    edited = "\ufeff\u201cपहली पंक्ति\u201d\r\n\r\n" + text.replace("\n", "\r\n").replace('"परेशान दोस्ती"', "\u201cपरेशान दोस्ती\u201d")
+    edited = "\ufeff\u201cपहली पंक्ति\u201d\r\n\r\n" + text.replace("\n", "\r\n").replace(
+        '"परेशान दोस्ती"', "\u201cपरेशान दोस्ती\u201d"
+    )
     path.write_bytes(edited.encode("utf-8"))
     region = _ironclad(_sarif(desk))["locations"][0]["physicalLocation"]["region"]
     lines = edited.lstrip("\ufeff").split("\r\n")
@@ -69,7 +75,11 @@ def test_region_survives_what_normalisation_changes(tmp_path: Path) -> None:
     ("original", "piece_at", "expected"),
     [
         ("एक।\nदो परेशान, तीन परेशान।", ("परेशान", 1), Region(2, 16, 2, 22)),  # the second occurrence
-        ("a  \n\u201cquoted words here\u201d and more", ('"quoted words here"', 0), Region(2, 1, 2, 20)),
+        (
+            "a  \n\u201cquoted words here\u201d and more",
+            ('"quoted words here"', 0),
+            Region(2, 1, 2, 20),
+        ),
         ("nothing alike", ("परेशान", 0), None),
     ],
 )

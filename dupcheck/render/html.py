@@ -40,7 +40,8 @@ def _pieces(doc: Document, index: int, spans: list[tuple[int, int, Finding]]) ->
     """A sentence cut into plain and flagged runs by the finding spans inside it."""
     sentence = doc.sentences[index]
     inside = sorted(
-        ((s, e, f) for s, e, f in spans if sentence.start <= s < e <= sentence.end), key=lambda span: span[:2]
+        ((s, e, f) for s, e, f in spans if sentence.start <= s < e <= sentence.end),
+        key=lambda span: span[:2],
     )
     out, at = [], sentence.start
     for start, end, finding in inside:
@@ -67,30 +68,37 @@ def _rows(result: DocumentResult) -> list[Row]:
     src_spans = [(*f.source_span, f) for f in report.findings if f.source_span]
     tgt_spans = [(*f.target_span, f) for f in report.findings if f.target_span]
     # with no alignment, the whole texts face each other in one row
-    whole = Bead(tuple(range(len(report.source.sentences))), tuple(range(len(report.target.sentences))), 0.0)
+    whole = Bead(
+        tuple(range(len(report.source.sentences))), tuple(range(len(report.target.sentences))), 0.0
+    )
     fidelity = {(p.bead.source, p.bead.target): p.fidelity for p in report.pairs}
     rows = []
     for bead in report.alignment or (whole,):
         messages = tuple(
-            (f.severity.value, f"{f.code}: {f.message}") for f in report.findings
+            (f.severity.value, f"{f.code}: {f.message}")
+            for f in report.findings
             if (set(f.source) & set(bead.source)) or (set(f.target) & set(bead.target))
         )
-        rows.append(Row(
-            source=tuple(_pieces(report.source, i, src_spans) for i in bead.source),
-            target=tuple(_pieces(report.target, j, tgt_spans) for j in bead.target),
-            source_numbers=_numbers(bead.source),
-            target_numbers=_numbers(bead.target),
-            score=(
-                fidelity.get((bead.source, bead.target), bead.score)
-                if report.alignment and bead.source and bead.target else None
-            ),
-            messages=tuple(dict.fromkeys(messages)),
-        ))
+        rows.append(
+            Row(
+                source=tuple(_pieces(report.source, i, src_spans) for i in bead.source),
+                target=tuple(_pieces(report.target, j, tgt_spans) for j in bead.target),
+                source_numbers=_numbers(bead.source),
+                target_numbers=_numbers(bead.target),
+                score=(
+                    fidelity.get((bead.source, bead.target), bead.score)
+                    if report.alignment and bead.source and bead.target
+                    else None
+                ),
+                messages=tuple(dict.fromkeys(messages)),
+            )
+        )
     return rows
 
 
 def _plot(result: DocumentResult) -> dict[str, object]:
-    """Points of the alignment plot: beads as dots, omissions on the source axis, additions on the target axis."""
+    """Points of the alignment plot: beads as dots, omissions on the source axis, additions on
+    the target axis."""
     report = result.report
     n, m = max(len(report.source.sentences), 1), max(len(report.target.sentences), 1)
     pad, size = 24, _PLOT - 36
@@ -106,14 +114,31 @@ def _plot(result: DocumentResult) -> dict[str, object]:
         if bead.source and bead.target:
             cx = x(sum(bead.source) / len(bead.source))
             cy = y(sum(bead.target) / len(bead.target))
-            dots.append({"x": cx, "y": cy, "score": round(bead.score, 2),
-                         "label": f"{bead.kind} source {','.join(str(i + 1) for i in bead.source)}"})
+            dots.append(
+                {
+                    "x": cx,
+                    "y": cy,
+                    "score": round(bead.score, 2),
+                    "label": f"{bead.kind} source {','.join(str(i + 1) for i in bead.source)}",
+                }
+            )
         elif bead.source:
-            gaps.extend({"x": x(i), "y": pad - 8, "label": f"source {i + 1} omitted"} for i in bead.source)
+            gaps.extend(
+                {"x": x(i), "y": pad - 8, "label": f"source {i + 1} omitted"} for i in bead.source
+            )
         else:
-            gaps.extend({"x": pad - 8, "y": y(j), "label": f"translation {j + 1} added"} for j in bead.target)
-    return {"size": _PLOT, "pad": pad, "inner": size, "dots": dots, "gaps": gaps,
-            "path": " ".join(f"{d['x']},{d['y']}" for d in dots)}
+            gaps.extend(
+                {"x": pad - 8, "y": y(j), "label": f"translation {j + 1} added"}
+                for j in bead.target
+            )
+    return {
+        "size": _PLOT,
+        "pad": pad,
+        "inner": size,
+        "dots": dots,
+        "gaps": gaps,
+        "path": " ".join(f"{d['x']},{d['y']}" for d in dots),
+    }
 
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -196,7 +221,9 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 </html>
 """
 
-_ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+_ENV = jinja2.Environment(
+    autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+)
 
 
 def _document(doc: DocumentResult) -> dict[str, object]:
@@ -216,9 +243,14 @@ def _document(doc: DocumentResult) -> dict[str, object]:
         "plot": _plot(doc),
         "rows": _rows(doc),
         "findings": [
-            {"state": "new" if doc.is_new(f) else "baselined", "severity": f.severity.value, "code": f.code,
-             "source": ",".join(str(i + 1) for i in f.source) or "–",
-             "target": ",".join(str(j + 1) for j in f.target) or "–", "message": f.message}
+            {
+                "state": "new" if doc.is_new(f) else "baselined",
+                "severity": f.severity.value,
+                "code": f.code,
+                "source": ",".join(str(i + 1) for i in f.source) or "–",
+                "target": ",".join(str(j + 1) for j in f.target) or "–",
+                "message": f.message,
+            }
             for f in report.findings
         ],
     }

@@ -15,12 +15,15 @@ def _where(finding: Finding) -> str:
 
 
 def _testcase(doc: DocumentResult) -> ET.Element:
-    case = ET.Element("testcase", {
-        "classname": f"dupcheck.{doc.pair.lang}",
-        "name": doc.pair.target,
-        "file": doc.pair.target,
-        "time": "0",
-    })
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": f"dupcheck.{doc.pair.lang}",
+            "name": doc.pair.target,
+            "file": doc.pair.target,
+            "time": "0",
+        },
+    )
     for finding in doc.failing:
         failure = ET.SubElement(case, "failure", {"type": finding.code, "message": finding.message})
         failure.text = (
@@ -46,9 +49,16 @@ def _testcase(doc: DocumentResult) -> ET.Element:
 
 def render_junit(result: GateResult) -> str:
     failures = sum(1 for d in result.documents if d.failing)
-    counts = {"tests": str(len(result.documents)), "failures": str(failures), "errors": "0", "skipped": "0"}
+    counts = {
+        "tests": str(len(result.documents)),
+        "failures": str(failures),
+        "errors": "0",
+        "skipped": "0",
+    }
     suites = ET.Element("testsuites", {"name": "dupcheck gate", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "dupcheck gate", **counts, "time": "0"})
     suite.extend(_testcase(d) for d in result.documents)
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    )

@@ -36,8 +36,12 @@ class Region:
     end_column: int
 
     def to_sarif(self) -> dict[str, int]:
-        return {"startLine": self.start_line, "startColumn": self.start_column,
-                "endLine": self.end_line, "endColumn": self.end_column}
+        return {
+            "startLine": self.start_line,
+            "startColumn": self.start_column,
+            "endLine": self.end_line,
+            "endColumn": self.end_column,
+        }
 
 
 def locate(original: str, normalised: str, start: int, end: int) -> Region | None:
@@ -111,38 +115,51 @@ def sarif_log(result: GateResult, root: Path) -> dict[str, Any]:
     for doc in result.documents:
         original = decode_bytes((root / doc.pair.target).read_bytes(), path=doc.pair.target)
         for fp, finding in zip(doc.fingerprints, doc.report.findings):
-            physical: dict[str, Any] = {"artifactLocation": {"uri": doc.pair.target, "uriBaseId": "%SRCROOT%"}}
+            physical: dict[str, Any] = {
+                "artifactLocation": {"uri": doc.pair.target, "uriBaseId": "%SRCROOT%"}
+            }
             region = finding_region(finding, doc, original)
             if region is not None:
                 physical["region"] = region.to_sarif()
-            results.append({
-                "ruleId": finding.code,
-                "ruleIndex": rule_index[finding.code],
-                "level": _LEVEL[finding.severity],
-                "message": {"text": finding.message},
-                "locations": [{"physicalLocation": physical}],
-                "partialFingerprints": {"dupcheck/v1": fp},
-                "baselineState": "new" if doc.is_new(finding) or not result.baselined else "unchanged",
-                "properties": {
-                    "severity": finding.severity.value,
-                    "type": finding.type.value,
-                    "source": doc.pair.source,
-                    "sourceSentences": [i + 1 for i in finding.source],
-                    "targetSentences": [i + 1 for i in finding.target],
-                },
-            })
+            results.append(
+                {
+                    "ruleId": finding.code,
+                    "ruleIndex": rule_index[finding.code],
+                    "level": _LEVEL[finding.severity],
+                    "message": {"text": finding.message},
+                    "locations": [{"physicalLocation": physical}],
+                    "partialFingerprints": {"dupcheck/v1": fp},
+                    "baselineState": "new"
+                    if doc.is_new(finding) or not result.baselined
+                    else "unchanged",
+                    "properties": {
+                        "severity": finding.severity.value,
+                        "type": finding.type.value,
+                        "source": doc.pair.source,
+                        "sourceSentences": [i + 1 for i in finding.source],
+                        "targetSentences": [i + 1 for i in finding.target],
+                    },
+                }
+            )
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "dupcheck",
-                "version": __version__,
-                "rules": [{"id": code, "name": code, "shortDescription": {"text": code}} for code in codes],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "dupcheck",
+                        "version": __version__,
+                        "rules": [
+                            {"id": code, "name": code, "shortDescription": {"text": code}}
+                            for code in codes
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 

@@ -17,8 +17,10 @@ def render_gate_markdown(result: GateResult) -> str:
     lines = [
         f"# {icon} dupcheck gate: {result.verdict}",
         "",
-        (f"{len(result.documents)} translations · {len(result.new_findings)} new findings · "
-        f"fails on new {result.fail_on.value} or worse"),
+        (
+            f"{len(result.documents)} translations · {len(result.new_findings)} new findings · "
+            f"fails on new {result.fail_on.value} or worse"
+        ),
         "",
         "| translation | source | verdict | fidelity | coverage | findings | new | failing |",
         "|---|---|:-:|---:|---:|---:|---:|---:|",
@@ -32,7 +34,13 @@ def render_gate_markdown(result: GateResult) -> str:
     lines.append("")
     for d in result.documents:
         if d.failing:
-            lines += ["<details><summary>" + f"<code>{d.pair.target}</code></summary>", "", render_markdown(d.report), "</details>", ""]
+            lines += [
+                "<details><summary>" + f"<code>{d.pair.target}</code></summary>",
+                "",
+                render_markdown(d.report),
+                "</details>",
+                "",
+            ]
     return "\n".join(lines)
 
 

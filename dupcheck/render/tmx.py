@@ -37,10 +37,19 @@ def _units(doc: DocumentResult) -> list[ET.Element]:
 
 def render_tmx(result: GateResult) -> str:
     tmx = ET.Element("tmx", {"version": "1.4"})
-    ET.SubElement(tmx, "header", {
-        "creationtool": "dupcheck", "creationtoolversion": __version__, "segtype": "sentence",
-        "o-tmf": "dupcheck", "adminlang": "en", "srclang": "en", "datatype": "plaintext",
-    })
+    ET.SubElement(
+        tmx,
+        "header",
+        {
+            "creationtool": "dupcheck",
+            "creationtoolversion": __version__,
+            "segtype": "sentence",
+            "o-tmf": "dupcheck",
+            "adminlang": "en",
+            "srclang": "en",
+            "datatype": "plaintext",
+        },
+    )
     body = ET.SubElement(tmx, "body")
     for doc in result.documents:
         body.extend(_units(doc))
