@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 import regex
 
 from dupcheck.encode.base import Encoder
@@ -308,6 +309,8 @@ class Mistranslations(Detector):
     #: (measured on FLORES dev word pairs; see benchmarks/README.md)
     quoted_similarity = 0.82
     linked_similarity = 0.80
+    #: a word this alike another word of the pair is rendered there, not mistranslated
+    explained_similarity = 0.86
     #: quotations longer than this (content words) no longer keep word order
     short_quote = 4
 
@@ -329,10 +332,18 @@ class Mistranslations(Detector):
         candidates = [(s, t, True) for s, t in quoted] + [(s, t, False) for s, t in linked]
         related = _related_lemmas(pair.lexicon, words.source)
         candidates = [c for c in candidates if not words.target[c[1]].meanings & related]
-        similarity = _word_similarities(pair.encoder, [(words.source[s].text, words.target[t].text) for s, t, _ in candidates])
-        for (s, t, in_quote), sim in zip(candidates, similarity):
-            if sim is not None and sim >= (self.quoted_similarity if in_quote else self.linked_similarity):
-                continue
+        if not candidates:
+            return
+        similar = _SimilarityTable(pair.encoder, words, src_free, tgt_free)
+        for s, t, in_quote in candidates:
+            sim = similar.between(s, t)
+            if sim is not None:
+                if sim >= (self.quoted_similarity if in_quote else self.linked_similarity):
+                    continue
+                # a word that means alike some other word of the pair is rendered there
+                # (or renders that one); the two facing each other is then a coincidence
+                if similar.best_other(s, t) >= self.explained_similarity:
+                    continue
             sw, tw = words.source[s], words.target[t]
             meanings = ", ".join(sorted(tw.meanings)[:4])
             evidence = "" if sim is None else f"; cross-lingual similarity {sim:.2f}"
@@ -345,11 +356,29 @@ class Mistranslations(Detector):
             )
 
 
-def _word_similarities(encoder: Encoder | None, pairs: list[tuple[str, str]]) -> list[float | None]:
-    if encoder is None or not pairs:
-        return [None] * len(pairs)
-    vectors = encoder.encode([w for p in pairs for w in p])
-    return [float(vectors[2 * k] @ vectors[2 * k + 1]) for k in range(len(pairs))]
+class _SimilarityTable:
+    """Cross-lingual similarity of the unmatched words of one pair, embedded once."""
+
+    def __init__(self, encoder: Encoder | None, words: WordAlignment, src: Collection[int], tgt: Collection[int]):
+        self.src, self.tgt = sorted(src), sorted(tgt)
+        self.table: np.ndarray | None = None
+        if encoder is not None:
+            texts = [words.source[i].text for i in self.src] + [words.target[j].text for j in self.tgt]
+            vectors = encoder.encode(texts)
+            self.table = vectors[: len(self.src)] @ vectors[len(self.src) :].T
+
+    def between(self, s: int, t: int) -> float | None:
+        if self.table is None:
+            return None
+        return float(self.table[self.src.index(s), self.tgt.index(t)])
+
+    def best_other(self, s: int, t: int) -> float:
+        """Highest similarity of ``s`` to another target word or of ``t`` to another source word."""
+        assert self.table is not None
+        i, j = self.src.index(s), self.tgt.index(t)
+        row = np.delete(self.table[i], j)
+        col = np.delete(self.table[:, j], i)
+        return float(max(row.max(initial=-1.0), col.max(initial=-1.0)))
 
 
 def _quoted_pairs(view: PairView, src_free: set[int], tgt_free: set[int], short: int) -> list[tuple[int, int]]:
