@@ -230,14 +230,15 @@ _NUKTA_PRECOMPOSED = {
 
 
 def _devanagari(word: str) -> str:
-    """Regex for a word whose nukta may be combining, precomposed or left out."""
+    """Regex (from a word or pattern) whose nukta may be combining, precomposed or
+    left out."""
     out = []
     for char in word:
         if char == "\u093c" and out and out[-1] in _NUKTA_PRECOMPOSED:
             base = out.pop()
             out.append(f"(?:{base}\u093c?|{_NUKTA_PRECOMPOSED[base]})")
         else:
-            out.append(regex.escape(char))
+            out.append(char)
     return "".join(out)
 
 
@@ -616,6 +617,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     """
     if _same(a.low, b.low) and _same(a.high, b.high):
         return True
+    if a.kind == b.kind == "bound":
+        return False  # "more than 20" is not "more than 30"
     if _vague(a) or _vague(b):
         return a.low <= b.high and b.low <= a.high
     if a.kind == "range" and b.exact:
@@ -634,6 +637,10 @@ def _magnitude(quantity: Quantity) -> float:
     high = quantity.low if math.isinf(quantity.high) else quantity.high
     middle = (abs(quantity.low) + abs(high)) / 2
     return math.log10(middle + 1)
+
+
+def _position(quantity: Quantity) -> tuple:
+    return (quantity.start, *_order(quantity))
 
 
 def _order(quantity: Quantity) -> tuple[float, float, str, int]:
@@ -683,6 +690,8 @@ def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -
         for j, t in enumerate(free_targets)
         if _family(s) == _family(t)
     )
+    free_sources.sort(key=_position)
+    free_targets.sort(key=_position)
     mismatched: list[tuple[Quantity, Quantity]] = []
     used_sources: set[int] = set()
     used_targets: set[int] = set()
@@ -693,11 +702,15 @@ def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -
         used_targets.add(j)
         mismatched.append((free_sources[i], free_targets[j]))
     return NumberComparison(
-        matched=tuple(matched),
+        matched=tuple(sorted(matched, key=_pair_order)),
         missing=tuple(q for i, q in enumerate(free_sources) if i not in used_sources),
         extra=tuple(q for j, q in enumerate(free_targets) if j not in used_targets),
-        mismatched=tuple(mismatched),
+        mismatched=tuple(sorted(mismatched, key=_pair_order)),
     )
+
+
+def _pair_order(pair: tuple[Quantity, Quantity]) -> tuple:
+    return (pair[0].start, pair[1].start, _order(pair[0]), _order(pair[1]))
 
 
 def _split_repeats(
