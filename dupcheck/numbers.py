@@ -2,10 +2,12 @@
 
 A quantity is an interval ``[low, high]``: an exact number has ``low == high``; a
 vague magnitude ("tens of thousands", "हजारों", "آلاف") is the range it names; a
-bound ("more than 30", "30 से अधिक", "أكثر من 30") is ``[30, inf)`` and an upper
-bound ("fewer than 30") is ``[0, 30]``. The stated number is kept as the bound's
-edge so that a translation dropping the qualifier ("more than 30" → "30") still
-matches: it is a change of hedging, not of the number.
+bound ("more than 30", "30 से अधिक", "أكثر من 30") is ``[30, inf)`` with kind
+``bound`` and an upper bound ("fewer than 30") is ``[0, 30]``. A bound matches the same
+bound or a bare number equal to its edge, so a translation dropping the qualifier
+("more than 30" → "30") still matches (a change of hedging, not of the number), while
+"31", "more than 20" or "fewer than 30" do not. Approximators ("about", "लगभग") are
+ignored: translators keep the number and vary the hedge.
 
 Vague magnitudes below a million are one order of magnitude wide because English
 contrasts them ("thousands" is not "tens of thousands"); "millions"/"billions"
@@ -361,7 +363,7 @@ def _lexicon(lang: str) -> _Lexicon:
         for word in [*heads, *(w for w, value in values.items() if value != _BARE_ONE)]
         for spelling in _nukta_spellings(_arabic_fold(word))
     }
-    anchor = rf"\d|(?<!\w){_AR_CLITICS}{_trie(anchor_words)}"
+    anchor = rf"\d+|(?<!\w){_AR_CLITICS}{_trie(anchor_words)}(?!\w)"
     ones = alternation(w for w, value in values.items() if value == _BARE_ONE)
     opener = (
         rf"{left}(?:(?:{'|'.join(_MORE_BEFORE + _LESS_BEFORE)})\s+)?(?:(?:an?|{ones})[\s-]+)?$"
@@ -406,7 +408,7 @@ _NUKTA_DECOMPOSE = str.maketrans(
 
 
 def _token_key(word: str) -> str:
-    """Lookup key for a number word: lower case, no nukta, no prefixed و."""
+    """Lookup key for a number word: lower case, no nukta."""
     return word.lower().translate(_NUKTA_DECOMPOSE)
 
 
@@ -524,7 +526,12 @@ def _expand_short_high(low: Quantity, high: Quantity) -> float:
 
 
 def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
-    """Every number, magnitude, range and bound in ``text`` (``lang`` as ISO 639-1)."""
+    """Every number, magnitude, range and bound in ``text``, in order.
+
+    ``lang`` (ISO 639-1: en, hi, ar, ur) picks the number words besides English, which
+    every language gets for code-mixed text; another code gets all of them. Digits may
+    be ASCII, Devanagari or Arabic-Indic.
+    """
     lex = _lexicon(lang)
     folded = text.translate(_FOLD)
     found: list[Quantity] = []
@@ -603,29 +610,37 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=_REL_TOLERANCE, abs_tol=1e-9)
 
 
-def _vague(quantity: Quantity) -> bool:
-    return quantity.kind in ("magnitude", "bound")
-
-
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities can state the same amount.
 
-    Vague magnitudes and bounds agree with anything they overlap ("more than 30" and
-    "30 से अधिक"; "dozens" and "दर्जनों"); an explicit range agrees with the same range
-    or with either end ("from 2 to 3" written as two numbers); exact numbers must be
-    equal (1,000 and "one thousand" are).
+    Exact numbers must be equal (1,000 and "one thousand" are). A bound agrees with the
+    same bound, or with a number or range end equal to its edge: "more than 30" and
+    "30 से अधिक" or a bare "30", but not 31 (a translator does not change the number) and
+    not "more than 20". A vague magnitude agrees with whatever it overlaps ("dozens"
+    and "दर्जनों" or "more than 30"). An explicit range agrees with the same range or
+    either of its ends ("from 2 to 3" written as two numbers).
     """
     if _same(a.low, b.low) and _same(a.high, b.high):
         return True
-    if a.kind == b.kind == "bound":
-        return False  # "more than 20" is not "more than 30"
-    if _vague(a) or _vague(b):
+    if "magnitude" in (a.kind, b.kind):
         return a.low <= b.high and b.low <= a.high
+    if a.kind == b.kind == "bound":
+        return False
+    if b.kind == "bound":
+        a, b = b, a
+    ends = (b.low, b.high)
+    if a.kind == "bound":
+        return any(_same(_edge(a), end) for end in ends)
     if a.kind == "range" and b.exact:
         return _same(b.low, a.low) or _same(b.low, a.high)
     if b.kind == "range" and a.exact:
         return _same(a.low, b.low) or _same(a.low, b.high)
     return False
+
+
+def _edge(bound: Quantity) -> float:
+    """The number a bound states: 30 for both "more than 30" and "fewer than 30"."""
+    return bound.low if math.isinf(bound.high) else bound.high
 
 
 def _family(quantity: Quantity) -> str:
@@ -742,7 +757,7 @@ def number_signature(text: str, lang: str) -> frozenset[str]:
         if quantity.kind == "magnitude":
             continue
         if quantity.kind == "bound":
-            signature.add(format_number(quantity.low or quantity.high))
+            signature.add(format_number(_edge(quantity)))
         else:
             signature.add(format_number(quantity.low))
             signature.add(format_number(quantity.high))

@@ -150,6 +150,7 @@ FORMS = [
     ("सैकड़ों लोग, करोड़ों रुपये, दो दर्जन से ज़्यादा एमी", "hi", [(100, 999), (1e7, 1e9 - 1), (24, INF)]),
     ("40 या उससे ज़्यादा परिवार", "hi", [(40, INF)]),
     ("١٢٣ و ١٬٥٠٠", "ar", [(123, 123), (1500, 1500)]),
+    ("२०१७ में २० लाख", "hi", [(2017, 2017), (2e6, 2e6)]),
     ("ثلاثة آلاف وخمسمائة", "ar", [(3500, 3500)]),
     ("خمسة وعشرون شخصا", "ar", [(25, 25)]),
     ("عشرات الآلاف ومئات الأشخاص وعشرات", "ar", [(1e4, 99999), (100, 999), (20, 99)]),
@@ -288,6 +289,10 @@ def test_comparison_is_order_independent() -> None:
     [
         ((30, INF, "bound"), (30, 30, "number"), True),
         ((30, INF, "bound"), (20, 20, "number"), False),
+        ((30, INF, "bound"), (31, 31, "number"), False),
+        ((20, INF, "bound"), (30, INF, "bound"), False),
+        ((0, 1000, "bound"), (1000, INF, "bound"), False),
+        ((30, INF, "bound"), (1e3, 9999, "magnitude"), True),
         ((24, 99, "magnitude"), (24, 99, "magnitude"), True),
         ((1e4, 99999, "magnitude"), (1e3, 9999, "magnitude"), False),
         ((20, 30, "range"), (30, 30, "number"), True),
@@ -328,9 +333,9 @@ def flores(name: str) -> list[str]:
 # one flagged is a real error ("Fewer than a thousand" → "एक हज़ार से अधिक", more than).
 # eng/urd: 994/997, with "ten million" → "دس لاکھ" (one million) among the three.
 FLORES_NO_MISMATCH_SHARE = 0.997
-# Measured: 189 of 199 pairs with a digit number in both sides get flagged when the
+# Measured: 194 of 199 pairs with a digit number in both sides get flagged when the
 # first number of the Hindi side is changed by one.
-FLORES_PERTURBATION_RECALL = 0.9
+FLORES_PERTURBATION_RECALL = 0.95
 
 
 def test_flores_false_alarm_rate() -> None:
