@@ -203,7 +203,8 @@ _MORE_AFTER = [
 ]
 # fmt: on
 _LESS_AFTER = [r"or\s+(?:fewer|less)", r"से\s+कम", r"سے\s+کم"]
-_RANGE_JOIN = r"[-–—]|to|से|سے|الى|حتى|تا"
+_DASHES = "-–—"
+_RANGE_JOIN = rf"[{_DASHES}]|to|से|سے|الى|حتى|تا"
 _PERCENT = (
     r"%|٪|percent|per\s+cent|प्रतिशत|फ़ीसदी|फ़ीसद|في\s+المئه|في\s+المائه|بالمئه|بالمائه"
     r"|فیصد|فی\s+صد"
@@ -512,11 +513,13 @@ def _single(match_text: str, offset: int, lex: _Lexicon) -> Quantity | None:
     return Quantity(value, value, stripped, offset, offset + len(stripped), kind)
 
 
-def _expand_short_high(low: Quantity, high: Quantity) -> float:
-    """1995-96 → 1996: a shorter second number replaces the first one's last digits."""
+def _expand_short_high(low: Quantity, high: Quantity, joiner: str) -> float:
+    """1995-96 → 1996: after a dash, a shorter second number replaces the first one's
+    last digits ("2014 से 30" is "since 2014, 30")."""
     low_text, high_text = low.text.strip(), high.text.strip()
     if (
-        high.low < low.low
+        joiner.strip() in _DASHES
+        and high.low < low.low
         and low_text.isdigit()
         and high_text.isdigit()
         and len(high_text) < len(low_text)
@@ -577,7 +580,8 @@ def _from_match(match: regex.Match[str], text: str, lex: _Lexicon) -> tuple[Quan
         if first is None:
             return ()
         if second is not None:
-            high = _expand_short_high(first, second)
+            joiner = match.string[match.end("a") : match.start("b")]
+            high = _expand_short_high(first, second, joiner)
             if high <= first.low:
                 # a score (5-3) or a fall (from 5 to 3): two numbers, not a range
                 return (_with_text(first, text), _with_text(second, text))
@@ -617,12 +621,19 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     same bound, or with a number or range end equal to its edge: "more than 30" and
     "30 से अधिक" or a bare "30", but not 31 (a translator does not change the number) and
     not "more than 20". A vague magnitude agrees with whatever it overlaps ("dozens"
-    and "दर्जनों" or "more than 30"). An explicit range agrees with the same range or
+    and "दर्जनों" or 30) and with a bound whose edge it holds ("more than 30"). Years,
+    times and amounts agree only among themselves. An explicit range agrees with the same range or
     either of its ends ("from 2 to 3" written as two numbers).
     """
     if _same(a.low, b.low) and _same(a.high, b.high):
         return True
-    if "magnitude" in (a.kind, b.kind):
+    if _family(a) != _family(b):
+        return False
+    if b.kind == "magnitude":
+        a, b = b, a
+    if a.kind == "magnitude":
+        if b.kind == "bound":  # "more than 30" is "dozens", "at least four" is not "thousands"
+            return a.low <= _edge(b) <= a.high
         return a.low <= b.high and b.low <= a.high
     if a.kind == b.kind == "bound":
         return False
@@ -654,6 +665,10 @@ def _magnitude(quantity: Quantity) -> float:
     return math.log10(middle + 1)
 
 
+def _distance(a: Quantity, b: Quantity) -> float:
+    return abs(_magnitude(a) - _magnitude(b))
+
+
 def _position(quantity: Quantity) -> tuple:
     return (quantity.start, *_order(quantity))
 
@@ -679,14 +694,15 @@ def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -
     for same_only in (True, False):
         still_free: list[Quantity] = []
         for quantity in sources if same_only else free_sources:
-            counterpart = next(
+            counterpart = min(
                 (
                     t
                     for t in free_targets
                     if (_same(t.low, quantity.low) and _same(t.high, quantity.high))
                     or (not same_only and compatible(quantity, t))
                 ),
-                None,
+                key=lambda t, q=quantity: (_distance(q, t), _position(t)),
+                default=None,
             )
             if counterpart is None:
                 still_free.append(quantity)
@@ -699,14 +715,14 @@ def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -
     free_targets, target_repeats = _split_repeats(free_targets, sources, source_side=False)
     matched.extend(source_repeats + target_repeats)
 
+    free_sources.sort(key=_position)
+    free_targets.sort(key=_position)
     candidates = sorted(
-        (abs(_magnitude(s) - _magnitude(t)), _order(s), _order(t), i, j)
+        (_distance(s, t), _order(s), _order(t), i, j)
         for i, s in enumerate(free_sources)
         for j, t in enumerate(free_targets)
         if _family(s) == _family(t)
     )
-    free_sources.sort(key=_position)
-    free_targets.sort(key=_position)
     mismatched: list[tuple[Quantity, Quantity]] = []
     used_sources: set[int] = set()
     used_targets: set[int] = set()

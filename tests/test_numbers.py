@@ -115,6 +115,7 @@ FORMS = [
     ("temperatures of −5 degrees", "en", [(-5, -5)]),
     ("between 20-30 people", "en", [(20, 30)]),
     ("in 1995-96 he", "en", [(1995, 1996)]),
+    ("2014 से 30 देशों में", "hi", [(2014, 2014), (30, 30)]),
     ("Washington's 5-3 win; a 7–2 record", "en", [(5, 5), (3, 3), (7, 7), (2, 2)]),
     (
         "twenty-five, two dozen, a dozen, ninety nine",
@@ -265,6 +266,25 @@ def test_mismatch_evidence_for_the_seed_crackdown_sentence() -> None:
     assert result.matched == result.missing == result.extra == ()
 
 
+def test_whole_seed_documents() -> None:
+    """002 (AP original) against 000 (its Hindi translation) and 001 (a spun copy)."""
+    original = extract_quantities(seed_text("002"), "en")
+    hindi = compare_quantities(original, extract_quantities(seed_text("000"), "hi"))
+    assert [(s.text, t.text) for s, t in hindi.mismatched] == [("tens of thousands", "हजारों")]
+    assert {(s.text, t.text) for s, t in hindi.matched} == {
+        ("2017", "2017"),
+        ("dozens", "दर्जनों"),
+        ("more than 30", "30 से अधिक"),
+        ("2019", "2019"),
+        ("more than 20", "20 से अधिक"),
+    }
+    assert hindi.extra == ()
+    spun = compare_quantities(original, extract_quantities(seed_text("001"), "en"))
+    # 001 opens with "date 2022-02-05" and lacks the 2008 Games sentence
+    assert [(s.text, t.text) for s, t in spun.mismatched] == [("2008", "2022")]
+    assert ("tens of thousands", "tens of 1000’s") in {(s.text, t.text) for s, t in spun.matched}
+
+
 def test_missing_and_extra() -> None:
     result = compare_quantities(
         extract_quantities("In 2017, 30 leaders met at 9:30", "en"),
@@ -292,7 +312,9 @@ def test_comparison_is_order_independent() -> None:
         ((30, INF, "bound"), (31, 31, "number"), False),
         ((20, INF, "bound"), (30, INF, "bound"), False),
         ((0, 1000, "bound"), (1000, INF, "bound"), False),
-        ((30, INF, "bound"), (1e3, 9999, "magnitude"), True),
+        ((30, INF, "bound"), (24, 99, "magnitude"), True),
+        ((4, INF, "bound"), (1e3, 9999, "magnitude"), False),
+        ((2008, 2008, "year"), (1e3, 9999, "magnitude"), False),
         ((24, 99, "magnitude"), (24, 99, "magnitude"), True),
         ((1e4, 99999, "magnitude"), (1e3, 9999, "magnitude"), False),
         ((20, 30, "range"), (30, 30, "number"), True),
