@@ -232,17 +232,21 @@ _NUKTA_PRECOMPOSED = {
 }
 
 
-def _devanagari(word: str) -> str:
-    """Regex (from a word or pattern) whose nukta may be combining, precomposed or
-    left out."""
-    out = []
-    for char in word:
+def _devanagari(pattern: str) -> str:
+    """The pattern with each nukta allowed combining, precomposed or left out."""
+    out: list[str] = []
+    for char in pattern.translate(_NUKTA_COMBINING):
         if char == "\u093c" and out and out[-1] in _NUKTA_PRECOMPOSED:
             base = out.pop()
             out.append(f"(?:{base}\u093c?|{_NUKTA_PRECOMPOSED[base]})")
         else:
             out.append(char)
     return "".join(out)
+
+
+_NUKTA_COMBINING = str.maketrans(
+    {precomposed: base + "\u093c" for base, precomposed in _NUKTA_PRECOMPOSED.items()}
+)
 
 
 def _nukta_spellings(word: str) -> set[str]:
@@ -316,7 +320,7 @@ def _lexicon(lang: str) -> _Lexicon:
         words |= _HI_WORDS
         scales |= _HI_SCALES
         after_number |= _HI_SCALES_AFTER_NUMBER
-        vague |= {_devanagari(k): v for k, v in _HI_VAGUE.items()}
+        vague |= _HI_VAGUE
         heads |= _heads(_HI_VAGUE)
     if "ar" in tables:
         words |= {_arabic_fold(k): v for k, v in _AR_WORDS.items()}
@@ -332,13 +336,13 @@ def _lexicon(lang: str) -> _Lexicon:
 
     def alternation(table: Iterable[str]) -> str:
         folded = {_arabic_fold(w) for w in table}
-        return "|".join(_devanagari(w) for w in sorted(folded, key=len, reverse=True))
+        return "|".join(sorted(folded, key=len, reverse=True))
 
     left, right = r"(?<![\p{L}\p{M}])", r"(?![\p{L}\p{M}])"
     and_prefix = r"(?:و)?"  # Arabic joins number words with a prefixed و
     word = rf"{left}{and_prefix}(?:{alternation(words)}|{alternation(scales)}){right}"
     scale = rf"{left}{and_prefix}(?:{alternation(scales)}|{alternation(after_number)}){right}"
-    sep = r"(?:[\s\-]+)"
+    sep = r"(?:[\s\-]+|(?<=hundred)\s+and\s+)"
     number = (
         rf"(?:{_DIGITS})(?:{_ORDINAL}|(?:\s*{scale})*)"
         rf"|{left}an?\s+(?:{alternation(_EN_SCALES)}){right}(?:{sep}{word})*"
@@ -372,14 +376,14 @@ def _lexicon(lang: str) -> _Lexicon:
     )
     values = {_token_key(_arabic_fold(k)): v for k, v in values.items()}
     compiled_vague = tuple(
-        (regex.compile(rf"(?:{p})$", regex.IGNORECASE), v) for p, v in vague.items()
+        (regex.compile(_devanagari(rf"(?:{p})$"), regex.IGNORECASE), v) for p, v in vague.items()
     )
     return _Lexicon(
-        pattern=regex.compile(pattern, regex.IGNORECASE),
+        pattern=regex.compile(_devanagari(pattern), regex.IGNORECASE),
         values=values,
         vague=compiled_vague,
         anchor=re.compile(anchor),
-        opener=regex.compile(opener, regex.IGNORECASE),
+        opener=regex.compile(_devanagari(opener), regex.IGNORECASE),
     )
 
 
@@ -416,7 +420,7 @@ def _token_key(word: str) -> str:
 _TOKEN = regex.compile(
     r"(?P<digits>\d{1,3}(?:[,٬،]\d{2})*[,٬،]\d{3}(?!\d)(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?)|[\p{L}\p{M}]+"
 )
-_PERCENT_RE = regex.compile(rf"(?:{_PERCENT})$", regex.IGNORECASE)
+_PERCENT_RE = regex.compile(_devanagari(rf"(?:{_PERCENT})$"), regex.IGNORECASE)
 _ORDINAL_RE = regex.compile(rf"\d(?:{_ORDINAL})$", regex.IGNORECASE)
 _AND_PREFIX = "و"
 _BARE_ONE = 1

@@ -123,6 +123,7 @@ FORMS = [
         [(25, 25), (24, 24), (12, 12), (99, 99)],
     ),
     ("one hundred thousand and ten million", "en", [(1e5, 1e5), (1e7, 1e7)]),
+    ("one hundred and five, two and three", "en", [(105, 105), (2, 2), (3, 3)]),
     ("$2.3 billion and 1.2 million signatures", "en", [(2.3e9, 2.3e9), (1.2e6, 1.2e6)]),
     ("one of the leaders", "en", []),
     (
@@ -150,6 +151,7 @@ FORMS = [
     ),
     ("सैकड़ों लोग, करोड़ों रुपये, दो दर्जन से ज़्यादा एमी", "hi", [(100, 999), (1e7, 1e9 - 1), (24, INF)]),
     ("40 या उससे ज़्यादा परिवार", "hi", [(40, INF)]),
+    ("20 से ज्यादा, 30 से ज़्यादा", "hi", [(20, INF), (30, INF)]),
     ("١٢٣ و ١٬٥٠٠", "ar", [(123, 123), (1500, 1500)]),
     ("२०१७ में २० लाख", "hi", [(2017, 2017), (2e6, 2e6)]),
     ("ثلاثة آلاف وخمسمائة", "ar", [(3500, 3500)]),
@@ -165,6 +167,25 @@ FORMS = [
 @pytest.mark.parametrize(("text", "lang", "expected"), FORMS)
 def test_forms(text: str, lang: str, expected: list) -> None:
     assert_values(text, lang, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("88 फीसदी", "percent"),
+        ("88 फ़ीसदी", "percent"),
+        ("5 प्रतिशत", "percent"),
+        ("5 في المائة", "percent"),
+        ("190 वें", "ordinal"),
+        ("1999", "year"),
+        ("1,999", "number"),
+        ("9:30", "time"),
+    ],
+)
+def test_kind(text: str, kind: str) -> None:
+    lang = "ar" if "في" in text else "hi"
+    (quantity,) = extract_quantities(text, lang)
+    assert quantity.kind == kind
 
 
 def test_kinds_and_offsets_on_seeds() -> None:
