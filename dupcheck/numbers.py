@@ -20,7 +20,9 @@ Bare "one"/"एक"/"ایک"/"واحد" is not extracted: in Hindi and Urdu it i
 indefinite article and in English a pronoun ("one of"), so it would make most
 sentence pairs disagree. It still counts inside a compound ("one hundred", "एक
 लाख"). Word ordinals (first, दूसरा) are skipped; digit ordinals ("60th",
-"60वाँ") are kept with kind ``ordinal``.
+"60वाँ") are kept with kind ``ordinal``. A hyphen is a minus sign only when it is
+not attached to a word ("Chandrayaan-1" is 1, "at -5" is 5 on both sides alike);
+"−" always is. Digits right after a Latin letter are an identifier ("A1GP", "KV62").
 """
 
 from __future__ import annotations
@@ -55,7 +57,11 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class NumberComparison:
-    """How the quantities of a source sentence fare in its translation."""
+    """How the quantities of a source sentence fare in its translation.
+
+    ``matched`` also holds repetitions: a year stated twice on one side pairs both
+    mentions with the one on the other side.
+    """
 
     matched: tuple[tuple[Quantity, Quantity], ...]
     missing: tuple[Quantity, ...]
