@@ -47,7 +47,7 @@ class Quantity:
     text: str
     start: int
     end: int
-    #: number, year, percent, ordinal, time, range, magnitude or bound
+    #: number, year, percent, ordinal, time, range, magnitude, bound or both
     kind: str
 
     @property
@@ -84,7 +84,7 @@ _EN_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "seventy": 70, "eighty": 80, "ninety": 90, "both": 2,
 }
 _EN_SCALES = {
     "hundred": 100, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
@@ -96,7 +96,7 @@ _HI_WORDS = {
     "सात": 7, "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13,
     "चौदह": 14, "पंद्रह": 15, "पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18,
     "उन्नीस": 19, "बीस": 20, "पच्चीस": 25, "तीस": 30, "चालीस": 40, "पचास": 50,
-    "साठ": 60, "सत्तर": 70, "अस्सी": 80, "नब्बे": 90, "डेढ़": 1.5, "ढाई": 2.5,
+    "साठ": 60, "सत्तर": 70, "अस्सी": 80, "नब्बे": 90, "डेढ़": 1.5, "ढाई": 2.5, "दोनों": 2,
 }
 _HI_SCALES = {
     "सौ": 100, "दर्जन": 12, "हज़ार": 1e3, "लाख": 1e5, "करोड़": 1e7, "मिलियन": 1e6,
@@ -133,7 +133,7 @@ _UR_WORDS = {
     "ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "آٹھ": 8,
     "نو": 9, "دس": 10, "گیارہ": 11, "بارہ": 12, "تیرہ": 13, "چودہ": 14, "پندرہ": 15,
     "سولہ": 16, "سترہ": 17, "اٹھارہ": 18, "انیس": 19, "بیس": 20, "پچیس": 25, "تیس": 30,
-    "چالیس": 40, "پچاس": 50, "ساٹھ": 60, "ستر": 70, "نوے": 90,  # اسی (80) = "that same"
+    "چالیس": 40, "پچاس": 50, "ساٹھ": 60, "ستر": 70, "نوے": 90, "دونوں": 2,  # اسی (80) = "that same"
 }
 _UR_SCALES = {
     "سو": 100, "درجن": 12, "ہزار": 1e3, "لاکھ": 1e5, "کروڑ": 1e7, "ملین": 1e6, "ملیئن": 1e6,
@@ -496,6 +496,11 @@ _MULTIPLIERS = frozenset(
 )
 
 
+# "both" is a two only when the other side says two: languages use it at different
+# rates ("the two leaders" → "दोनों नेता"), so alone it is neither missing nor extra.
+_BOTH = frozenset({"both", "दोनों", "دونوں"})
+
+
 def _is_year(value: float, text: str) -> bool:
     return 1900 <= value <= 2100 and value == int(value) and text.strip().isdigit()
 
@@ -517,7 +522,9 @@ def _single(match_text: str, offset: int, lex: _Lexicon) -> Quantity | None:
         value = -value
     if value == _BARE_ONE and tokens == 1 and not number_text[:1].isdigit():
         return None
-    if percent:
+    if tokens == 1 and _token_key(number_text.strip()) in _BOTH:
+        kind = "both"
+    elif percent:
         kind = "percent"
     elif ordinal:
         kind = "ordinal"
@@ -729,6 +736,8 @@ def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -
     free_sources, source_repeats = _split_repeats(free_sources, targets, source_side=True)
     free_targets, target_repeats = _split_repeats(free_targets, sources, source_side=False)
     matched.extend(source_repeats + target_repeats)
+    free_sources = [q for q in free_sources if q.kind != "both"]
+    free_targets = [q for q in free_targets if q.kind != "both"]
 
     free_sources.sort(key=_position)
     free_targets.sort(key=_position)
@@ -785,7 +794,7 @@ def number_signature(text: str, lang: str) -> frozenset[str]:
     out; a bound contributes the number it names, a range both ends."""
     signature: set[str] = set()
     for quantity in extract_quantities(text, lang):
-        if quantity.kind == "magnitude":
+        if quantity.kind in ("magnitude", "both"):
             continue
         if quantity.kind == "bound":
             signature.add(format_number(_edge(quantity)))

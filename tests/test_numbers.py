@@ -263,6 +263,8 @@ PAIRS = [
     ("In 2017", "en", "2017 में ... 2017 से", "hi", True),
     ("increased from 2 to 3", "en", "2 से बढ़कर 3 हो गया", "hi", True),
     ("the 48-year-old bridge", "en", "48 साल से अधिक पुराने पुल", "hi", True),
+    ("The two leaders oversaw the signing", "en", "दोनों नेताओं ने हस्ताक्षर किए", "hi", True),
+    ("both leaders signed", "en", "नेताओं ने हस्ताक्षर किए", "hi", True),
 ]
 
 
@@ -298,6 +300,7 @@ def test_whole_seed_documents() -> None:
         ("more than 30", "30 से अधिक"),
         ("2019", "2019"),
         ("more than 20", "20 से अधिक"),
+        ("two", "दोनों"),  # "the two leaders", "the two heads of state"
     }
     assert hindi.extra == ()
     spun = compare_quantities(original, extract_quantities(seed_text("001"), "en"))
@@ -314,6 +317,20 @@ def test_missing_and_extra() -> None:
     assert [q.text for q in result.missing] == ["2017", "9:30"]
     assert result.extra == () and result.consistent
     assert [(s.text, t.text) for s, t in result.matched] == [("30", "30")]
+
+
+def test_both_counts_only_against_a_two() -> None:
+    two = compare_quantities(
+        extract_quantities("The two leaders oversaw the signing", "en"),
+        extract_quantities("दोनों नेताओं ने हस्ताक्षर किए", "hi"),
+    )
+    assert [(s.text, t.text) for s, t in two.matched] == [("two", "दोनों")]
+    alone = compare_quantities(
+        extract_quantities("both leaders and 3 ministers", "en"),
+        extract_quantities("नेता और 4 मंत्री", "hi"),
+    )
+    assert [(s.text, t.text) for s, t in alone.mismatched] == [("3", "4")]
+    assert alone.missing == alone.extra == ()
 
 
 def test_comparison_is_order_independent() -> None:
