@@ -155,7 +155,7 @@ _EN_VAGUE = {
     r"tens\s+of\s+billions": (1e10, 1e11 - 1),
     r"hundreds\s+of\s+billions": (1e11, 1e12 - 1),
     r"dozens": (24, 99),
-    r"scores": (40, 99),
+    r"scores(?=\s+of\s)": (40, 99),  # not "test scores"
     r"hundreds|100['’]?s": (100, 999),
     r"thousands|1,?000['’]?s": _THOUSANDS,
     r"millions": _MILLIONS,
@@ -597,6 +597,8 @@ def _from_match(match: regex.Match[str], text: str, lex: _Lexicon) -> tuple[Quan
         low, high = next(v for p, v in lex.vague if p.match(vague))
         quantity = Quantity(float(low), float(high), "", *match.span("vague"), "magnitude")
     else:
+        if _in_title(match, text):
+            return ()
         first = _single(match.group("a"), match.start("a"), lex)
         second = _single(match.group("b"), match.start("b"), lex) if match.group("b") else None
         if first is None:
@@ -615,6 +617,19 @@ def _from_match(match: regex.Match[str], text: str, lex: _Lexicon) -> tuple[Quan
     elif match.group("less") or match.group("lessafter"):
         quantity = Quantity(0.0, quantity.high, "", start, end, "bound")
     return (_with_text(quantity, text),)
+
+
+_NEXT_CAPITALISED = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _in_title(match: regex.Match[str], text: str) -> bool:
+    """A capitalised number word before another capitalised word is part of a name
+    ("Six Days in Fallujah", "The Two Towers"), which translations transliterate."""
+    return (
+        text[match.start()].isupper()
+        and not match.group("a")[:1].isdigit()
+        and _NEXT_CAPITALISED.match(text, match.end()) is not None
+    )
 
 
 def _with_text(quantity: Quantity, text: str) -> Quantity:

@@ -126,6 +126,8 @@ FORMS = [
     ("one hundred and five, two and three", "en", [(105, 105), (2, 2), (3, 3)]),
     ("$2.3 billion and 1.2 million signatures", "en", [(2.3e9, 2.3e9), (1.2e6, 1.2e6)]),
     ("one of the leaders", "en", []),
+    ("test scores rose; scores of people", "en", [(40, 99)]),
+    ("releasing the game Six Days in Fallujah. Six people", "en", [(6, 6)]),
     (
         "hundreds of thousands, hundreds, thousands and millions",
         "en",
