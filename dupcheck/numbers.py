@@ -387,7 +387,7 @@ def _lexicon(lang: str) -> _Lexicon:
     )
     values = {_token_key(_arabic_fold(k)): v for k, v in values.items()}
     compiled_vague = tuple(
-        (regex.compile(_devanagari(rf"(?:{p})$"), regex.IGNORECASE), v) for p, v in vague.items()
+        (regex.compile(_devanagari(p), regex.IGNORECASE), v) for p, v in vague.items()
     )
     return _Lexicon(
         pattern=regex.compile(_devanagari(pattern), regex.IGNORECASE),
@@ -593,9 +593,12 @@ def _from_match(match: regex.Match[str], text: str, lex: _Lexicon) -> tuple[Quan
         value = int(hours) + int(minutes) / 60
         quantity = Quantity(value, value, "", *match.span("time"), "time")
     elif match.group("vague"):
-        vague = match.group("vague")
-        low, high = next(v for p, v in lex.vague if p.match(vague))
-        quantity = Quantity(float(low), float(high), "", *match.span("vague"), "magnitude")
+        # which magnitude matched, judged in place: some look past the words ("scores of")
+        span = match.span("vague")
+        low, high = next(
+            v for p, v in lex.vague if (m := p.match(match.string, span[0])) and m.end() == span[1]
+        )
+        quantity = Quantity(float(low), float(high), "", *span, "magnitude")
     else:
         if _in_title(match, text):
             return ()
