@@ -8,6 +8,7 @@ CI rules can refer to it.
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ import regex
 
 from dupcheck.encode.base import Encoder
 from dupcheck.lexicon import Lexicon
-from dupcheck.numbers import compare_quantities, extract_quantities
+from dupcheck.numbers import Quantity, compare_quantities, extract_quantities
 from dupcheck.translit import name_similarity
 from dupcheck.pivot import PivotSide, Word
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
@@ -119,6 +120,9 @@ class SentenceOmissions(Detector):
     min_clause_words = 4
     max_clause_match = 0.15
     min_rest_match = 0.5
+    #: with an encoder: how much closer to the translation the rest of the sentence must
+    #: embed than the clause does (a translated clause embeds about as close as the rest)
+    min_gap = 0.07
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if view.bead.source and not view.bead.target:
@@ -131,9 +135,9 @@ class SentenceOmissions(Detector):
                                     "source sentence has no counterpart in the translation")
             return
         if view.bead.source and view.bead.target:
-            yield from self._clauses(view)
+            yield from self._clauses(view, pair.encoder)
 
-    def _clauses(self, view: PairView) -> Iterator[Finding]:
+    def _clauses(self, view: PairView, encoder: Encoder | None) -> Iterator[Finding]:
         words = view.words.source
         matched = view.words.source_matched
         content = [i for i, w in enumerate(words) if w.content and w.keys and not w.name]
@@ -148,6 +152,9 @@ class SentenceOmissions(Detector):
             hit_out = sum(i in matched for i in outside) / len(outside)
             if hit_in <= self.max_clause_match and hit_out >= self.min_rest_match:
                 clause = view.source_text[start:end].strip(" ,;:")
+                rest = view.source_text[:start] + view.source_text[end:]
+                if encoder is not None and not _dropped(encoder, clause, rest, view.target_text, self.min_gap):
+                    continue
                 yield self._finding(
                     Severity.MAJOR, "omission.clause", view,
                     f'clause "{clause}" has no counterpart in the aligned translation '
@@ -157,6 +164,11 @@ class SentenceOmissions(Detector):
 
 
 # a comma between digits (9,000) or a colon in a time (9:30) breaks no clause
+def _dropped(encoder: Encoder, clause: str, rest: str, target: str, min_gap: float) -> bool:
+    clause_vec, rest_vec, target_vec = encoder.encode([clause, rest, target])
+    return float(rest_vec @ target_vec) - float(clause_vec @ target_vec) >= min_gap
+
+
 _CLAUSE_BREAK = regex.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2014]|\s--\s|\s-\s")
 
 
@@ -210,9 +222,11 @@ class NumberChanges(Detector):
             )
 
 
-def _describe(q) -> str:  # noqa: ANN001 - a numbers.Quantity
+def _describe(q: Quantity) -> str:
     if q.low == q.high:
         return f"{q.low:,.10g}"
+    if q.high == math.inf:
+        return f"more than {q.low:,.10g}"
     return f"{q.low:,.10g}–{q.high:,.10g}"
 
 
@@ -340,9 +354,10 @@ class Mistranslations(Detector):
             if sim is not None:
                 if sim >= (self.quoted_similarity if in_quote else self.linked_similarity):
                     continue
-                # a word that means alike some other word of the pair is rendered there
-                # (or renders that one); the two facing each other is then a coincidence
-                if similar.best_other(s, t) >= self.explained_similarity:
+                # next to a link the facing is loose: a word that means alike some other
+                # word of the pair is rendered there (or renders that one). A short
+                # quotation keeps its order, so there the facing itself is the evidence.
+                if not in_quote and similar.best_other(s, t) >= self.explained_similarity:
                     continue
             sw, tw = words.source[s], words.target[t]
             meanings = ", ".join(sorted(tw.meanings)[:4])
