@@ -21,8 +21,12 @@ def main() -> None:
     english = (FLORES / "eng_Latn.dev").read_text(encoding="utf-8").splitlines()[:n]
     for lang, file in (("hi", "hin_Deva.dev"), ("ar", "urd_Arab.dev")):
         foreign = (FLORES / file).read_text(encoding="utf-8").splitlines()[:n]
-        recall, coverage = lexical_quality(english, foreign, lang)
-        print(f"{file} via {lang} lexicon, {n} lines: recall {recall:.3f} coverage {coverage:.3f}")
+        for loans in (False, True):
+            recall, coverage = lexical_quality(english, foreign, lang, loans=loans)
+            print(
+                f"{file} via {lang} lexicon{' + loans' if loans else ''}, {n} lines: "
+                f"recall {recall:.3f} coverage {coverage:.3f}"
+            )
 
 
 if __name__ == "__main__":

@@ -21,10 +21,14 @@ import regex
 import simplemma
 
 from dupcheck.errors import BackendError
-from dupcheck.translit import phonetic_key, romanize
+from dupcheck.translit import phonetic_key, romanize, spelling_similarity
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "models" / "lexicon"
 LANGS = ("hi", "ar")
+#: a romanised unknown word is read as an English loan only if its sound key has this
+#: many consonants; at most this many readings are kept
+MIN_LOAN_CONSONANTS = 3
+MAX_LOAN_READINGS = 3
 #: senses kept when a word's lemma and surface form both have entries
 MAX_SENSES = 16
 
@@ -146,7 +150,10 @@ class Gloss:
     """One word of a text with what the lexicon knows about it.
 
     ``meanings`` are English lemmas in sense order (most common first); for English text
-    they hold the word's own lemma, so both sides compare on the same footing.
+    they hold the word's own lemma, so both sides compare on the same footing. ``loans``
+    are English words an unknown word sounds like (सिस्टम: system): often right for
+    English loans, wrong for native words the dictionary lacks (अदालत: adulate), so
+    weaker evidence than ``meanings``.
     """
 
     text: str
@@ -156,6 +163,7 @@ class Gloss:
     meanings: tuple[str, ...]
     romanized: str
     stopword: bool
+    loans: tuple[str, ...] = ()
 
     @property
     def is_number(self) -> bool:
@@ -203,18 +211,20 @@ class Lexicon:
         for key in _stripped(surface, self.lang):
             if key in self._senses:
                 return key, self._senses[key]
-        return lemma, self._loanwords.get(phonetic_key(romanize(surface, self.lang)), ())
+        return lemma, ()
 
-    @cached_property
-    def _loanwords(self) -> dict[str, tuple[str, ...]]:
-        """English words by sound key, for English loans the dictionary lacks (सिस्टम)."""
-        index: dict[str, list[str]] = {}
-        for english in sorted({e for senses in self._senses.values() for e in senses}):
-            key = phonetic_key(english)
-            # Short keys ("sa" = so, say, see, sea, show) match too much to mean anything.
-            if len(key.replace("a", "")) >= 3:
-                index.setdefault(key, []).append(english)
-        return {key: tuple(words) for key, words in index.items() if len(words) <= 3}
+    def loans(self, word: str) -> tuple[str, ...]:
+        """English words an unknown ``word`` sounds like; empty if the lexicon knows it."""
+        if self.senses(word):
+            return ()
+        romanized = romanize(word, self.lang)
+        readings = loanword_index().get(phonetic_key(romanized), ())
+        # closest spelling first; a key many words share says little, so few are kept
+        return tuple(
+            sorted(
+                readings, key=lambda english: (-spelling_similarity(romanized, english), english)
+            )
+        )[:MAX_LOAN_READINGS]
 
     def meanings(self, word: str) -> frozenset[str]:
         return frozenset(self.senses(word))
@@ -256,6 +266,7 @@ class Lexicon:
                     meanings=(word,) if number else self.senses(word),
                     romanized=word if number else romanize(word, self.lang),
                     stopword=not number and self.is_stopword(word),
+                    loans=() if number else self.loans(word),
                 )
             )
         return tuple(out)
@@ -288,6 +299,19 @@ def english_terms(text: str) -> tuple[Gloss, ...]:
     return tuple(g for g in english_glosses(text) if not g.stopword)
 
 
+@cache
+def loanword_index() -> dict[str, tuple[str, ...]]:
+    """English lemmas by sound key, for English loans the dictionary lacks (सिस्टम)."""
+    raw = gzip.decompress((LEXICON_DIR / "en.txt.gz").read_bytes()).decode("utf-8")
+    index: dict[str, list[str]] = {}
+    for english in raw.splitlines():
+        key = phonetic_key(english)
+        # Short keys ("sa" = so, say, see, sea, show) match too much to mean anything.
+        if len(key.replace("a", "")) >= MIN_LOAN_CONSONANTS:
+            index.setdefault(key, []).append(english)
+    return {key: tuple(words) for key, words in index.items()}
+
+
 def lexicon_version() -> dict[str, str]:
     """{Debian package: version} the built tables came from."""
     meta = json.loads((LEXICON_DIR / "meta.json").read_text(encoding="utf-8"))
@@ -313,20 +337,23 @@ def load_lexicon(lang: str) -> Lexicon:
     return Lexicon(lang, senses, frozenset(stop))
 
 
-def lexical_quality(english: list[str], foreign: list[str], lang: str) -> tuple[float, float]:
+def lexical_quality(
+    english: list[str], foreign: list[str], lang: str, *, loans: bool = False
+) -> tuple[float, float]:
     """(recall, coverage) of the ``lang`` lexicon on line-aligned English/foreign text.
 
     recall: share of English content lemmas found among the meanings of the aligned
     foreign sentence's words; coverage: share of foreign content words with any meaning.
+    ``loans`` counts sound-alike English loans as meanings too.
     """
     lexicon = load_lexicon(lang)
     found = wanted = known = content = 0
     for source, target in zip(english, foreign, strict=True):
         glosses = [g for g in lexicon.gloss(target) if not g.stopword and not g.is_number]
-        meanings = {m for g in glosses for m in g.meanings}
+        readings = [g.meanings + g.loans if loans else g.meanings for g in glosses]
         terms = {g.stem for g in english_terms(source) if not g.is_number}
         wanted += len(terms)
-        found += len(terms & meanings)
+        found += len(terms & {m for r in readings for m in r})
         content += len(glosses)
-        known += sum(1 for g in glosses if g.meanings)
+        known += sum(1 for r in readings if r)
     return found / max(wanted, 1), known / max(content, 1)

@@ -143,7 +143,7 @@ _CLOSE = {frozenset(pair) for pair in ("bp", "fv", "kg", "mn", "td", "sc", "sj",
 _CLOSE_COST = 0.3
 
 
-def _similarity(a: str, b: str) -> float:
+def spelling_similarity(a: str, b: str) -> float:
     """1 - normalised edit distance, close sounds substituting cheaply."""
     if not a or not b:
         return 0.0
@@ -160,7 +160,7 @@ def _similarity(a: str, b: str) -> float:
 def _key_similarity(a: str, b: str) -> float:
     """Similarity of two phonetic keys, weighing consonants over vowels."""
     consonants_a, consonants_b = a.replace("a", ""), b.replace("a", "")
-    return 0.75 * _similarity(consonants_a, consonants_b) + 0.25 * _similarity(a, b)
+    return 0.75 * spelling_similarity(consonants_a, consonants_b) + 0.25 * spelling_similarity(a, b)
 
 
 def name_similarity(latin: str, foreign: str, lang: str) -> float:

@@ -6,7 +6,8 @@ Run by hand (needs apt-get and network access to Debian), never at run time:
     /work/venv/bin/python models/build_lexicon.py --dictd DIR  # use unpacked .index/.dict.dz
 
 Writes ``models/lexicon/{hi,ar}.tsv.gz`` (foreign key, English lemmas in sense order,
-stopword flag) and ``models/lexicon/meta.json`` (package versions, for the signature).
+stopword flag), ``models/lexicon/en.txt.gz`` (every English lemma of both, to recognise
+English loans by sound) and ``models/lexicon/meta.json`` (package versions).
 Keys are normalised and lemmatised exactly as ``dupcheck.lexicon`` does at run time, so
 the build imports that module for it.
 """
@@ -209,6 +210,7 @@ def from_foreign(table: Table, entries: list[tuple[str, str]]) -> None:
 
 def build(dictd: Path, versions: dict[str, str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    vocabulary: set[str] = set()
     for lang in ("hi", "ar"):
         table = Table(lang)
         table.add_supplement(SUPPLEMENT / f"{lang}.tsv")
@@ -220,7 +222,10 @@ def build(dictd: Path, versions: dict[str, str]) -> None:
             else:
                 from_foreign(table, entries)
         count = table.write(OUT / f"{lang}.tsv.gz")
+        vocabulary.update(e for meanings in table.ranks.values() for e in meanings)
         print(f"{lang}: {count} keys", file=sys.stderr)
+    with gzip.GzipFile(OUT / "en.txt.gz", "wb", mtime=0) as fh:
+        fh.write("".join(f"{word}\n" for word in sorted(vocabulary)).encode("utf-8"))
     meta = {"source": "FreeDict via Debian", "packages": versions}
     (OUT / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 

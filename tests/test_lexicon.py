@@ -51,7 +51,6 @@ def test_seed_sentences_are_the_fixture_text() -> None:
         ("hi", "परेशान", "परेशान", "trouble"),
         ("hi", "टीकों", "टीका", "vaccine"),
         ("hi", "राष्ट्रपति", "राष्ट्रपति", "president"),
-        ("hi", "सिस्टम", "सिस्टम", "system"),  # English loan, matched by sound
         ("hi", "शनिवार", "शनिवार", "saturday"),  # supplement
         ("ar", "الصين", "صين", "china"),
         ("ar", "والرئيس", "رئيس", "president"),  # clitic و + article
@@ -73,6 +72,20 @@ def test_meanings_after_stemming(lang: str, word: str, stem: str, meaning: str) 
 )
 def test_names_have_no_meaning(lang: str, word: str) -> None:
     assert load_lexicon(lang).meanings(word) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("word", "loan"),
+    [("सिस्टम", "system"), ("रिकॉर्ड", "record"), ("वैक्सीन", "vaccine"), ("शिपमेंट", "shipment")],
+)
+def test_english_loans_are_read_by_sound(word: str, loan: str) -> None:
+    lexicon = load_lexicon("hi")
+    assert loan in lexicon.loans(word)
+    assert loan not in lexicon.meanings(word) or lexicon.loans(word) == ()
+
+
+def test_known_words_have_no_loan_reading() -> None:
+    assert load_lexicon("hi").loans("देश") == ()
 
 
 def test_ironclad_friendship_mistranslation_is_visible() -> None:
@@ -148,16 +161,18 @@ def test_loading_is_fast() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-#: measured 2026-11-23: recall 0.362, coverage 0.761 (Hindi, first 200 lines)
-MIN_RECALL = 0.33
-MIN_COVERAGE = 0.72
+#: measured 2026-11-23 on the first 200 lines: dictionary recall 0.326, coverage 0.685;
+#: with sound-alike loans recall 0.377, coverage 0.767
+QUALITY_FLOORS = {False: (0.30, 0.65), True: (0.35, 0.74)}
 
 
-def test_hindi_quality_on_flores() -> None:
+@pytest.mark.parametrize("loans", [False, True])
+def test_hindi_quality_on_flores(loans: bool) -> None:
     if not FLORES.is_dir():
         pytest.skip(f"FLORES-200 dev not found at {FLORES}")
     english = (FLORES / "eng_Latn.dev").read_text(encoding="utf-8").splitlines()[:200]
     hindi = (FLORES / "hin_Deva.dev").read_text(encoding="utf-8").splitlines()[:200]
-    recall, coverage = lexical_quality(english, hindi, "hi")
-    assert recall >= MIN_RECALL
-    assert coverage >= MIN_COVERAGE
+    recall, coverage = lexical_quality(english, hindi, "hi", loans=loans)
+    min_recall, min_coverage = QUALITY_FLOORS[loans]
+    assert recall >= min_recall
+    assert coverage >= min_coverage

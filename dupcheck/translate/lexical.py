@@ -1,8 +1,9 @@
 """The offline default pivot: word-by-word glossing through the FreeDict lexicons.
 
 Far from fluent, but it needs no model and puts the same English lemmas on both sides of
-a comparison: one sense per content word, names and loans romanised so they still
-match the source, numbers kept.
+a comparison: one sense per content word, numbers kept, and unknown words (names,
+loans) romanised rather than guessed, so a name still matches the source by sound and
+is never replaced by a sound-alike English word (ओवेचकिन is not "awaken").
 """
 
 from __future__ import annotations
