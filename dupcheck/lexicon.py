@@ -26,7 +26,8 @@ from dupcheck.translit import phonetic_key, romanize, spelling_similarity
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "models" / "lexicon"
 LANGS = ("hi", "ar")
 #: a romanised unknown word is read as an English loan only if its sound key has this
-#: many consonants; at most this many readings are kept
+#: many consonants (applied when the loan table is built); at most this many readings
+#: are kept
 MIN_LOAN_CONSONANTS = 3
 MAX_LOAN_READINGS = 3
 #: senses kept when a word's lemma and surface form both have entries
@@ -182,26 +183,41 @@ class Lexicon:
         self.lang = lang
         self._senses = senses
         self._stop = stop
-        self._resolved: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._words: dict[str, Gloss] = {}
 
     def stem(self, word: str) -> str:
         """The table key a word resolves to; its lemma if the table knows no form of it."""
-        return self._resolve(word)[0]
+        return self._word(word).stem
 
     def senses(self, word: str) -> tuple[str, ...]:
         """English lemmas ``word`` can mean, most common first; empty if unknown."""
-        return self._resolve(word)[1]
+        return self._word(word).meanings
 
-    def _resolve(self, word: str) -> tuple[str, tuple[str, ...]]:
-        found = self._resolved.get(word)
+    def loans(self, word: str) -> tuple[str, ...]:
+        """English words an unknown ``word`` sounds like; empty if the lexicon knows it."""
+        return self._word(word).loans
+
+    def is_stopword(self, word: str) -> bool:
+        return self._word(word).stopword
+
+    def _word(self, word: str) -> Gloss:
+        """What the lexicon knows of one word, as a gloss at offset 0 (cached per word)."""
+        found = self._words.get(word)
         if found is None:
-            found = self._lookup(word)
-            self._resolved[word] = found
+            found = self._words[word] = self._lookup(word)
         return found
 
-    def _lookup(self, word: str) -> tuple[str, tuple[str, ...]]:
+    def _lookup(self, word: str) -> Gloss:
+        if DIGITS.fullmatch(word):
+            return Gloss(word, 0, len(word), word, (word,), word, False)
+        romanized = romanize(word, self.lang)
         surface = normalize(word, self.lang)
-        lemma = _lemma(word, self.lang)
+        stem, senses = self._senses_of(surface, _lemma(word, self.lang))
+        stopword = stem in self._stop or surface in self._stop
+        loans = () if senses else self._loans_of(romanized)
+        return Gloss(word, 0, len(word), stem, senses, romanized, stopword, loans)
+
+    def _senses_of(self, surface: str, lemma: str) -> tuple[str, tuple[str, ...]]:
         # The lemma's senses come first: a surface form in the table may be an inflected
         # word lifted out of a phrase (कहा from "बिना कहे"), the lemma is the headword.
         known = [key for key in (lemma, surface) if key in self._senses]
@@ -213,24 +229,15 @@ class Lexicon:
                 return key, self._senses[key]
         return lemma, ()
 
-    def loans(self, word: str) -> tuple[str, ...]:
-        """English words an unknown ``word`` sounds like; empty if the lexicon knows it."""
-        if self.senses(word):
-            return ()
-        romanized = romanize(word, self.lang)
+    @staticmethod
+    def _loans_of(romanized: str) -> tuple[str, ...]:
         readings = loanword_index().get(phonetic_key(romanized), ())
         # closest spelling first; a key many words share says little, so few are kept
-        return tuple(
-            sorted(
-                readings, key=lambda english: (-spelling_similarity(romanized, english), english)
-            )
-        )[:MAX_LOAN_READINGS]
+        ranked = sorted(readings, key=lambda e: (-spelling_similarity(romanized, e), e))
+        return tuple(ranked[:MAX_LOAN_READINGS])
 
     def meanings(self, word: str) -> frozenset[str]:
         return frozenset(self.senses(word))
-
-    def is_stopword(self, word: str) -> bool:
-        return self.stem(word) in self._stop or normalize(word, self.lang) in self._stop
 
     @cached_property
     def _renderings(self) -> dict[str, tuple[str, ...]]:
@@ -255,18 +262,17 @@ class Lexicon:
     def gloss(self, text: str) -> tuple[Gloss, ...]:
         out = []
         for match in tokens(text):
-            word = match.group()
-            number = DIGITS.fullmatch(word) is not None
+            known = self._word(match.group())
             out.append(
                 Gloss(
-                    text=word,
-                    start=match.start(),
-                    end=match.end(),
-                    stem=word if number else self.stem(word),
-                    meanings=(word,) if number else self.senses(word),
-                    romanized=word if number else romanize(word, self.lang),
-                    stopword=not number and self.is_stopword(word),
-                    loans=() if number else self.loans(word),
+                    known.text,
+                    match.start(),
+                    match.end(),
+                    known.stem,
+                    known.meanings,
+                    known.romanized,
+                    known.stopword,
+                    known.loans,
                 )
             )
         return tuple(out)
@@ -301,15 +307,12 @@ def english_terms(text: str) -> tuple[Gloss, ...]:
 
 @cache
 def loanword_index() -> dict[str, tuple[str, ...]]:
-    """English lemmas by sound key, for English loans the dictionary lacks (सिस्टम)."""
-    raw = gzip.decompress((LEXICON_DIR / "en.txt.gz").read_bytes()).decode("utf-8")
-    index: dict[str, list[str]] = {}
-    for english in raw.splitlines():
-        key = phonetic_key(english)
-        # Short keys ("sa" = so, say, see, sea, show) match too much to mean anything.
-        if len(key.replace("a", "")) >= MIN_LOAN_CONSONANTS:
-            index.setdefault(key, []).append(english)
-    return {key: tuple(words) for key, words in index.items()}
+    """English lemmas by sound key (``phonetic_key``), for English loans (सिस्टम)."""
+    raw = gzip.decompress((LEXICON_DIR / "loans.tsv.gz").read_bytes()).decode("utf-8")
+    return {
+        key: tuple(words.split("|"))
+        for key, words in (line.split("\t") for line in raw.splitlines())
+    }
 
 
 def lexicon_version() -> dict[str, str]:

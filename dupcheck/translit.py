@@ -10,7 +10,6 @@ both scripts' spellings of a foreign name share.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 
 # Devanagari: consonants carry an inherent "a" unless followed by a vowel sign or virama.
 _DEVA_CONSONANTS = {
@@ -89,7 +88,6 @@ def _romanize_arabic(word: str) -> str:
     return "".join(out)
 
 
-@cache
 def romanize(text: str, lang: str) -> str:
     """Latin-script rendering of Hindi (Devanagari) or Arabic-script text; others unchanged."""
     if lang == "hi":

@@ -6,8 +6,8 @@ Run by hand (needs apt-get and network access to Debian), never at run time:
     /work/venv/bin/python models/build_lexicon.py --dictd DIR  # use unpacked .index/.dict.dz
 
 Writes ``models/lexicon/{hi,ar}.tsv.gz`` (foreign key, English lemmas in sense order,
-stopword flag), ``models/lexicon/en.txt.gz`` (every English lemma of both, to recognise
-English loans by sound) and ``models/lexicon/meta.json`` (package versions).
+stopword flag), ``models/lexicon/loans.tsv.gz`` (every English lemma of both by sound
+key, to recognise English loans) and ``models/lexicon/meta.json`` (package versions).
 Keys are normalised and lemmatised exactly as ``dupcheck.lexicon`` does at run time, so
 the build imports that module for it.
 """
@@ -29,11 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from dupcheck.lexicon import (
     ENGLISH_STOPWORDS,
+    MIN_LOAN_CONSONANTS,
     english_lemma,
     foreign_keys,
     normalize,
 )
-from dupcheck.translit import sound_similarity
+from dupcheck.translit import phonetic_key, sound_similarity
 
 PACKAGES = {
     "hi": ["dict-freedict-eng-hin"],
@@ -224,8 +225,15 @@ def build(dictd: Path, versions: dict[str, str]) -> None:
         count = table.write(OUT / f"{lang}.tsv.gz")
         vocabulary.update(e for meanings in table.ranks.values() for e in meanings)
         print(f"{lang}: {count} keys", file=sys.stderr)
-    with gzip.GzipFile(OUT / "en.txt.gz", "wb", mtime=0) as fh:
-        fh.write("".join(f"{word}\n" for word in sorted(vocabulary)).encode("utf-8"))
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(vocabulary):
+        key = phonetic_key(word)
+        # Short keys ("sa" = so, say, see, sea, show) match too much to mean anything.
+        if len(key.replace("a", "")) >= MIN_LOAN_CONSONANTS:
+            by_sound[key].append(word)
+    with gzip.GzipFile(OUT / "loans.tsv.gz", "wb", mtime=0) as fh:
+        rows = (f"{key}\t{'|'.join(words)}\n" for key, words in sorted(by_sound.items()))
+        fh.write("".join(rows).encode("utf-8"))
     meta = {"source": "FreeDict via Debian", "packages": versions}
     (OUT / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 

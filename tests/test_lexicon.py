@@ -13,8 +13,10 @@ from dupcheck.lexicon import (
     english_terms,
     lexical_quality,
     load_lexicon,
+    loanword_index,
     tokens,
 )
+from dupcheck.translit import phonetic_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -82,6 +84,13 @@ def test_english_loans_are_read_by_sound(word: str, loan: str) -> None:
     lexicon = load_lexicon("hi")
     assert loan in lexicon.loans(word)
     assert loan not in lexicon.meanings(word) or lexicon.loans(word) == ()
+
+
+def test_loan_table_matches_phonetic_key() -> None:
+    """The table is built with ``phonetic_key``; a changed key function needs a rebuild."""
+    index = loanword_index()
+    for key in sorted(index)[:: max(1, len(index) // 300)]:
+        assert all(phonetic_key(word) == key for word in index[key]), key
 
 
 def test_known_words_have_no_loan_reading() -> None:
