@@ -83,8 +83,14 @@ _HI_SUFFIXES = sorted(
     },
     key=lambda suffix: (-len(suffix), suffix),
 )  # fmt: skip
+# conjunction (و ف), then preposition (ب ل ك), then article (ال; ل + ال = لل)
 _AR_PREFIXES = sorted(
-    {"وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س"},
+    {
+        conj + rest
+        for conj in ("", "و", "ف")
+        for rest in ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل")
+        if conj + rest
+    },
     key=lambda prefix: (-len(prefix), prefix),
 )
 _AR_SUFFIXES = sorted(
@@ -144,6 +150,10 @@ def _stripped(word: str, lang: str) -> Iterator[str]:
             if base.endswith(suffix) and len(rest) >= 3:
                 yield rest
                 yield rest + "ة"
+    # last resort: a verb's person prefix (تدعم = she supports -> دعم, أصدر -> صدر)
+    for base in bases:
+        if len(base) >= 4 and base[0] in "يتنا":
+            yield base[1:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """Build dupcheck's offline Hindi/Arabic <-> English lexicons from Debian's FreeDict packages.
 
-Run by hand (needs apt-get and network access to Debian), never at run time:
+Run by hand (needs apt-get, network access to Debian and the ``lexicon-build`` extra,
+i.e. ``wordfreq``), never at run time:
 
     /work/venv/bin/python models/build_lexicon.py            # download, parse, write
     /work/venv/bin/python models/build_lexicon.py --dictd DIR  # use unpacked .index/.dict.dz
@@ -21,11 +22,13 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from wordfreq import zipf_frequency  # build-time only: not a dupcheck dependency
 
 from dupcheck.lexicon import (
     ENGLISH_STOPWORDS,
@@ -45,6 +48,8 @@ SUPPLEMENT = ROOT / "models" / "supplement"
 #: the most English meanings kept per foreign key; later senses are mostly noise
 MAX_MEANINGS = 12
 BOTH_WAYS_BONUS = 1.0
+#: sense ranks one Zipf unit (10x corpus frequency) of the English word is worth
+FREQUENCY_WEIGHT = 0.5
 # A sense that merely transliterates the foreign word is mostly a person's name the
 # dictionaries list among common words (دولي = Dooley, Dolly, International): it goes
 # after the real senses, unless it is the only one (بكين = Beijing).
@@ -171,14 +176,14 @@ class Table:
                     self.ranks.setdefault(key, {})
 
     def write(self, path: Path) -> int:
-        # How many entries an English lemma appears in stands in for its frequency, to
-        # order the senses a foreign word got from one sense rank (परेशान: trouble
-        # before distraught).
-        frequency = Counter(e for meanings in self.ranks.values() for e in meanings)
+        # The dictionaries order senses per English headword, not per foreign word: the
+        # English word's corpus frequency puts common senses first (देश: country before
+        # soil, परेशान: trouble before distraught).
         rows = []
         for key in sorted(self.ranks):
             ranked = sorted(
-                self.ranks[key].items(), key=lambda kv: (kv[1], -frequency[kv[0]], kv[0])
+                self.ranks[key].items(),
+                key=lambda kv: (kv[1] - FREQUENCY_WEIGHT * zipf_frequency(kv[0], "en"), kv[0]),
             )
             meanings = "|".join(e for e, _ in ranked[:MAX_MEANINGS])
             rows.append(f"{key}\t{meanings}\t{'s' if key in self.stop else ''}\n")

@@ -46,7 +46,7 @@ def test_covers(src: str, tgt: str, covered: bool) -> None:
 def test_hindi_gloss_keeps_names_numbers_and_meanings() -> None:
     (out,) = LexicalTranslator().translate([SINOPHARM_HI], "hi", "en")
     words = out.split()
-    for expected in ("egypt", "chinese", "sinofarm", "inoculation", "china", "africa", "free"):
+    for expected in ("egypt", "chinese", "sinofarm", "vaccine", "china", "africa", "free"):
         assert expected in words, expected
     assert "के" not in out and "का" not in out  # no Devanagari left
 
@@ -54,7 +54,7 @@ def test_hindi_gloss_keeps_names_numbers_and_meanings() -> None:
 def test_arabic_gloss() -> None:
     (out,) = LexicalTranslator().translate([PUTIN_AR], "ar", "en")
     words = out.split()
-    for expected in ("russian", "vladimir", "butin", "chinese", "communique"):
+    for expected in ("agency", "russian", "vladimir", "butin", "chinese", "common"):
         assert expected in words, expected
 
 
@@ -65,7 +65,7 @@ def test_digits_survive() -> None:
 
 def test_english_to_hindi_renders_word_by_word() -> None:
     (out,) = LexicalTranslator().translate(["China and Egypt share a friendship."], "en", "hi")
-    assert out.split() == ["चीन", "मिस्र", "हिस्सा", "मैत्री"]
+    assert out.split() == ["चीन", "मिस्र", "साझा", "मैत्री"]
 
 
 def test_uncovered_pair_is_a_backend_error() -> None:
