@@ -107,9 +107,10 @@ _LETTER_NAMES = {
 }  # fmt: skip
 
 # Applied in order to lower-case Latin; merges sounds that Devanagari and Arabic spell
-# alike or that English spells many ways.
+# alike or that English spells many ways. "ch" becomes ç so the soft-c rules below
+# leave it alone (China is not "sina").
 _PHONETIC_RULES = (
-    ("ph", "f"), ("sch", "x"), ("sh", "x"), ("ch", "c"), ("zh", "j"), ("th", "t"),
+    ("ph", "f"), ("sch", "x"), ("sh", "x"), ("ch", "ç"), ("zh", "j"), ("th", "t"),
     ("kh", "k"), ("gh", "g"), ("dh", "d"), ("bh", "b"), ("jh", "j"), ("ck", "k"),
     ("q", "k"), ("z", "j"), ("w", "v"),
     ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("h", ""), ("y", "i"),

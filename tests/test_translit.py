@@ -55,6 +55,7 @@ DIFFERENT_NAMES = [
     ("China", "روسيا", "ar"),
     ("Russia", "الصين", "ar"),
     ("Putin", "بكين", "ar"),
+    ("China", "सैन्य", "hi"),  # ch is not a soft c
 ]
 
 
