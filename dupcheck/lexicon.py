@@ -1,10 +1,12 @@
 """Offline bilingual lexicons (Hindi/Arabic <-> English) and word-level glossing.
 
 The tables are built by ``models/build_lexicon.py`` from FreeDict and live in
-``models/lexicon/``. Words are looked up through a chain of candidate keys: the
-normalised surface form, its dictionary lemma (``simplemma``), then light suffix/clitic
-stripping; the first key the table knows wins, so stripping never invents a stem the
-dictionary does not have.
+``models/lexicon/``. A word is looked up by its dictionary lemma (``simplemma``, which
+measured better than Snowball stems or suffix rules alone) and its normalised surface
+form, whose senses are merged; only if neither is known are light suffix/clitic
+strippings tried, and the first the table knows wins, so stripping never invents a
+stem the dictionary does not have. Unknown words may still be read as English loans
+by sound (``Gloss.loans``).
 """
 
 from __future__ import annotations
