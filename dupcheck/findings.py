@@ -8,15 +8,17 @@ CI rules can refer to it.
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 import regex
 
 from dupcheck.encode.base import Encoder
 from dupcheck.lexicon import Lexicon
-from dupcheck.numbers import compare_quantities, extract_quantities
+from dupcheck.numbers import Quantity, compare_quantities, extract_quantities
 from dupcheck.translit import name_similarity
 from dupcheck.pivot import PivotSide, Word
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
@@ -118,6 +120,9 @@ class SentenceOmissions(Detector):
     min_clause_words = 4
     max_clause_match = 0.15
     min_rest_match = 0.5
+    #: with an encoder: how much closer to the translation the rest of the sentence must
+    #: embed than the clause does (a translated clause embeds about as close as the rest)
+    min_gap = 0.07
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if view.bead.source and not view.bead.target:
@@ -130,9 +135,9 @@ class SentenceOmissions(Detector):
                                     "source sentence has no counterpart in the translation")
             return
         if view.bead.source and view.bead.target:
-            yield from self._clauses(view)
+            yield from self._clauses(view, pair.encoder)
 
-    def _clauses(self, view: PairView) -> Iterator[Finding]:
+    def _clauses(self, view: PairView, encoder: Encoder | None) -> Iterator[Finding]:
         words = view.words.source
         matched = view.words.source_matched
         content = [i for i, w in enumerate(words) if w.content and w.keys and not w.name]
@@ -147,6 +152,9 @@ class SentenceOmissions(Detector):
             hit_out = sum(i in matched for i in outside) / len(outside)
             if hit_in <= self.max_clause_match and hit_out >= self.min_rest_match:
                 clause = view.source_text[start:end].strip(" ,;:")
+                rest = view.source_text[:start] + view.source_text[end:]
+                if encoder is not None and not _dropped(encoder, clause, rest, view.target_text, self.min_gap):
+                    continue
                 yield self._finding(
                     Severity.MAJOR, "omission.clause", view,
                     f'clause "{clause}" has no counterpart in the aligned translation '
@@ -156,6 +164,11 @@ class SentenceOmissions(Detector):
 
 
 # a comma between digits (9,000) or a colon in a time (9:30) breaks no clause
+def _dropped(encoder: Encoder, clause: str, rest: str, target: str, min_gap: float) -> bool:
+    clause_vec, rest_vec, target_vec = encoder.encode([clause, rest, target])
+    return float(rest_vec @ target_vec) - float(clause_vec @ target_vec) >= min_gap
+
+
 _CLAUSE_BREAK = regex.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2014]|\s--\s|\s-\s")
 
 
@@ -209,9 +222,11 @@ class NumberChanges(Detector):
             )
 
 
-def _describe(q) -> str:  # noqa: ANN001 - a numbers.Quantity
+def _describe(q: Quantity) -> str:
     if q.low == q.high:
         return f"{q.low:,.10g}"
+    if q.high == math.inf:
+        return f"more than {q.low:,.10g}"
     return f"{q.low:,.10g}–{q.high:,.10g}"
 
 
@@ -308,6 +323,8 @@ class Mistranslations(Detector):
     #: (measured on FLORES dev word pairs; see benchmarks/README.md)
     quoted_similarity = 0.82
     linked_similarity = 0.80
+    #: a word this alike another word of the pair is rendered there, not mistranslated
+    explained_similarity = 0.86
     #: quotations longer than this (content words) no longer keep word order
     short_quote = 4
 
@@ -329,10 +346,19 @@ class Mistranslations(Detector):
         candidates = [(s, t, True) for s, t in quoted] + [(s, t, False) for s, t in linked]
         related = _related_lemmas(pair.lexicon, words.source)
         candidates = [c for c in candidates if not words.target[c[1]].meanings & related]
-        similarity = _word_similarities(pair.encoder, [(words.source[s].text, words.target[t].text) for s, t, _ in candidates])
-        for (s, t, in_quote), sim in zip(candidates, similarity):
-            if sim is not None and sim >= (self.quoted_similarity if in_quote else self.linked_similarity):
-                continue
+        if not candidates:
+            return
+        similar = _SimilarityTable(pair.encoder, words, src_free, tgt_free)
+        for s, t, in_quote in candidates:
+            sim = similar.between(s, t)
+            if sim is not None:
+                if sim >= (self.quoted_similarity if in_quote else self.linked_similarity):
+                    continue
+                # next to a link the facing is loose: a word that means alike some other
+                # word of the pair is rendered there (or renders that one). A short
+                # quotation keeps its order, so there the facing itself is the evidence.
+                if not in_quote and similar.best_other(s, t) >= self.explained_similarity:
+                    continue
             sw, tw = words.source[s], words.target[t]
             meanings = ", ".join(sorted(tw.meanings)[:4])
             evidence = "" if sim is None else f"; cross-lingual similarity {sim:.2f}"
@@ -345,11 +371,29 @@ class Mistranslations(Detector):
             )
 
 
-def _word_similarities(encoder: Encoder | None, pairs: list[tuple[str, str]]) -> list[float | None]:
-    if encoder is None or not pairs:
-        return [None] * len(pairs)
-    vectors = encoder.encode([w for p in pairs for w in p])
-    return [float(vectors[2 * k] @ vectors[2 * k + 1]) for k in range(len(pairs))]
+class _SimilarityTable:
+    """Cross-lingual similarity of the unmatched words of one pair, embedded once."""
+
+    def __init__(self, encoder: Encoder | None, words: WordAlignment, src: Collection[int], tgt: Collection[int]):
+        self.src, self.tgt = sorted(src), sorted(tgt)
+        self.table: np.ndarray | None = None
+        if encoder is not None:
+            texts = [words.source[i].text for i in self.src] + [words.target[j].text for j in self.tgt]
+            vectors = encoder.encode(texts)
+            self.table = vectors[: len(self.src)] @ vectors[len(self.src) :].T
+
+    def between(self, s: int, t: int) -> float | None:
+        if self.table is None:
+            return None
+        return float(self.table[self.src.index(s), self.tgt.index(t)])
+
+    def best_other(self, s: int, t: int) -> float:
+        """Highest similarity of ``s`` to another target word or of ``t`` to another source word."""
+        assert self.table is not None
+        i, j = self.src.index(s), self.tgt.index(t)
+        row = np.delete(self.table[i], j)
+        col = np.delete(self.table[:, j], i)
+        return float(max(row.max(initial=-1.0), col.max(initial=-1.0)))
 
 
 def _quoted_pairs(view: PairView, src_free: set[int], tgt_free: set[int], short: int) -> list[tuple[int, int]]:
