@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,7 +10,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-import dupcheck.gate
 from dupcheck.cli.gate import gate
 from dupcheck.config import Thresholds, load_config
 from dupcheck.errors import ConfigError
@@ -31,12 +31,6 @@ app.command()(gate)
 @pytest.fixture
 def desk(tmp_path: Path) -> Path:
     return copy_desk(tmp_path)
-
-
-@pytest.fixture
-def stand_in_checker(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI checks with ``paragraph_check`` (the gate's logic, not the pipeline, is under test)."""
-    monkeypatch.setattr(dupcheck.gate, "default_checker", lambda config: paragraph_check)
 
 
 def _gate(desk: Path):
@@ -127,7 +121,7 @@ def test_thresholds_become_document_findings(desk: Path) -> None:
 
 
 def test_cli_reports_exit_codes_and_baseline(
-    desk: Path, stand_in_checker: None, tmp_path: Path
+    desk: Path, tmp_path: Path
 ) -> None:
     runner = CliRunner()
     out = tmp_path / "out"
@@ -146,7 +140,13 @@ def test_cli_reports_exit_codes_and_baseline(
     assert "glossary.forbidden" in first.stdout
     written = {name: (out / name).read_bytes() for name in reports.values()}
     assert all(written.values())
-    assert json.loads(written["gate.json"])["verdict"] == "fail"
+    gate_json = json.loads(written["gate.json"])
+    assert gate_json["verdict"] == "fail"
+    failing = {d["target"]: d for d in gate_json["documents"]}
+    cases = {c.get("name"): c for c in ET.fromstring(written["junit.xml"]).iter("testcase")}
+    assert cases[CLEAN_HI].findall("failure") == [] and failing[CLEAN_HI]["verdict"] == "pass"
+    seed_failures = [f.get("type") for f in cases[SEED_HI].findall("failure")]
+    assert "glossary.forbidden" in seed_failures and "omission.sentence" in seed_failures
     assert "❌ dupcheck gate: fail" in written["summary.md"].decode()
 
     again = runner.invoke(app, args + report_args)
@@ -182,7 +182,7 @@ def test_cli_reports_exit_codes_and_baseline(
     ],
 )
 def test_cli_errors_are_one_line_with_exit_code_2(
-    desk: Path, stand_in_checker: None, setup, expected: str
+    desk: Path, setup, expected: str
 ) -> None:
     setup(desk)
     result = CliRunner().invoke(app, ["--config", str(desk / "dupcheck.toml")])
@@ -193,7 +193,7 @@ def test_cli_errors_are_one_line_with_exit_code_2(
     )
 
 
-def test_cli_refuses_to_write_a_report_over_an_input(desk: Path, stand_in_checker: None) -> None:
+def test_cli_refuses_to_write_a_report_over_an_input(desk: Path) -> None:
     before = (desk / SEED_HI).read_bytes()
     result = CliRunner().invoke(
         app, ["--config", str(desk / "dupcheck.toml"), "--html", str(desk / SEED_HI)]

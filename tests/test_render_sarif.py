@@ -9,7 +9,7 @@ from dupcheck.config import load_config
 from dupcheck.gate import run_gate
 from dupcheck.load import normalize_text
 from dupcheck.render.sarif import Region, locate, render_sarif
-from tests.gate_support import SEED_HI, copy_desk, paragraph_check
+from tests.gate_support import SEED_HI, copy_desk
 
 jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = json.loads(
@@ -18,13 +18,28 @@ SCHEMA = json.loads(
 
 
 def _sarif(desk: Path) -> dict:
-    result = run_gate(load_config(desk / "dupcheck.toml"), check=paragraph_check)
-    return json.loads(render_sarif(result, desk))
+    return json.loads(render_sarif(run_gate(load_config(desk / "dupcheck.toml")), desk))
 
 
 def _ironclad(log: dict) -> dict:
     (hit,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "glossary.forbidden"]
     return hit
+
+
+def test_findings_without_words_point_at_their_sentence(tmp_path: Path) -> None:
+    desk = copy_desk(tmp_path)
+    results = _sarif(desk)["runs"][0]["results"]
+    added = [r for r in results if r["ruleId"] == "addition.sentence"]
+    assert added
+    lines = (desk / SEED_HI).read_text(encoding="utf-8").splitlines()
+    for r in added:
+        region = r["locations"][0]["physicalLocation"]["region"]
+        assert (
+            region["startColumn"] < region["endColumn"] <= len(lines[region["startLine"] - 1]) + 1
+        )
+    omitted = [r for r in results if r["ruleId"] == "omission.sentence"]
+    # an omission has no words in the translation: the file, without a region
+    assert omitted and all("region" not in r["locations"][0]["physicalLocation"] for r in omitted)
 
 
 def _covered(path: Path, region: dict) -> str:
@@ -42,8 +57,10 @@ def test_sarif_is_valid_and_deterministic(tmp_path: Path) -> None:
     assert {r["id"] for r in run["tool"]["driver"]["rules"]} == {
         r["ruleId"] for r in run["results"]
     }
-    result = run_gate(load_config(desk / "dupcheck.toml"), check=paragraph_check)
-    assert render_sarif(result, desk) == render_sarif(result, desk)
+    assert (
+        render_sarif(run_gate(load_config(desk / "dupcheck.toml")), desk)
+        == json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
 
 
 def test_ironclad_region_covers_exactly_the_forbidden_word(tmp_path: Path) -> None:
