@@ -102,6 +102,10 @@ def test_changed_only_takes_the_files_git_names(desk: Path) -> None:
     with pytest.raises(ConfigError, match="git diff --name-only no-such-rev failed"):
         changed_files(desk, "no-such-rev")
 
+    cli = CliRunner().invoke(app, ["--config", str(desk / "dupcheck.toml"), "--changed-only", "--base", "HEAD"])
+    assert cli.exit_code == EXIT_FAIL, cli.output
+    assert CLEAN_HI in cli.stdout and SEED_HI not in cli.stdout and "number.changed" in cli.stdout
+
 
 def test_thresholds_become_document_findings(desk: Path) -> None:
     report = paragraph_check(desk / SEED_EN, desk / SEED_HI, "hi")
