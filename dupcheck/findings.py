@@ -360,7 +360,7 @@ class Mistranslations(Detector):
                 if not in_quote and similar.best_other(s, t) >= self.explained_similarity:
                     continue
             sw, tw = words.source[s], words.target[t]
-            meanings = ", ".join(sorted(tw.meanings)[:4])
+            meanings = ", ".join(pair.lexicon.senses(tw.text)[:4])  # most common senses first
             evidence = "" if sim is None else f"; cross-lingual similarity {sim:.2f}"
             yield self._finding(
                 Severity.CRITICAL if in_quote else Severity.MAJOR, "mistranslation.word", view,
