@@ -102,7 +102,7 @@ class Checker:
         )
         pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder)
         views = list(pair.views())
-        findings = find_problems(pair)
+        findings = find_problems(pair, views)
         source_runs = [v.source_text for v in views]
         pivot_runs = [" ".join(tgt_pivot.texts[j] for j in v.bead.target) for v in views]
         words = [v.words if v.bead.source and v.bead.target else None for v in views]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +20,7 @@ from dupcheck.encode.base import Encoder
 from dupcheck.lexicon import Lexicon
 from dupcheck.numbers import Quantity, compare_quantities, extract_quantities
 from dupcheck.translit import name_similarity
-from dupcheck.pivot import PivotSide, Word
+from dupcheck.pivot import PivotSide, Word, is_english_word
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
 from dupcheck.wordalign import NAME_MATCH, WordAlignment, align_words
 
@@ -250,23 +250,30 @@ class MissingNames(Detector):
         # name's rendering for an ordinary word (जॉर्ज is also "gorge")
         free = [w.text for w in words.target if w.text and w.content]
         for i, w in enumerate(words.source):
-            if not w.name or i in words.source_matched:
+            # capitalised dictionary words ("Geological Survey") are not names to miss
+            if not w.name or i in words.source_matched or is_english_word(w.text):
                 continue
             if any(name_similarity(w.text, t, pair.target.lang) >= self.variant for t in free):
                 continue
-            elsewhere = _written_in(pair, w.text)
+            elsewhere = _written_near(pair, view, w)
             yield self._finding(
                 Severity.MINOR if elsewhere else Severity.MAJOR, "entity.missing", view,
                 f'name "{w.text}" has no counterpart in the aligned translation'
-                + (" (it appears elsewhere in the translation)" if elsewhere else " nor anywhere else in it"),
+                + (" (it appears elsewhere in the translation)" if elsewhere else " nor near it"),
                 source_text=w.text, source_span=(w.start, w.end),
             )
 
 
-def _written_in(pair: CheckedPair, name: str) -> bool:
+def _written_near(pair: CheckedPair, view: PairView, name: Word, reach: int = 2) -> bool:
+    """Whether the translation writes the name: its sound key anywhere, or a spelling
+    alike enough within ``reach`` sentences of the pair (a sentence moved nearby)."""
+    if name.name in pair.target_pivot.vocabulary:
+        return True
+    first, last = min(view.bead.target) - reach, max(view.bead.target) + reach
+    near = pair.target_pivot.words[max(first, 0) : last + 1]
     return any(
-        name_similarity(name, w.text, pair.target.lang) >= NAME_MATCH
-        for sentence in pair.target_pivot.words for w in sentence if w.text and w.content
+        name_similarity(name.text, w.text, pair.target.lang) >= NAME_MATCH
+        for sentence in near for w in sentence if w.text and w.content
     )
 
 
@@ -345,7 +352,14 @@ class Mistranslations(Detector):
         ]
         candidates = [(s, t, True) for s, t in quoted] + [(s, t, False) for s, t in linked]
         related = _related_lemmas(pair.lexicon, words.source)
-        candidates = [c for c in candidates if not words.target[c[1]].meanings & related]
+        candidates = [
+            (s, t, q) for s, t, q in candidates
+            if not words.target[t].meanings & related
+            # a word no English dictionary knows cannot be judged; one that sounds like
+            # its facing word is a loanword written in the other script ("light", लाइट)
+            and is_english_word(words.source[s].text)
+            and name_similarity(words.source[s].text, words.target[t].text, pair.target.lang) < NAME_MATCH
+        ]
         if not candidates:
             return
         similar = _SimilarityTable(pair.encoder, words, src_free, tgt_free)
@@ -424,13 +438,22 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _related_lemmas(lexicon: Lexicon, words: tuple[Word, ...]) -> frozenset[str]:
-    """Source lemmas and every lemma that shares a foreign rendering with one of them."""
+    """Source lemmas and every lemma that shares a foreign rendering with one of them,
+    in both British and American spelling (the dictionaries mix them)."""
     lemmas = {m for w in words for m in w.meanings}
     related = set(lemmas)
     for lemma in lemmas:
         for rendering in lexicon.renderings(lemma):
             related |= lexicon.meanings(rendering)
-    return frozenset(related)
+    return frozenset(related | {_american(r) for r in related} | {_british(r) for r in related})
+
+
+def _american(word: str) -> str:
+    return regex.sub(r"our$", "or", regex.sub(r"ise$", "ize", word))
+
+
+def _british(word: str) -> str:
+    return regex.sub(r"(?<=[^aeiou])or$", "our", regex.sub(r"ize$", "ise", word))
 
 
 def _unmatched_content(words: tuple[Word, ...], matched: frozenset[int], need_meanings: bool = False) -> list[int]:
@@ -477,8 +500,11 @@ DETECTORS: tuple[Detector, ...] = (
 )
 
 
-def find_problems(pair: CheckedPair, detectors: Iterable[Detector] = DETECTORS) -> tuple[Finding, ...]:
-    views = list(pair.views())
+def find_problems(
+    pair: CheckedPair, views: Sequence[PairView] | None = None,
+    detectors: Iterable[Detector] = DETECTORS,
+) -> tuple[Finding, ...]:
+    views = list(pair.views()) if views is None else views
     findings = [f for d in detectors for f in d.find(pair, views)]
     order = {(b.source, b.target): k for k, b in enumerate(pair.alignment)}
     findings.sort(key=lambda f: (order[(f.source, f.target)], -f.severity.rank, f.code))

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
+import simplemma
 
 from dupcheck.lexicon import Lexicon, english_glosses, english_lemma, load_lexicon
 from dupcheck.records import Document
@@ -44,6 +46,8 @@ class PivotSide:
     lang: str
     texts: tuple[str, ...]
     words: tuple[tuple[Word, ...], ...]
+    #: every key any word of the document carries, to ask "is this written anywhere?"
+    vocabulary: frozenset[str] = frozenset()
 
     def key_sets(self) -> list[list[frozenset[str]]]:
         """Per sentence, the keys of each content word: what the aligner compares."""
@@ -61,7 +65,7 @@ def pivot_source(doc: Document, renderable: Lexicon | None = None) -> PivotSide:
     capitalised = frozenset(
         g.text for t in texts for k, g in enumerate(english_glosses(t)) if k and g.text[:1].isupper()
     )
-    return PivotSide(doc.lang, texts, tuple(_english_words(t, renderable, capitalised) for t in texts))
+    return _side(doc.lang, texts, tuple(_english_words(t, renderable, capitalised) for t in texts))
 
 
 def pivot_target(doc: Document, translator: Translator) -> PivotSide:
@@ -76,7 +80,12 @@ def pivot_target(doc: Document, translator: Translator) -> PivotSide:
         # pivot is made of the same glosses, so this adds nothing there
         extra = frozenset(k for w in _english_words(pivot, lexicon) for k in w.keys)
         words.append(_attach_pivot_keys(glossed, extra))
-    return PivotSide(doc.lang, pivots, tuple(words))
+    return _side(doc.lang, pivots, tuple(words))
+
+
+def _side(lang: str, texts: tuple[str, ...], words: tuple[tuple[Word, ...], ...]) -> PivotSide:
+    vocabulary = frozenset(k for sentence in words for w in sentence for k in w.keys)
+    return PivotSide(lang, texts, words, vocabulary)
 
 
 def _attach_pivot_keys(words: Sequence[Word], pivot_keys: frozenset[str]) -> tuple[Word, ...]:
@@ -90,6 +99,12 @@ def _attach_pivot_keys(words: Sequence[Word], pivot_keys: frozenset[str]) -> tup
     return (*words, Word("", end, end, missing, True, frozenset()))
 
 
+def is_english_word(word: str) -> bool:
+    """Whether an English dictionary knows the word ("Broadcasting" yes, "Tokayev" no)."""
+    return simplemma.is_known(word.lower(), lang="en")
+
+
+@lru_cache(maxsize=65536)
 def _name_key(latin: str, min_consonants: int = 1) -> str:
     """Cross-script key of a name or loanword: its consonant skeleton after coarse sound
     merging (Sinopharm and सिनोफार्म both give ``~snfrm``)."""
