@@ -45,19 +45,9 @@ class PivotSide:
     texts: tuple[str, ...]
     words: tuple[tuple[Word, ...], ...]
 
-    def bags(self) -> list[dict[str, float]]:
-        """Weighted key bags for the aligner: a word with k meanings spreads its weight."""
-        out = []
-        for sentence in self.words:
-            bag: dict[str, float] = {}
-            for word in sentence:
-                if not word.content or not word.keys:
-                    continue
-                weight = 1.0 / len(word.keys) ** 0.5
-                for key in word.keys:
-                    bag[key] = max(bag.get(key, 0.0), weight)
-            out.append(bag)
-        return out
+    def key_sets(self) -> list[list[frozenset[str]]]:
+        """Per sentence, the keys of each content word: what the aligner compares."""
+        return [[w.keys for w in sentence if w.content and w.keys] for sentence in self.words]
 
 
 def pivot_source(doc: Document, renderable: Lexicon | None = None) -> PivotSide:
@@ -95,30 +85,39 @@ def _attach_pivot_keys(words: Sequence[Word], pivot_keys: frozenset[str]) -> tup
     return (*words, Word("", end, end, missing, True, frozenset()))
 
 
-def _name_key(latin: str) -> str:
-    """Cross-script key of a name: its consonant skeleton after coarse sound merging."""
+def _name_key(latin: str, min_consonants: int = 1) -> str:
+    """Cross-script key of a name or loanword: its consonant skeleton after coarse sound
+    merging (Sinopharm and सिनोफार्म both give ``~snfrm``)."""
     skeleton = phonetic_key(latin).replace("a", "")
-    return f"~{skeleton}" if len(skeleton) >= 2 else ""
+    return f"~{skeleton}" if len(skeleton) >= min_consonants else ""
+
+
+#: ordinary words also match by sound (loanwords: police/पुलिस, vaccine/वैक्सीन) when
+#: their skeleton is long enough not to collide by chance
+_LOANWORD_CONSONANTS = 3
 
 
 def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
-    """English words keyed on their lemma; capitalised words also on their name key.
+    """English words keyed on their lemma; names also on their cross-script name key.
 
-    A capitalised sentence-initial word counts as a name only when it is no ordinary
-    word (the lexicon has no rendering for it), so "The" or "Trade" are not names.
+    A name is a capitalised word that is no ordinary word: the target lexicon has no
+    rendering for it ("Tokayev", "CGTN"; not "Winter" or "Since"). All-capital acronyms
+    are names whatever the lexicon says.
     """
     words = []
-    for k, g in enumerate(english_glosses(text)):
+    for g in english_glosses(text):
         if g.is_number:
             words.append(Word(g.text, g.start, g.end, frozenset({f"#{g.text}"}), True, frozenset()))
             continue
         lemma = g.meanings[0]
         name = ""
         if g.text[:1].isupper() and not g.stopword:
+            acronym = len(g.text) > 1 and g.text.isupper()
             ordinary = renderable is not None and bool(renderable.renderings(g.text))
-            if k > 0 or not ordinary:
+            if acronym or not ordinary:
                 name = _name_key(g.text)
-        keys = frozenset(filter(None, (lemma, name)))
+        loan = "" if name or g.stopword else _name_key(g.text, _LOANWORD_CONSONANTS)
+        keys = frozenset(filter(None, (lemma, name, loan)))
         words.append(Word(g.text, g.start, g.end, keys, not g.stopword, frozenset({lemma}), name))
     return tuple(words)
 
@@ -137,7 +136,8 @@ def _foreign_words(text: str, lexicon: Lexicon) -> tuple[Word, ...]:
             continue
         meanings = frozenset(g.meanings)
         name = "" if meanings else _name_key(g.romanized)
-        keys = meanings | ({name} if name else set())
+        sound = name or _name_key(g.romanized, _LOANWORD_CONSONANTS)
+        keys = meanings | ({sound} if sound else set())
         words.append(Word(g.text, g.start, g.end, frozenset(keys), not g.stopword, meanings, name))
     return tuple(words)
 
