@@ -19,15 +19,18 @@ pytestmark = pytest.mark.neural
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from dupcheck.translate.hf import HFTranslator
+from dupcheck.translate.hf import Generation, HFTranslator
 
 FLORES = Path(__file__).resolve().parents[1] / "fixtures" / "flores"
 HINDI = (FLORES / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()
 URDU = (FLORES / "dev100.urd_Arab.txt").read_text(encoding="utf-8").splitlines()
 
 
-def translator(folder: Path, **kwargs) -> HFTranslator:
-    return HFTranslator(str(folder), device="cpu", max_new_tokens=kwargs.pop("max_new_tokens", 6), **kwargs)
+def translator(
+    folder: Path, num_beams: int = 1, max_input_tokens: int = 256, max_new_tokens: int = 6, **kwargs
+) -> HFTranslator:
+    generation = Generation(num_beams, max_input_tokens, max_new_tokens)
+    return HFTranslator(str(folder), device="cpu", generation=generation, **kwargs)
 
 
 class GenerateSpy:
@@ -179,7 +182,7 @@ def test_missing_model_offline_is_one_line(monkeypatch, kwargs, message):
 
 
 def test_folder_that_is_not_a_translation_model(tiny_e5):
-    with pytest.raises(BackendError, match=r"cannot load model|runs Marian, NLLB-200 and M2M100"):
+    with pytest.raises(BackendError, match=r"cannot load model|run Marian, NLLB-200 and M2M100"):
         translator(tiny_e5)
 
 
