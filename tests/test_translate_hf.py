@@ -191,3 +191,44 @@ def test_unavailable_device(models):
         pytest.skip("this machine has CUDA")
     with pytest.raises(BackendError, match="device 'cuda'"):
         HFTranslator(str(models["marian"]), device="cuda")
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+AP, HINDI_SEED = SEEDS / "002_ad68b3a4021bdc8c.txt", SEEDS / "000_7c1714d105d40b16.txt"
+
+
+@pytest.fixture
+def check_pipeline():
+    return pytest.importorskip("dupcheck.check", reason="the check pipeline (dupcheck.lexicon) is not on this branch yet")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", ["marian", "nllb"])
+def test_check_pipeline_through_hf_is_cached(check_pipeline, models, tmp_path, family):
+    def checker():
+        backend = translator(models[family], max_new_tokens=8)
+        backend.cache = Cache(tmp_path)
+        return check_pipeline.Checker(BackendConfig(encoder="none"), translator=backend), GenerateSpy(backend)
+
+    first, spy = checker()
+    report = first.check_files(AP, HINDI_SEED)
+    assert f"translator:hf:{models[family].name}@sha256:" in report.signature
+    assert f"family={family}" in report.signature
+    assert len(report.pivot) == len(report.target.sentences) == spy.sentences
+    second, spy = checker()
+    again = second.check_files(AP, HINDI_SEED)
+    assert spy.sentences == 0  # every pivot sentence came from the cache
+    assert again.pivot == report.pivot and again.alignment == report.alignment
+
+
+def test_check_cli_missing_model_offline_exits_2(check_pipeline, monkeypatch):
+    from typer.testing import CliRunner
+
+    from dupcheck.cli import app
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    result = CliRunner().invoke(app, ["check", str(AP), str(HINDI_SEED), "--translator", "hf",
+                                      "--translator-model", "Helsinki-NLP/opus-mt-hi-en"])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert "Helsinki-NLP/opus-mt-hi-en" in line and "dupcheck models pull" in line
