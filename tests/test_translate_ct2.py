@@ -17,6 +17,7 @@ FLORES = Path(__file__).resolve().parents[1] / "fixtures" / "flores"
 HINDI = (FLORES / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("fixture", "src"), [("tiny_marian", "hi"), ("tiny_nllb", "hi"), ("tiny_nllb", "ur")])
 def test_same_translations_as_transformers(request, tmp_path, fixture, src):
     folder = request.getfixturevalue(fixture)
