@@ -154,3 +154,9 @@ def _emit(report, format: OutputFormat, output: Path | None, show_alignment: boo
         sys.stdout.write(text)
     else:
         write_output(output, text, protect=protect)
+
+
+# the other commands live in modules of their own; importing them loads no library code
+from dupcheck.cli.gate import gate  # noqa: E402
+
+app.command("gate")(gate)
