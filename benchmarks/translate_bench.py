@@ -96,7 +96,7 @@ def main() -> None:
     for name, batch, rate in rows:
         print(f"{name:<28} {batch:>5} {rate:>12.2f} {rate / hf[batch]:>6.2f}x")
     print(f"\nwarm-cache re-run (hf, batch 8): {warm * 1000:.1f} ms vs cold {cold * 1000:.0f} ms "
-          f"= {warm / cold:.4f} of the cold run ({cold / warm:.0f}x faster)")
+          f"= {warm / cold:.1e} of the cold run ({cold / warm:,.0f}x faster)")
     if not ct2:
         print("ctranslate2 is not installed (pip install 'dupcheck[ct2]'): no CTranslate2 figures")
 
