@@ -19,6 +19,7 @@ from dupcheck.translate.base import Translator
 TRANSLATORS: dict[str, str] = {
     "lexical": "dupcheck.translate.lexical:LexicalTranslator",
     "hf": "dupcheck.translate.hf:HFTranslator",
+    "ctranslate2": "dupcheck.translate.ct2:CT2Translator",
 }
 
 ENCODERS: dict[str, str] = {

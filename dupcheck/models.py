@@ -35,6 +35,14 @@ def models_dir() -> Path:
     return Path(base).expanduser() / "dupcheck" / "models"
 
 
+def _hf_cache_dir() -> Path:
+    """The Hugging Face hub cache, read from the environment now rather than at import."""
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(os.environ.get("HF_HOME") or Path(base) / "huggingface").expanduser() / "hub"
+
+
 @dataclass(frozen=True, slots=True)
 class ModelEntry:
     """A model the registry knows: what it is and which language pairs it covers."""
@@ -122,7 +130,7 @@ def find_local(name: str, revision: str | None = None) -> LocalModel | None:
     repo_id = entry.id if entry else name
     if "/" not in repo_id:
         return None
-    for origin, cache_dir in (("models-dir", models_dir()), ("hf-cache", None)):
+    for origin, cache_dir in (("models-dir", models_dir()), ("hf-cache", _hf_cache_dir())):
         path = _snapshot(repo_id, revision, cache_dir, local_files_only=True)
         if path is not None:
             return LocalModel(repo_id, path, path.name, origin)

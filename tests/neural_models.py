@@ -58,9 +58,10 @@ def build_marian(folder: Path, spm_model: Path, sizes: dict = TINY, vocab_size: 
 
     folder.mkdir(parents=True, exist_ok=True)
     pieces = [p for p in _pieces(spm_model) if p not in {"<s>", "<pad>", "</s>", "<unk>"}]
-    vocab = {"</s>": 0, "<unk>": 1, "<pad>": 2} | {p: i + 3 for i, p in enumerate(pieces)}
-    for n in range(len(vocab), vocab_size or 0):
+    vocab = {"</s>": 0, "<unk>": 1} | {p: i + 2 for i, p in enumerate(pieces)}
+    for n in range(len(vocab), (vocab_size or 0) - 1):
         vocab[f"▁unused{n}"] = n
+    vocab["<pad>"] = len(vocab)  # last, as in opus-mt: it only starts the decoder
     (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     for name in ("source.spm", "target.spm"):
         shutil.copy(spm_model, folder / name)
