@@ -174,7 +174,8 @@ class _BeadScorer:
         for d in range(b):
             cos = np.einsum("ij,ij->i", self.src_emb[a][s], self.tgt_emb[1][t - d])
             worst = np.minimum(worst, cos - (_run_mean(src_knn, a)[s] + tgt_knn[t - d]) / 2)
-        return np.clip(0.5 + worst / (2 * self.settings.margin_scale), 0.0, 1.0)
+        # no margin over the neighbourhood is no evidence: 0, as for a lexical miss
+        return np.clip(worst / self.settings.margin_scale, 0.0, 1.0)
 
     def _neighbourhoods(self) -> tuple[np.ndarray, np.ndarray]:
         """Mean similarity of each sentence to its k most similar sentences on the other side."""
