@@ -33,15 +33,15 @@ INJECTED_TYPES = (NUMBER, DROPPED_CLAUSE, REPLACED_SENTENCE, REPLACED_WORD)
 #: a line this far (or farther) from a document is taken to belong to another article
 _FOREIGN_DISTANCE = 20
 #: the most frequent Hindi tokens are treated as function words, never as content words
-_FUNCTION_WORD_RANK = 150
+_FUNCTION_WORD_RANK = 250
 _MIN_CLAUSE_WORDS = 4
 
 _DIGITS = regex.compile(r"\d+")
 _HINDI_WORD = regex.compile(r"\p{Devanagari}+")
-_CLAUSE_COMMA = regex.compile(r",\s*")
+# a comma followed by a space: not the one in "11,000"
+_CLAUSE_COMMA = regex.compile(r",\s+")
 # a sentence end inside a line: a danda or stop (not a decimal point) followed by more text
 _INNER_SENTENCE_END = regex.compile(r"(?<!\d)[।.?!](?=\s+\S)")
-_SPLIT_FALLBACK = regex.compile(r",\s+")
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 #: (type, source index, target index); ``None`` where the error has no sentence on that side
@@ -91,15 +91,19 @@ _Draft = list[tuple[tuple[int, ...], tuple[str, ...]]]
 def _split_point(sentence: str) -> int | None:
     """Where a Hindi sentence splits cleanly into two, or None.
 
-    A sentence end inside the line is preferred; otherwise a comma with at least four
-    words on each side.
+    A sentence end inside the line is preferred; otherwise the comma nearest the middle
+    with at least four words on each side.
     """
 
-    for pattern in (_INNER_SENTENCE_END, _SPLIT_FALLBACK):
-        for match in pattern.finditer(sentence):
-            head, tail = sentence[: match.start() + 1], sentence[match.end() :]
-            if len(head.split()) >= _MIN_CLAUSE_WORDS and len(tail.split()) >= _MIN_CLAUSE_WORDS:
-                return match.start()
+    for pattern in (_INNER_SENTENCE_END, _CLAUSE_COMMA):
+        points = [
+            match.start()
+            for match in pattern.finditer(sentence)
+            if len(sentence[: match.start()].split()) >= _MIN_CLAUSE_WORDS
+            and len(sentence[match.end() :].split()) >= _MIN_CLAUSE_WORDS
+        ]
+        if points:
+            return min(points, key=lambda at: abs(len(sentence) - 2 * at))
     return None
 
 
@@ -276,7 +280,7 @@ def _drop_clause(hindi: str, rng: random.Random) -> tuple[str, str] | None:
         else:
             rest = body[: bounds[k]] + body[bounds[k + 1] :]
         words, kept = len(clause.split()), len(rest.split())
-        if _MIN_CLAUSE_WORDS <= words <= kept:
+        if _MIN_CLAUSE_WORDS <= words <= kept and not _INNER_SENTENCE_END.search(clause):
             candidates.append((clause, rest))
     if not candidates:
         return None
@@ -293,12 +297,23 @@ class _WordBands:
 
 
 def _word_bands(hindi: Sequence[str]) -> _WordBands:
-    counts = Counter(word for line in hindi for word in _HINDI_WORD.findall(line))
+    """Content words: three or more letters, not among the most frequent words, and seen in
+    lines at least ``_FOREIGN_DISTANCE`` apart (so in two articles: not a name or term
+    that one article repeats)."""
+
+    counts: Counter[str] = Counter()
+    lines: dict[str, list[int]] = {}
+    for number, line in enumerate(hindi):
+        for word in _HINDI_WORD.findall(line):
+            counts[word] += 1
+            lines.setdefault(word, []).append(number)
     function_words = {word for word, _ in counts.most_common(_FUNCTION_WORD_RANK)}
     band_of = {
         word: int(math.log2(count))
         for word, count in counts.items()
-        if word not in function_words and len(word) >= 3 and count >= 2
+        if word not in function_words
+        and len(word) >= 3
+        and lines[word][-1] - lines[word][0] >= _FOREIGN_DISTANCE
     }
     words_in_band: dict[int, list[str]] = {}
     for word in sorted(band_of):
