@@ -67,7 +67,7 @@ class Prediction:
     findings: tuple[Finding, ...]
 
 
-Checker = Callable[[SyntheticPair], Prediction]
+CheckFn = Callable[[SyntheticPair], Prediction]
 
 
 # --- metrics ---------------------------------------------------------------------------
@@ -217,33 +217,27 @@ def diagonal_checker(pair: SyntheticPair) -> Prediction:
     return Prediction(tuple(beads), ())
 
 
-def dupcheck_checker(encoder: str) -> Checker:
+def dupcheck_checker(encoder: str) -> CheckFn:
     """The real pipeline, fed each side as one sentence per line (``input_format="lines"``)."""
 
-    from dupcheck.check import check_documents
+    from dupcheck.backends import BackendConfig
+    from dupcheck.check import Checker, CheckSettings
     from dupcheck.load import document_from_text
-    from dupcheck.segment import segment
 
-    from dupcheck.backends import BackendConfig, load_encoder, load_translator
-
-    config = BackendConfig(encoder=encoder)
-    # load the backends once, as a long-lived caller would, so the figures time checking only
-    translator, loaded_encoder = load_translator(config), load_encoder(config)
+    checker = Checker(BackendConfig(encoder=encoder), CheckSettings(input_format="lines"))
+    # load the backends now, as a long-lived caller would, so that timings exclude it
+    checker.translator, checker.encoder  # properties that load on first use
 
     def run(pair: SyntheticPair) -> Prediction:
-        source, target = (
-            segment(
-                document_from_text("\n".join(lines), lang=lang, input_format="lines"),
-                input_format="lines",
-            )
-            for lines, lang in ((pair.source, "en"), (pair.target, "hi"))
+        report = checker.check_documents(
+            document_from_text("\n".join(pair.source), lang="en", input_format="lines"),
+            document_from_text("\n".join(pair.target), lang="hi", input_format="lines"),
         )
-        for document, lines in ((source, pair.source), (target, pair.target)):
+        for document, lines in ((report.source, pair.source), (report.target, pair.target)):
             if len(document.sentences) != len(lines):
                 raise RuntimeError(
                     f"{pair.name}: {len(lines)} lines became {len(document.sentences)} sentences"
                 )
-        report = check_documents(source, target, translator=translator, encoder=loaded_encoder)
         return Prediction(report.alignment, report.findings)
 
     return run
@@ -276,7 +270,7 @@ def _side_text(sentences: Sequence[str], index: int | None) -> str:
 
 
 def evaluate(
-    checker: Checker,
+    checker: CheckFn,
     alignment: Sequence[SyntheticPair],
     errors: Sequence[SyntheticPair],
     clean: Sequence[SyntheticPair],
@@ -398,7 +392,7 @@ def evaluate(
     return figures, misses
 
 
-def time_pair(checker: Checker, pair: SyntheticPair, runs: int) -> dict:
+def time_pair(checker: CheckFn, pair: SyntheticPair, runs: int) -> dict:
     """Median wall time of checking one pair (backends already loaded)."""
 
     seconds = []
