@@ -18,6 +18,7 @@ from dupcheck.backends import BackendConfig, load_encoder, load_translator
 from dupcheck.encode.base import Encoder
 from dupcheck.errors import InputError
 from dupcheck.findings import CheckedPair, find_problems
+from dupcheck.lexicon import load_lexicon
 from dupcheck.load import load_document
 from dupcheck.pivot import PIVOT_LANG, PivotSide, pivot_source, pivot_target
 from dupcheck.records import Document, Report, Severity, SourceCoverage
@@ -93,12 +94,13 @@ class Checker:
     def check_documents(self, source: Document, target: Document) -> Report:
         source, target = self._segmented(source), self._segmented(target)
         self._validate_pair(source, target)
-        src_pivot = pivot_source(source)
+        lexicon = load_lexicon(target.lang)
+        src_pivot = pivot_source(source, lexicon)
         tgt_pivot = pivot_target(target, self.translator)
         alignment = align_sentences(
             self._features(source, src_pivot), self._features(target, tgt_pivot), self.settings.align
         )
-        pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment)
+        pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon)
         views = list(pair.views())
         findings = find_problems(pair)
         source_runs = [v.source_text for v in views]
@@ -136,7 +138,10 @@ class Checker:
         embeddings: np.ndarray | None = None
         if self.encoder is not None:
             embeddings = self.encoder.encode([s.text for s in doc.sentences])
-        return SideFeatures(pivot.bags(), [len(s.text) for s in doc.sentences], embeddings)
+        return SideFeatures(
+            pivot.key_sets(), [len(s.text) for s in doc.sentences], embeddings,
+            alone=frozenset(s.index for s in doc.sentences if s.headline),
+        )
 
 
 def check_files(

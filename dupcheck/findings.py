@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 import regex
 
+from dupcheck.lexicon import Lexicon
 from dupcheck.numbers import compare_quantities, extract_quantities
+from dupcheck.translit import name_similarity
 from dupcheck.pivot import PivotSide, Word
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
-from dupcheck.wordalign import WordAlignment, align_words
+from dupcheck.wordalign import NAME_MATCH, WordAlignment, align_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ class CheckedPair:
     source_pivot: PivotSide
     target_pivot: PivotSide
     alignment: tuple[Bead, ...]
+    #: the target language's lexicon: what its words can mean, how English words render
+    lexicon: Lexicon
 
     def views(self) -> Iterator[PairView]:
         for bead in self.alignment:
@@ -52,7 +56,7 @@ class CheckedPair:
             bead=bead,
             source_text=_run_text(self.source, bead.source),
             target_text=_run_text(self.target, bead.target),
-            words=align_words(src_words, tgt_words),
+            words=align_words(src_words, tgt_words, self.target.lang),
             source_offset=self.source.sentences[bead.source[0]].start if bead.source else 0,
             target_offset=self.target.sentences[bead.target[0]].start if bead.target else 0,
         )
@@ -208,28 +212,34 @@ def _describe(q) -> str:  # noqa: ANN001 - a numbers.Quantity
 
 
 class NameChanges(Detector):
-    """Names in the source whose counterpart in the translation is missing or different."""
+    """Names in the source with no counterpart in the translation.
+
+    A name the translation spells almost alike (but not alike enough to match) is
+    reported as changed; one with no near spelling at all as missing.
+    """
 
     type = FindingType.ENTITY
+    #: below NAME_MATCH but this alike: the same name, altered
+    near_miss = 0.5
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not (view.bead.source and view.bead.target):
             return
         words = view.words
-        src_names = [i for i, w in enumerate(words.source) if w.name and i not in words.source_matched]
-        if not src_names:
-            return
-        tgt_names = [i for i, w in enumerate(words.target)
-                     if w.name and not w.meanings and i not in words.target_matched]
-        for i in src_names:
-            w = words.source[i]
-            if tgt_names:
-                t = words.target[tgt_names[0]]
+        unknown = [i for i, w in enumerate(words.target)
+                   if w.text and w.content and not w.meanings and i not in words.target_matched]
+        for i, w in enumerate(words.source):
+            if not w.name or i in words.source_matched:
+                continue
+            scored = [(name_similarity(w.text, words.target[t].text, pair.target.lang), t) for t in unknown]
+            score, t = max(scored, default=(0.0, -1))
+            if self.near_miss <= score < NAME_MATCH:
+                tw = words.target[t]
                 yield self._finding(
                     Severity.MAJOR, "entity.changed", view,
-                    f'name "{w.text}" does not correspond to "{t.text}" in the translation',
-                    source_text=w.text, target_text=t.text,
-                    source_span=(w.start, w.end), target_span=(t.start, t.end),
+                    f'name "{w.text}" appears as "{tw.text}" ({score:.0%} alike), not as itself',
+                    source_text=w.text, target_text=tw.text,
+                    source_span=(w.start, w.end), target_span=(tw.start, tw.end),
                 )
             else:
                 yield self._finding(
@@ -266,9 +276,15 @@ class UntranslatedText(Detector):
 
 
 class Mistranslations(Detector):
-    """A source word with no counterpart facing a target word whose meanings are absent
-    from the source: the two stand in the same place (next to the same matched word, or
-    alone unmatched in their sentences), so one was rendered as the other."""
+    """A source word with no counterpart facing a target word whose known meanings are
+    absent from the source.
+
+    "Facing" means both stand on the same side of the two ends of one word link (the
+    modifier of the same head: "ironclad friendship" / "परेशान दोस्ती"). "Absent" means
+    none of the target word's meanings is a word of the source sentence, nor a word that
+    shares a rendering with one (the lexicon's synonyms), so a mere gap in the lexicon
+    does not read as a mistranslation. Inside a quotation it is a misquote: critical.
+    """
 
     type = FindingType.MISTRANSLATION
 
@@ -280,21 +296,30 @@ class Mistranslations(Detector):
         tgt_free = _unmatched_content(words.target, words.target_matched, need_meanings=True)
         if not src_free or not tgt_free:
             return
-        source_lemmas = frozenset(k for w in words.source for k in w.keys)
+        related = _related_lemmas(pair.lexicon, words.source)
         for s, t in _facing_pairs(words, src_free, tgt_free):
             sw, tw = words.source[s], words.target[t]
-            if tw.meanings & source_lemmas:
+            if tw.meanings & related:
                 continue
             quoted = _inside_quotes(view.source_text, sw.start)
-            severity = Severity.CRITICAL if quoted else Severity.MAJOR
             meanings = ", ".join(sorted(tw.meanings)[:4])
             yield self._finding(
-                severity, "mistranslation.word", view,
+                Severity.CRITICAL if quoted else Severity.MAJOR, "mistranslation.word", view,
                 f'"{sw.text}" is rendered as "{tw.text}", which means {meanings}'
                 + (" (inside a quotation)" if quoted else ""),
                 source_text=sw.text, target_text=tw.text,
                 source_span=(sw.start, sw.end), target_span=(tw.start, tw.end),
             )
+
+
+def _related_lemmas(lexicon: Lexicon, words: tuple[Word, ...]) -> frozenset[str]:
+    """Source lemmas and every lemma that shares a foreign rendering with one of them."""
+    lemmas = {m for w in words for m in w.meanings}
+    related = set(lemmas)
+    for lemma in lemmas:
+        for rendering in lexicon.renderings(lemma):
+            related |= lexicon.meanings(rendering)
+    return frozenset(related)
 
 
 def _unmatched_content(words: tuple[Word, ...], matched: frozenset[int], need_meanings: bool = False) -> list[int]:
@@ -306,28 +331,25 @@ def _unmatched_content(words: tuple[Word, ...], matched: frozenset[int], need_me
 
 
 def _facing_pairs(words: WordAlignment, src_free: list[int], tgt_free: list[int]) -> list[tuple[int, int]]:
-    """Unmatched words standing next to the two ends of the same link."""
+    """Unmatched words next to the two ends of one link, on the same side of it."""
     src_content = [i for i, w in enumerate(words.source) if w.content and w.text]
     tgt_content = [i for i, w in enumerate(words.target) if w.content and w.text]
     src_pos = {i: p for p, i in enumerate(src_content)}
     tgt_pos = {i: p for p, i in enumerate(tgt_content)}
-    tgt_free_set = set(tgt_free)
+    src_free_set, tgt_free_set = set(src_free), set(tgt_free)
     pairs: list[tuple[int, int]] = []
-    taken: set[int] = set()
-    for s in src_free:
-        for ls, lt in words.links:
-            if ls not in src_pos or lt not in tgt_pos or abs(src_pos[s] - src_pos[ls]) != 1:
+    for ls, lt in words.links:
+        if ls not in src_pos or lt not in tgt_pos:
+            continue
+        for step in (-1, 1):
+            ps, pt = src_pos[ls] + step, tgt_pos[lt] + step
+            if not (0 <= ps < len(src_content) and 0 <= pt < len(tgt_content)):
                 continue
-            for step in (-1, 1):
-                p = tgt_pos[lt] + step
-                if 0 <= p < len(tgt_content) and tgt_content[p] in tgt_free_set - taken:
-                    pairs.append((s, tgt_content[p]))
-                    taken.add(tgt_content[p])
-                    break
-            if pairs and pairs[-1][0] == s:
-                break
-    if not pairs and len(src_free) == 1 and len(tgt_free) == 1:
-        pairs.append((src_free[0], tgt_free[0]))
+            s, t = src_content[ps], tgt_content[pt]
+            if s in src_free_set and t in tgt_free_set:
+                pairs.append((s, t))
+                src_free_set.discard(s)
+                tgt_free_set.discard(t)
     return pairs
 
 

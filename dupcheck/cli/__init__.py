@@ -23,6 +23,22 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from dupcheck import __version__
+
+        print(f"dupcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Cross-lingual duplicate and translation-quality checker."""
+
+
 class OutputFormat(str, Enum):
     console = "console"
     json = "json"
@@ -138,7 +154,3 @@ def _emit(report, format: OutputFormat, output: Path | None, show_alignment: boo
         sys.stdout.write(text)
     else:
         write_output(output, text, protect=protect)
-
-
-def main() -> None:
-    app()
