@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from benchmarks.synth import (
     ADDITION,
     DROPPED_CLAUSE,
@@ -34,7 +36,7 @@ from benchmarks.synth import (
     read_flores,
     speed_pair,
 )
-from dupcheck.records import Bead, Finding, FindingType, Severity
+from dupcheck.records import Bead, Finding, FindingType, Sentence, Severity
 
 FLORES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "flores200-dev"
 
@@ -65,6 +67,8 @@ class Prediction:
 
     alignment: tuple[Bead, ...]
     findings: tuple[Finding, ...]
+    #: the checked target document's sentences, to place finding spans (empty: no spans)
+    target_sentences: tuple[Sentence, ...] = ()
 
 
 CheckFn = Callable[[SyntheticPair], Prediction]
@@ -187,6 +191,39 @@ def detected(findings: Sequence[Finding], error: GoldError) -> bool:
     raise ValueError(f"not an injected error type: {error_type}")
 
 
+#: the finding type that must mark the new text itself, for errors that put text in
+_POINTED_TYPES = {NUMBER: FindingType.NUMBER, REPLACED_WORD: FindingType.MISTRANSLATION}
+
+
+def points_at(
+    findings: Sequence[Finding],
+    error: GoldError,
+    inserted: str,
+    target_sentences: Sequence[Sentence],
+) -> bool:
+    """Whether a finding of the accepted type marks the inserted number or word itself.
+
+    Stricter than :func:`detected`: the finding's target span must overlap the new text
+    where it stands in the checked target document.
+    """
+
+    wanted = _POINTED_TYPES.get(error[0])
+    target = error[2]
+    if wanted is None or not inserted or target is None or target >= len(target_sentences):
+        return False
+    sentence = target_sentences[target]
+    spots = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in regex.finditer(regex.escape(inserted), sentence.text)
+    ]
+    return any(
+        f.type is wanted
+        and f.target_span is not None
+        and any(f.target_span[0] < end and start < f.target_span[1] for start, end in spots)
+        for f in findings
+    )
+
+
 def flagged_pairs(
     findings: Sequence[Finding], pair: SyntheticPair, severity: Severity = Severity.MAJOR
 ) -> tuple[int, int]:
@@ -220,13 +257,18 @@ def diagonal_checker(pair: SyntheticPair) -> Prediction:
 def dupcheck_checker(encoder: str) -> CheckFn:
     """The real pipeline, fed each side as one sentence per line (``input_format="lines"``)."""
 
-    from dupcheck.backends import BackendConfig
+    from dupcheck.backends import BackendConfig, load_encoder, load_translator
     from dupcheck.check import Checker, CheckSettings
     from dupcheck.load import document_from_text
 
-    checker = Checker(BackendConfig(encoder=encoder), CheckSettings(input_format="lines"))
-    # load the backends now, as a long-lived caller would, so that timings exclude it
-    checker.translator, checker.encoder  # properties that load on first use
+    config = BackendConfig(encoder=encoder)
+    # backends loaded once up front, as a long-lived caller would, so timings exclude loading
+    checker = Checker(
+        config,
+        CheckSettings(input_format="lines"),
+        translator=load_translator(config),
+        encoder=load_encoder(config),
+    )
 
     def run(pair: SyntheticPair) -> Prediction:
         report = checker.check_documents(
@@ -238,7 +280,7 @@ def dupcheck_checker(encoder: str) -> CheckFn:
                 raise RuntimeError(
                     f"{pair.name}: {len(lines)} lines became {len(document.sentences)} sentences"
                 )
-        return Prediction(report.alignment, report.findings)
+        return Prediction(report.alignment, report.findings, report.target.sentences)
 
     return run
 
@@ -320,13 +362,18 @@ def evaluate(
     recall: dict[str, list[bool]] = {t: [] for t in INJECTED_TYPES}
     # the lenient count: any finding at the altered sentence, whatever its type
     noticed: dict[str, int] = dict.fromkeys(INJECTED_TYPES, 0)
+    # the strict count, for numbers and words: the finding's span marks the new text
+    pointed: dict[str, int] = dict.fromkeys(INJECTED_TYPES, 0)
     # [flagged, total] sentence pairs, in clean pairs and around the error in error pairs
     flagged = {"clean": [0, 0], "error": [0, 0]}
     for pair in (*errors, *clean):
         prediction = checker(pair)
         sentence_pairs += len(pair.source)
-        for error, note in zip(pair.errors, pair.notes, strict=True):
+        for error, note, inserted in zip(pair.errors, pair.notes, pair.inserted, strict=True):
             hit = detected(prediction.findings, error)
+            pointed[error[0]] += points_at(
+                prediction.findings, error, inserted, prediction.target_sentences
+            )
             recall[error[0]].append(hit)
             near = tuple(
                 _describe(f) for f in prediction.findings if _touches(f, error[1], error[2])
@@ -348,17 +395,20 @@ def evaluate(
         counts[0] += hits
         counts[1] += total
         if pair.kind == "clean":
+            by_bead: dict[tuple[tuple[int, ...], tuple[int, ...]], list[str]] = {}
+            for f in prediction.findings:
+                if f.severity.at_least(Severity.MAJOR):
+                    by_bead.setdefault((f.source, f.target), []).append(_describe(f))
             misses.extend(
                 Miss(
                     pair.name,
                     "clean pair flagged",
-                    " ".join(pair.source[i] for i in f.source),
-                    " ".join(pair.target[i] for i in f.target),
+                    " ".join(pair.source[i] for i in source),
+                    " ".join(pair.target[i] for i in target),
                     "",
-                    (_describe(f),),
+                    tuple(described),
                 )
-                for f in prediction.findings
-                if f.severity.at_least(Severity.MAJOR)
+                for (source, target), described in by_bead.items()
             )
 
     figures: dict = {
@@ -378,6 +428,7 @@ def evaluate(
             "detected": sum(hits),
             "pairs": len(hits),
             "any_finding": noticed[t],
+            "at_the_word": pointed[t] if t in _POINTED_TYPES else None,
         }
         for t, hits in recall.items()
     }
@@ -452,6 +503,13 @@ def render(figures: dict) -> str:
             f">= {target}",
             None if value is None else value >= target,
         )
+        if entry["at_the_word"] is not None and entry["pairs"]:
+            add(
+                f"  of which the finding marks the new text ({entry['at_the_word']})",
+                entry["at_the_word"] / entry["pairs"],
+                "",
+                None,
+            )
     clean = figures["clean_flagged"]
     add(
         f"clean sentence pairs flagged >= major ({clean['flagged']}/{clean['sentence_pairs']})",
@@ -487,6 +545,10 @@ def render(figures: dict) -> str:
         "recall counts a gold error as found when the checker reports, at the altered sentence:"
     )
     lines.extend(f"  {error_type}: {rule}" for error_type, rule in ACCEPTED.items())
+    lines.append(
+        "'any finding there': a finding of any type at that sentence; 'marks the new text': "
+        "the finding's target span overlaps the changed number or word"
+    )
     return "\n".join(lines)
 
 

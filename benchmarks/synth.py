@@ -44,6 +44,8 @@ _CLAUSE_COMMA = regex.compile(r",\s+")
 _INNER_SENTENCE_END = regex.compile(r"(?<!\d)[।.?!](?=\s+\S)")
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
+#: an altered Hindi sentence, a note on what changed, and the new text put in ("" if none)
+_Change = tuple[str, str, str]
 #: (type, source index, target index); ``None`` where the error has no sentence on that side
 GoldError = tuple[str, int | None, int | None]
 
@@ -59,7 +61,9 @@ class SyntheticPair:
     """A source document, its (altered) Hindi translation, and what a checker should find.
 
     ``beads`` cover every source and every target index exactly once, in order.
-    ``notes`` says, per gold error, what was changed (for failure reports).
+    ``notes`` says, per gold error, what was changed (for failure reports); ``inserted``
+    is, per gold error, the text put into the target sentence where the error is a number
+    or a word ("" otherwise), so a checker can be asked to point at it.
     """
 
     name: str
@@ -69,6 +73,7 @@ class SyntheticPair:
     beads: tuple[Bead, ...]
     errors: tuple[GoldError, ...] = ()
     notes: tuple[str, ...] = ()
+    inserted: tuple[str, ...] = ()
 
 
 def read_flores(directory: Path) -> Corpus:
@@ -136,6 +141,7 @@ def _finish(
     draft: _Draft,
     errors: Sequence[tuple[str, int | None, int]],
     notes: Sequence[str],
+    inserted: Sequence[str] = (),
 ) -> SyntheticPair:
     """Number the target sentences of a draft; ``errors`` name target sides by draft bead."""
 
@@ -156,7 +162,14 @@ def _finish(
         for kind_, s, b in errors
     )
     return SyntheticPair(
-        name, kind, corpus.english[start:end], tuple(target), tuple(beads), gold, tuple(notes)
+        name,
+        kind,
+        corpus.english[start:end],
+        tuple(target),
+        tuple(beads),
+        gold,
+        tuple(notes),
+        tuple(inserted),
     )
 
 
@@ -242,7 +255,7 @@ def speed_pair(
 # --- error pairs -----------------------------------------------------------------------
 
 
-def _change_number(english: str, hindi: str, rng: random.Random) -> tuple[str, str] | None:
+def _change_number(english: str, hindi: str, rng: random.Random) -> _Change | None:
     """Change one digit of a digit run that both sentences contain."""
 
     english_numbers = set(_DIGITS.findall(english))
@@ -258,10 +271,11 @@ def _change_number(english: str, hindi: str, rng: random.Random) -> tuple[str, s
     return (
         hindi[: run.start()] + changed + hindi[run.end() :],
         f"number {run.group()} → {changed}",
+        changed,
     )
 
 
-def _drop_clause(hindi: str, rng: random.Random) -> tuple[str, str] | None:
+def _drop_clause(hindi: str, rng: random.Random) -> _Change | None:
     """Remove one comma-delimited clause of at least four words, at most half the sentence.
 
     A longer "clause" is most of the sentence: dropping it replaces the sentence.
@@ -285,7 +299,7 @@ def _drop_clause(hindi: str, rng: random.Random) -> tuple[str, str] | None:
     if not candidates:
         return None
     clause, rest = rng.choice(candidates)
-    return rest.strip() + ending, f"dropped clause: {clause.strip()}"
+    return rest.strip() + ending, f"dropped clause: {clause.strip()}", ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +337,7 @@ def _word_bands(hindi: Sequence[str]) -> _WordBands:
 
 def _replace_word(
     hindi: str, bands: _WordBands, document: str, rng: random.Random
-) -> tuple[str, str] | None:
+) -> _Change | None:
     """Swap one content word for another of the same frequency band.
 
     The replacement shares no three-letter prefix with the original (so it is not an
@@ -344,7 +358,7 @@ def _replace_word(
     if not choices:
         return None
     other = rng.choice(choices)
-    return hindi[: match.start()] + other + hindi[match.end() :], f"word {word} → {other}"
+    return hindi[: match.start()] + other + hindi[match.end() :], f"word {word} → {other}", other
 
 
 def error_pairs(
@@ -378,10 +392,10 @@ def error_pairs(
                 change = _replace_word(hindi, bands, " ".join(corpus.hindi[start:end]), rng)
             else:
                 foreign = _far_line(rng, size, start, end, set())
-                change = corpus.hindi[foreign], f"replaced by FLORES line {foreign + 1}"
+                change = corpus.hindi[foreign], f"replaced by FLORES line {foreign + 1}", ""
             if change is None:
                 continue
-            altered, note = change
+            altered, note, inserted = change
             draft: _Draft = [((i,), (corpus.hindi[i],)) for i in range(start, end)]
             draft[line - start] = ((line,), (altered,))
             pairs.append(
@@ -394,6 +408,7 @@ def error_pairs(
                     draft,
                     [(error_type, line, line - start)],
                     [note],
+                    [inserted],
                 )
             )
             made += 1
