@@ -15,6 +15,7 @@ from benchmarks.check_bench import (
     diagonal_checker,
     finding_omission_tally,
     flagged_pairs,
+    points_at,
 )
 from benchmarks.synth import (
     ADDITION,
@@ -32,7 +33,7 @@ from benchmarks.synth import (
     read_flores,
     speed_pair,
 )
-from dupcheck.records import Bead, Finding, FindingType, Severity
+from dupcheck.records import Bead, Finding, FindingType, Sentence, Severity
 
 FLORES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "flores200-dev"
 
@@ -131,6 +132,9 @@ def test_injected_errors_change_the_text(corpus: Corpus, built: dict) -> None:
         error_type, index, _ = pair.errors[0]
         before, after = _original(corpus, pair, index), pair.target[index]
         assert before != after, pair.name
+        (inserted,) = pair.inserted
+        assert bool(inserted) == (error_type in (NUMBER, REPLACED_WORD))
+        assert inserted in after
         if error_type == NUMBER:
             old, new = regex.findall(r"\d+", before), regex.findall(r"\d+", after)
             assert len(old) == len(new)
@@ -249,6 +253,26 @@ O, A, N, M = (
 def test_detected(error_type: str, findings, expected: bool) -> None:
     made = tuple(_finding(kind, s, t) for kind, s, t in findings)
     assert detected(made, (error_type, 2, 2)) is expected
+
+
+SENTENCES = (Sentence(0, "पहला वाक्य।", 0, 11), Sentence(1, "कुल 50 लोग आए, 50 नहीं।", 12, 35))
+NEW_NUMBER = SENTENCES[1].start + SENTENCES[1].text.index("50")
+
+
+@pytest.mark.parametrize(
+    ("kind", "span", "expected"),
+    [
+        (N, (NEW_NUMBER, NEW_NUMBER + 2), True),
+        (N, (NEW_NUMBER + 1, NEW_NUMBER + 5), True),  # overlapping is enough
+        (N, (SENTENCES[1].start, NEW_NUMBER), False),  # ends just before the number
+        (N, None, False),  # a finding with no span does not point
+        (M, (NEW_NUMBER, NEW_NUMBER + 2), False),  # wrong type
+    ],
+)
+def test_points_at(kind: FindingType, span: tuple[int, int] | None, expected: bool) -> None:
+    finding = Finding(kind, Severity.MAJOR, "x", (1,), (1,), "", "", "", target_span=span)
+    assert points_at((finding,), (NUMBER, 1, 1), "50", SENTENCES) is expected
+    assert not points_at((finding,), (DROPPED_CLAUSE, 1, 1), "", SENTENCES)
 
 
 def test_flagged_pairs_counts_serious_findings_on_untouched_beads() -> None:
