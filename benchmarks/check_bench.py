@@ -354,7 +354,12 @@ def evaluate(
                         f"src{list(bead.source)} tgt{list(bead.target)} not in gold",
                         " ".join(pair.source[i] for i in bead.source),
                         " ".join(pair.target[i] for i in bead.target),
-                        "",
+                        "gold: "
+                        + ", ".join(
+                            f"src{list(s)} tgt{list(t)}"
+                            for s, t in pair.beads
+                            if set(s) & set(bead.source) or set(t) & set(bead.target)
+                        ),
                         (),
                     )
                 )
@@ -553,13 +558,15 @@ def render(figures: dict) -> str:
 
 
 def render_misses(misses: Sequence[Miss], per_kind: int) -> str:
-    shown: dict[str, int] = {}
+    """Up to ``per_kind`` examples of each kind of failure, each from a different pair."""
+
+    shown: dict[str, set[str]] = {}
     lines = []
     for miss in misses:
-        kind = miss.what.split(":")[0]
-        if shown.get(kind, 0) >= per_kind:
+        pairs = shown.setdefault(miss.what.split(":")[0], set())
+        if len(pairs) >= per_kind or miss.pair in pairs:
             continue
-        shown[kind] = shown.get(kind, 0) + 1
+        pairs.add(miss.pair)
         lines.append(f"[{miss.pair}] {miss.what}" + (f" ({miss.note})" if miss.note else ""))
         lines.append(f"    en: {miss.source_text}")
         lines.append(f"    hi: {miss.target_text}")
