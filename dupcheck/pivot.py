@@ -85,10 +85,16 @@ def _attach_pivot_keys(words: Sequence[Word], pivot_keys: frozenset[str]) -> tup
     return (*words, Word("", end, end, missing, True, frozenset()))
 
 
-def _name_key(latin: str) -> str:
-    """Cross-script key of a name: its consonant skeleton after coarse sound merging."""
+def _name_key(latin: str, min_consonants: int = 1) -> str:
+    """Cross-script key of a name or loanword: its consonant skeleton after coarse sound
+    merging (Sinopharm and सिनोफार्म both give ``~snfrm``)."""
     skeleton = phonetic_key(latin).replace("a", "")
-    return f"~{skeleton}" if skeleton else ""
+    return f"~{skeleton}" if len(skeleton) >= min_consonants else ""
+
+
+#: ordinary words also match by sound (loanwords: police/पुलिस, vaccine/वैक्सीन) when
+#: their skeleton is long enough not to collide by chance
+_LOANWORD_CONSONANTS = 3
 
 
 def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
@@ -110,7 +116,8 @@ def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
             ordinary = renderable is not None and bool(renderable.renderings(g.text))
             if acronym or not ordinary:
                 name = _name_key(g.text)
-        keys = frozenset(filter(None, (lemma, name)))
+        loan = "" if name or g.stopword else _name_key(g.text, _LOANWORD_CONSONANTS)
+        keys = frozenset(filter(None, (lemma, name, loan)))
         words.append(Word(g.text, g.start, g.end, keys, not g.stopword, frozenset({lemma}), name))
     return tuple(words)
 
@@ -129,7 +136,8 @@ def _foreign_words(text: str, lexicon: Lexicon) -> tuple[Word, ...]:
             continue
         meanings = frozenset(g.meanings)
         name = "" if meanings else _name_key(g.romanized)
-        keys = meanings | ({name} if name else set())
+        sound = name or _name_key(g.romanized, _LOANWORD_CONSONANTS)
+        keys = meanings | ({sound} if sound else set())
         words.append(Word(g.text, g.start, g.end, frozenset(keys), not g.stopword, meanings, name))
     return tuple(words)
 
