@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -542,6 +543,9 @@ def render(figures: dict) -> str:
             speed["median_seconds"] <= TARGETS["speed_seconds"],
         )
         lines.append(
+            f"{'load average (1 min) before timing':<56} {figures['load_average_1min']:>8.1f}"
+        )
+        lines.append(
             row.format(
                 "source sentences per second",
                 f"{speed['source_sentences_per_second']:.0f}",
@@ -620,6 +624,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     figures, misses = evaluate(checker, alignment, errors, clean)
     figures["benchmark_seconds"] = time.perf_counter() - started
     if not args.no_speed:
+        # other work on the machine slows the timing: the load says how much there was
+        figures["load_average_1min"] = os.getloadavg()[0]
         figures["speed"] = time_pair(checker, speed_pair(corpus, args.seed), args.runs)
     figures["settings"] = {
         "checker": args.checker,
