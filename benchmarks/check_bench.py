@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -286,6 +287,22 @@ def dupcheck_checker(encoder: str, cache: bool = False) -> CheckFn:
                     f"{pair.name}: {len(lines)} lines became {len(document.sentences)} sentences"
                 )
         return Prediction(report.alignment, report.findings, report.target.sentences)
+
+    return run
+
+
+def with_progress(checker: CheckFn, total: int, every: int = 10) -> CheckFn:
+    """``checker`` that says on stderr how many of ``total`` pairs are done (slow encoders)."""
+
+    done = 0
+
+    def run(pair: SyntheticPair) -> Prediction:
+        nonlocal done
+        prediction = checker(pair)
+        done += 1
+        if done % every == 0 or done == total:
+            print(f"checked {done}/{total} pairs", file=sys.stderr, flush=True)
+        return prediction
 
     return run
 
@@ -621,7 +638,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
 
     started = time.perf_counter()
-    figures, misses = evaluate(checker, alignment, errors, clean)
+    total = len(alignment) + len(errors) + len(clean)
+    figures, misses = evaluate(with_progress(checker, total), alignment, errors, clean)
     figures["benchmark_seconds"] = time.perf_counter() - started
     if not args.no_speed:
         # other work on the machine slows the timing: the load says how much there was
