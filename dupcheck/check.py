@@ -100,7 +100,7 @@ class Checker:
         alignment = align_sentences(
             self._features(source, src_pivot), self._features(target, tgt_pivot), self.settings.align
         )
-        pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon)
+        pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder)
         views = list(pair.views())
         findings = find_problems(pair)
         source_runs = [v.source_text for v in views]

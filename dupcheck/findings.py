@@ -8,14 +8,17 @@ CI rules can refer to it.
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 import regex
 
+from dupcheck.encode.base import Encoder
 from dupcheck.lexicon import Lexicon
-from dupcheck.numbers import compare_quantities, extract_quantities
+from dupcheck.numbers import Quantity, compare_quantities, extract_quantities
 from dupcheck.translit import name_similarity
 from dupcheck.pivot import PivotSide, Word
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
@@ -44,6 +47,8 @@ class CheckedPair:
     alignment: tuple[Bead, ...]
     #: the target language's lexicon: what its words can mean, how English words render
     lexicon: Lexicon
+    #: tells whether two words across languages mean alike; None aligns on the lexicon alone
+    encoder: Encoder | None = None
 
     def views(self) -> Iterator[PairView]:
         for bead in self.alignment:
@@ -115,6 +120,9 @@ class SentenceOmissions(Detector):
     min_clause_words = 4
     max_clause_match = 0.15
     min_rest_match = 0.5
+    #: with an encoder: how much closer to the translation the rest of the sentence must
+    #: embed than the clause does (a translated clause embeds about as close as the rest)
+    min_gap = 0.07
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if view.bead.source and not view.bead.target:
@@ -127,9 +135,9 @@ class SentenceOmissions(Detector):
                                     "source sentence has no counterpart in the translation")
             return
         if view.bead.source and view.bead.target:
-            yield from self._clauses(view)
+            yield from self._clauses(view, pair.encoder)
 
-    def _clauses(self, view: PairView) -> Iterator[Finding]:
+    def _clauses(self, view: PairView, encoder: Encoder | None) -> Iterator[Finding]:
         words = view.words.source
         matched = view.words.source_matched
         content = [i for i, w in enumerate(words) if w.content and w.keys and not w.name]
@@ -144,6 +152,9 @@ class SentenceOmissions(Detector):
             hit_out = sum(i in matched for i in outside) / len(outside)
             if hit_in <= self.max_clause_match and hit_out >= self.min_rest_match:
                 clause = view.source_text[start:end].strip(" ,;:")
+                rest = view.source_text[:start] + view.source_text[end:]
+                if encoder is not None and not _dropped(encoder, clause, rest, view.target_text, self.min_gap):
+                    continue
                 yield self._finding(
                     Severity.MAJOR, "omission.clause", view,
                     f'clause "{clause}" has no counterpart in the aligned translation '
@@ -152,7 +163,13 @@ class SentenceOmissions(Detector):
                 )
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;:()\u2014]|\s--\s|\s-\s")
+# a comma between digits (9,000) or a colon in a time (9:30) breaks no clause
+def _dropped(encoder: Encoder, clause: str, rest: str, target: str, min_gap: float) -> bool:
+    clause_vec, rest_vec, target_vec = encoder.encode([clause, rest, target])
+    return float(rest_vec @ target_vec) - float(clause_vec @ target_vec) >= min_gap
+
+
+_CLAUSE_BREAK = regex.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2014]|\s--\s|\s-\s")
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:
@@ -205,52 +222,60 @@ class NumberChanges(Detector):
             )
 
 
-def _describe(q) -> str:  # noqa: ANN001 - a numbers.Quantity
+def _describe(q: Quantity) -> str:
     if q.low == q.high:
         return f"{q.low:,.10g}"
+    if q.high == math.inf:
+        return f"more than {q.low:,.10g}"
     return f"{q.low:,.10g}–{q.high:,.10g}"
 
 
-class NameChanges(Detector):
-    """Names in the source with no counterpart in the translation.
+class MissingNames(Detector):
+    """Names in the source with no counterpart in the aligned translation.
 
-    A name the translation spells almost alike (but not alike enough to match) is
-    reported as changed; one with no near spelling at all as missing.
+    A name spelled only roughly alike across scripts is a transliteration variant
+    (Washington / वॉशिगंटन), not a finding. A name the whole translation never writes is
+    major; one written elsewhere in it (moved to another sentence) is minor.
     """
 
     type = FindingType.ENTITY
-    #: below NAME_MATCH but this alike: the same name, altered
-    near_miss = 0.5
+    #: this alike across scripts: a variant spelling of the same name
+    variant = 0.5
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not (view.bead.source and view.bead.target):
             return
         words = view.words
-        unknown = [i for i, w in enumerate(words.target)
-                   if w.text and w.content and not w.meanings and i not in words.target_matched]
+        # every target word counts, matched or not: a lexicon link may have taken the
+        # name's rendering for an ordinary word (जॉर्ज is also "gorge")
+        free = [w.text for w in words.target if w.text and w.content]
         for i, w in enumerate(words.source):
             if not w.name or i in words.source_matched:
                 continue
-            scored = [(name_similarity(w.text, words.target[t].text, pair.target.lang), t) for t in unknown]
-            score, t = max(scored, default=(0.0, -1))
-            if self.near_miss <= score < NAME_MATCH:
-                tw = words.target[t]
-                yield self._finding(
-                    Severity.MAJOR, "entity.changed", view,
-                    f'name "{w.text}" appears as "{tw.text}" ({score:.0%} alike), not as itself',
-                    source_text=w.text, target_text=tw.text,
-                    source_span=(w.start, w.end), target_span=(tw.start, tw.end),
-                )
-            else:
-                yield self._finding(
-                    Severity.MINOR, "entity.missing", view,
-                    f'name "{w.text}" has no counterpart in the translation',
-                    source_text=w.text, source_span=(w.start, w.end),
-                )
+            if any(name_similarity(w.text, t, pair.target.lang) >= self.variant for t in free):
+                continue
+            elsewhere = _written_in(pair, w.text)
+            yield self._finding(
+                Severity.MINOR if elsewhere else Severity.MAJOR, "entity.missing", view,
+                f'name "{w.text}" has no counterpart in the aligned translation'
+                + (" (it appears elsewhere in the translation)" if elsewhere else " nor anywhere else in it"),
+                source_text=w.text, source_span=(w.start, w.end),
+            )
+
+
+def _written_in(pair: CheckedPair, name: str) -> bool:
+    return any(
+        name_similarity(name, w.text, pair.target.lang) >= NAME_MATCH
+        for sentence in pair.target_pivot.words for w in sentence if w.text and w.content
+    )
 
 
 class UntranslatedText(Detector):
-    """Runs of source-language text left in the translation."""
+    """Runs of ordinary source-language words left in the translation.
+
+    Names, acronyms and model numbers stay in Latin script in a good Hindi or Arabic
+    text ("JAS 39C Gripen"), so a run counts only for its lowercase words.
+    """
 
     type = FindingType.UNTRANSLATED
     min_words = 3
@@ -265,7 +290,8 @@ class UntranslatedText(Detector):
                 sentence = pair.target.sentences[index]
                 start, end = max(run.start, sentence.start), min(run.end, sentence.end)
                 text = pair.target.text[start:end]
-                if end > start and len(text.split()) >= self.min_words:
+                ordinary = [w for w in _LATIN_WORD.findall(text) if w.islower() and len(w) > 1]
+                if end > start and len(ordinary) >= self.min_words:
                     yield Finding(
                         type=self.type, severity=Severity.MAJOR, code="untranslated.run",
                         source=view.bead.source, target=view.bead.target,
@@ -275,41 +301,126 @@ class UntranslatedText(Detector):
                     )
 
 
-class Mistranslations(Detector):
-    """A source word with no counterpart facing a target word whose known meanings are
-    absent from the source.
+_LATIN_WORD = regex.compile(r"\p{Latin}+")
 
-    "Facing" means both stand on the same side of the two ends of one word link (the
-    modifier of the same head: "ironclad friendship" / "परेशान दोस्ती"). "Absent" means
-    none of the target word's meanings is a word of the source sentence, nor a word that
-    shares a rendering with one (the lexicon's synonyms), so a mere gap in the lexicon
-    does not read as a mistranslation. Inside a quotation it is a misquote: critical.
+
+class Mistranslations(Detector):
+    """A source word with no counterpart facing a target word whose meanings are absent
+    from the source.
+
+    Two places make words face each other: the same position in a pair of quotations
+    (the k-th quotation of a bead's source and of its target render each other, and a
+    short quotation keeps its word order: "ironclad friendship" / "परेशान दोस्ती"), and
+    the same side of the two ends of one word link (the modifier of the same head).
+    "Absent" means none of the target word's meanings is a word of the source, nor shares
+    a rendering with one, and (with an encoder) the two words embed far apart, so a mere
+    gap in the lexicon does not read as a mistranslation. In a quotation it is a
+    misquote: critical.
     """
 
     type = FindingType.MISTRANSLATION
+    #: e5 ("query: ") cosine of a word and its translation rarely falls below these
+    #: (measured on FLORES dev word pairs; see benchmarks/README.md)
+    quoted_similarity = 0.82
+    linked_similarity = 0.80
+    #: a word this alike another word of the pair is rendered there, not mistranslated
+    explained_similarity = 0.86
+    #: quotations longer than this (content words) no longer keep word order
+    short_quote = 4
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not (view.bead.source and view.bead.target):
             return
         words = view.words
-        src_free = _unmatched_content(words.source, words.source_matched)
-        tgt_free = _unmatched_content(words.target, words.target_matched, need_meanings=True)
+        src_free = set(_unmatched_content(words.source, words.source_matched))
+        tgt_free = set(_unmatched_content(words.target, words.target_matched, need_meanings=True))
         if not src_free or not tgt_free:
             return
+        quoted = _quoted_pairs(view, src_free, tgt_free, self.short_quote)
+        # next to a link, words face each other only loosely: without an encoder to tell
+        # whether they mean alike, the lexicon's gaps would make too many false alarms
+        linked = [] if pair.encoder is None else [
+            (s, t) for s, t in _facing_pairs(words, src_free, tgt_free)
+            if s not in {q[0] for q in quoted} and pair.lexicon.renderings(words.source[s].text)
+        ]
+        candidates = [(s, t, True) for s, t in quoted] + [(s, t, False) for s, t in linked]
         related = _related_lemmas(pair.lexicon, words.source)
-        for s, t in _facing_pairs(words, src_free, tgt_free):
+        candidates = [c for c in candidates if not words.target[c[1]].meanings & related]
+        if not candidates:
+            return
+        similar = _SimilarityTable(pair.encoder, words, src_free, tgt_free)
+        for s, t, in_quote in candidates:
+            sim = similar.between(s, t)
+            if sim is not None:
+                if sim >= (self.quoted_similarity if in_quote else self.linked_similarity):
+                    continue
+                # next to a link the facing is loose: a word that means alike some other
+                # word of the pair is rendered there (or renders that one). A short
+                # quotation keeps its order, so there the facing itself is the evidence.
+                if not in_quote and similar.best_other(s, t) >= self.explained_similarity:
+                    continue
             sw, tw = words.source[s], words.target[t]
-            if tw.meanings & related:
-                continue
-            quoted = _inside_quotes(view.source_text, sw.start)
             meanings = ", ".join(sorted(tw.meanings)[:4])
+            evidence = "" if sim is None else f"; cross-lingual similarity {sim:.2f}"
             yield self._finding(
-                Severity.CRITICAL if quoted else Severity.MAJOR, "mistranslation.word", view,
+                Severity.CRITICAL if in_quote else Severity.MAJOR, "mistranslation.word", view,
                 f'"{sw.text}" is rendered as "{tw.text}", which means {meanings}'
-                + (" (inside a quotation)" if quoted else ""),
+                + (" (inside a quotation)" if in_quote else "") + evidence,
                 source_text=sw.text, target_text=tw.text,
                 source_span=(sw.start, sw.end), target_span=(tw.start, tw.end),
             )
+
+
+class _SimilarityTable:
+    """Cross-lingual similarity of the unmatched words of one pair, embedded once."""
+
+    def __init__(self, encoder: Encoder | None, words: WordAlignment, src: Collection[int], tgt: Collection[int]):
+        self.src, self.tgt = sorted(src), sorted(tgt)
+        self.table: np.ndarray | None = None
+        if encoder is not None:
+            texts = [words.source[i].text for i in self.src] + [words.target[j].text for j in self.tgt]
+            vectors = encoder.encode(texts)
+            self.table = vectors[: len(self.src)] @ vectors[len(self.src) :].T
+
+    def between(self, s: int, t: int) -> float | None:
+        if self.table is None:
+            return None
+        return float(self.table[self.src.index(s), self.tgt.index(t)])
+
+    def best_other(self, s: int, t: int) -> float:
+        """Highest similarity of ``s`` to another target word or of ``t`` to another source word."""
+        assert self.table is not None
+        i, j = self.src.index(s), self.tgt.index(t)
+        row = np.delete(self.table[i], j)
+        col = np.delete(self.table[:, j], i)
+        return float(max(row.max(initial=-1.0), col.max(initial=-1.0)))
+
+
+def _quoted_pairs(view: PairView, src_free: set[int], tgt_free: set[int], short: int) -> list[tuple[int, int]]:
+    """Unmatched words at the same relative place in the k-th short quotation of each side."""
+    src_quotes = _quote_spans(view.source_text)
+    tgt_quotes = _quote_spans(view.target_text)
+    if not src_quotes or len(src_quotes) != len(tgt_quotes):
+        return []
+    words = view.words
+    pairs = []
+    for (ss, se), (ts, te) in zip(src_quotes, tgt_quotes):
+        src_in = [i for i, w in enumerate(words.source) if w.content and w.text and ss <= w.start < se]
+        tgt_in = [i for i, w in enumerate(words.target) if w.content and w.text and ts <= w.start < te]
+        if not src_in or not tgt_in or max(len(src_in), len(tgt_in)) > short:
+            continue
+        for rank, s in enumerate(src_in):
+            if s not in src_free:
+                continue
+            t = tgt_in[min(round(rank * len(tgt_in) / len(src_in)), len(tgt_in) - 1)]
+            if t in tgt_free:
+                pairs.append((s, t))
+    return pairs
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    return list(zip(marks[0::2], marks[1::2]))
 
 
 def _related_lemmas(lexicon: Lexicon, words: tuple[Word, ...]) -> frozenset[str]:
@@ -330,7 +441,7 @@ def _unmatched_content(words: tuple[Word, ...], matched: frozenset[int], need_me
     ]
 
 
-def _facing_pairs(words: WordAlignment, src_free: list[int], tgt_free: list[int]) -> list[tuple[int, int]]:
+def _facing_pairs(words: WordAlignment, src_free: Collection[int], tgt_free: Collection[int]) -> list[tuple[int, int]]:
     """Unmatched words next to the two ends of one link, on the same side of it."""
     src_content = [i for i, w in enumerate(words.source) if w.content and w.text]
     tgt_content = [i for i, w in enumerate(words.target) if w.content and w.text]
@@ -356,17 +467,12 @@ def _facing_pairs(words: WordAlignment, src_free: list[int], tgt_free: list[int]
 _QUOTE = regex.compile(r'"')
 
 
-def _inside_quotes(text: str, position: int) -> bool:
-    """Whether a position falls between an opening and a closing double quote."""
-    return len(_QUOTE.findall(text, 0, position)) % 2 == 1
-
-
 def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 DETECTORS: tuple[Detector, ...] = (
-    SentenceOmissions(), SentenceAdditions(), NumberChanges(), NameChanges(),
+    SentenceOmissions(), SentenceAdditions(), NumberChanges(), MissingNames(),
     UntranslatedText(), Mistranslations(),
 )
 

@@ -56,7 +56,12 @@ def pivot_source(doc: Document, renderable: Lexicon | None = None) -> PivotSide:
     ``renderable`` is the target language's lexicon, which tells ordinary words from names.
     """
     texts = tuple(s.text for s in doc.sentences)
-    return PivotSide(doc.lang, texts, tuple(_english_words(t, renderable) for t in texts))
+    # a capitalised word that starts a sentence is a name only if the document also
+    # capitalises it mid-sentence ("Putin has..." yes, "Moreover, ..." no)
+    capitalised = frozenset(
+        g.text for t in texts for k, g in enumerate(english_glosses(t)) if k and g.text[:1].isupper()
+    )
+    return PivotSide(doc.lang, texts, tuple(_english_words(t, renderable, capitalised) for t in texts))
 
 
 def pivot_target(doc: Document, translator: Translator) -> PivotSide:
@@ -97,7 +102,9 @@ def _name_key(latin: str, min_consonants: int = 1) -> str:
 _LOANWORD_CONSONANTS = 3
 
 
-def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
+def _english_words(
+    text: str, renderable: Lexicon | None, capitalised: frozenset[str] | None = None
+) -> tuple[Word, ...]:
     """English words keyed on their lemma; names also on their cross-script name key.
 
     A name is a capitalised word that is no ordinary word: the target lexicon has no
@@ -105,7 +112,7 @@ def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
     are names whatever the lexicon says.
     """
     words = []
-    for g in english_glosses(text):
+    for k, g in enumerate(english_glosses(text)):
         if g.is_number:
             words.append(Word(g.text, g.start, g.end, frozenset({f"#{g.text}"}), True, frozenset()))
             continue
@@ -114,7 +121,8 @@ def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
         if g.text[:1].isupper() and not g.stopword:
             acronym = len(g.text) > 1 and g.text.isupper()
             ordinary = renderable is not None and bool(renderable.renderings(g.text))
-            if acronym or not ordinary:
+            unsure_start = k == 0 and capitalised is not None and g.text not in capitalised
+            if acronym or not (ordinary or unsure_start):
                 name = _name_key(g.text)
         loan = "" if name or g.stopword else _name_key(g.text, _LOANWORD_CONSONANTS)
         keys = frozenset(filter(None, (lemma, name, loan)))
