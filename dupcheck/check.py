@@ -7,7 +7,7 @@ documents → segments → pivot translation → alignment → scores → findin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -34,7 +34,8 @@ InputFormat = Literal["text", "lines"]
 class CheckSettings:
     fail_on: Severity = Severity.MAJOR
     input_format: InputFormat = "text"
-    align: AlignSettings = field(default_factory=AlignSettings)
+    #: ``None``: the calibration that fits the backends (with or without an encoder)
+    align: AlignSettings | None = None
 
 
 class Checker:
@@ -102,7 +103,7 @@ class Checker:
         translator = self.translator(target.lang)
         tgt_pivot = pivot_target(target, translator)
         alignment = align_sentences(
-            self._features(source, src_pivot), self._features(target, tgt_pivot), self.settings.align
+            self._features(source, src_pivot), self._features(target, tgt_pivot), self.align_settings
         )
         pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder)
         views = list(pair.views())
@@ -116,10 +117,16 @@ class Checker:
             source=source, target=target, pivot=tgt_pivot.texts, alignment=alignment,
             pairs=pairs, scores=scores, findings=findings, fail_on=self.settings.fail_on,
             signature=build_signature(
-                translator, self.encoder, self.settings.align,
+                translator, self.encoder, self.align_settings,
                 fail_on=self.settings.fail_on, input_format=self.settings.input_format,
             ),
         )
+
+    @property
+    def align_settings(self) -> AlignSettings:
+        if self.settings.align is not None:
+            return self.settings.align
+        return AlignSettings() if self.encoder is not None else AlignSettings.lexical_only()
 
     def _segmented(self, doc: Document) -> Document:
         return doc if doc.sentences else segment(doc, input_format=self.settings.input_format)

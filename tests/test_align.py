@@ -77,13 +77,18 @@ def test_band_width_does_not_change_the_result_when_both_cover_the_path():
     assert a == b
 
 
-def test_embeddings_break_lexical_ties():
-    # no shared terms at all; the embeddings say target 1 matches source 0
-    emb_src = np.array([[1.0, 0.0, 0.0]], dtype=np.float32)
-    emb_tgt = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]], dtype=np.float32)
-    settings = AlignSettings(lexical_weight=0.0, threshold=0.3)
-    beads = align_sentences(side("a", embeddings=emb_src), side("b", "c", embeddings=emb_tgt), settings)
-    assert shapes(beads) == [((), (0,)), ((0,), (1,))]
+def test_embeddings_align_what_the_lexicon_cannot():
+    # no shared terms at all; the embeddings say target k+1 renders source k, and
+    # target 0 is an addition (margins need neighbours, so the documents have a few)
+    rng = np.random.default_rng(1)
+    base = rng.normal(size=(6, 16)).astype(np.float32)
+    emb_src = base / np.linalg.norm(base, axis=1, keepdims=True)
+    extra = rng.normal(size=(1, 16)).astype(np.float32)
+    emb_tgt = np.vstack([extra / np.linalg.norm(extra), emb_src])
+    src = side(*[f"s{i}" for i in range(6)], embeddings=emb_src)
+    tgt = side(*[f"t{i}" for i in range(7)], embeddings=emb_tgt)
+    beads = align_sentences(src, tgt, AlignSettings(lexical_weight=0.0))
+    assert shapes(beads) == [((), (0,))] + [((i,), (i + 1,)) for i in range(6)]
 
 
 def test_a_headline_stands_alone():
