@@ -1,0 +1,43 @@
+"""Markdown report: a summary for a pull-request comment or a CI step summary."""
+
+from __future__ import annotations
+
+from dupcheck.records import Report
+
+
+def _cell(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_markdown(report: Report) -> str:
+    s = report.scores
+    icon = "❌" if report.verdict == "fail" else "✅"
+    lines = [
+        f"## {icon} dupcheck: `{report.target.name}` against `{report.source.name}`",
+        "",
+        f"**Verdict: {report.verdict}** (fails on {report.fail_on.value} or worse) · "
+        f"fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · chrF {s.chrf:.1f} · BLEU {s.bleu:.1f} · "
+        f"{len(report.source.sentences)} source / {len(report.target.sentences)} target sentences",
+        "",
+    ]
+    if report.alternatives:
+        lines += ["| candidate source | coverage | fidelity | followed |", "|---|---:|---:|:-:|"]
+        lines += [
+            f"| `{a.path}` | {a.coverage:.2f} | {a.fidelity:.2f} | {'✔' if a.chosen else ''} |"
+            for a in report.alternatives
+        ]
+        lines.append("")
+    if report.findings:
+        lines += ["| severity | type | code | source | target | message |", "|---|---|---|---|---|---|"]
+        for f in report.findings:
+            where_src = ",".join(str(i + 1) for i in f.source) or "–"
+            where_tgt = ",".join(str(i + 1) for i in f.target) or "–"
+            lines.append(
+                f"| {f.severity.value} | {f.type.value} | `{f.code}` | {where_src}: {_cell(f.source_text, 80)} "
+                f"| {where_tgt}: {_cell(f.target_text, 80)} | {_cell(f.message)} |"
+            )
+    else:
+        lines.append("No findings.")
+    lines += ["", f"<sub>`{report.signature}`</sub>", ""]
+    return "\n".join(lines)

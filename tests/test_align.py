@@ -1,0 +1,86 @@
+"""The bead DP on bags with known overlaps, so every expectation is exact."""
+
+import numpy as np
+import pytest
+
+from dupcheck.align import AlignSettings, SideFeatures, align_sentences
+
+
+def side(*bags: str, embeddings=None) -> SideFeatures:
+    terms = [{w: 1.0 for w in bag.split()} for bag in bags]
+    return SideFeatures(terms, [10 * max(len(b.split()), 1) for b in bags], embeddings)
+
+
+def shapes(beads):
+    return [(b.source, b.target) for b in beads]
+
+
+CASES = [
+    # (source bags, target bags, expected beads)
+    (["a b", "c d", "e f"], ["a b", "c d", "e f"], [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]),
+    # target merges two source sentences: 2-1
+    (["a b", "c d", "e f"], ["a b c d", "e f"], [((0, 1), (0,)), ((2,), (1,))]),
+    # target splits one source sentence: 1-2
+    (["a b c d", "e f"], ["a b", "c d", "e f"], [((0,), (0, 1)), ((1,), (2,))]),
+    # a source sentence has no counterpart: 1-0
+    (["a b", "x y", "c d"], ["a b", "c d"], [((0,), (0,)), ((1,), ()), ((2,), (1,))]),
+    # a target sentence has no source: 0-1
+    (["a b", "c d"], ["a b", "z w", "c d"], [((0,), (0,)), ((), (1,)), ((1,), (1 + 1,))]),
+    # nothing in common: everything is left unaligned rather than forced
+    (["a b"], ["z w"], [((), (0,)), ((0,), ())]),
+]
+
+
+@pytest.mark.parametrize("src,tgt,expected", CASES)
+def test_bead_shapes(src, tgt, expected):
+    assert shapes(align_sentences(side(*src), side(*tgt))) == expected
+
+
+def test_scores_are_similarities():
+    beads = align_sentences(side("a b", "c d"), side("a b", "c q"))
+    assert beads[0].score == pytest.approx(1.0)
+    assert 0.0 < beads[1].score < 1.0
+
+
+def test_empty_side():
+    beads = align_sentences(side("a b", "c d"), side())
+    assert shapes(beads) == [((0,), ()), ((1,), ())]
+
+
+def test_every_sentence_covered_once_on_long_documents():
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(5000)]
+    src = [" ".join(rng.choice(words, 6, replace=False)) for _ in range(600)]
+    tgt = [s for k, s in enumerate(src) if k % 50 != 7]  # twelve omissions
+    beads = align_sentences(side(*src), side(*tgt))
+    assert sorted(i for b in beads for i in b.source) == list(range(len(src)))
+    assert sorted(j for b in beads for j in b.target) == list(range(len(tgt)))
+    omitted = [b.source[0] for b in beads if not b.target]
+    assert omitted == [k for k in range(len(src)) if k % 50 == 7]
+
+
+def test_band_widens_when_the_path_leaves_it():
+    # a long addition pushes the true path far off the diagonal
+    src = [f"s{i} t{i}" for i in range(40)]
+    tgt = [f"z{i} y{i}" for i in range(30)] + src
+    narrow = AlignSettings(band=2)
+    beads = align_sentences(side(*src), side(*tgt), narrow)
+    matched = [(b.source, b.target) for b in beads if b.source and b.target]
+    assert matched == [((i,), (i + 30,)) for i in range(40)]
+
+
+def test_band_width_does_not_change_the_result_when_both_cover_the_path():
+    src = [f"s{i} t{i}" for i in range(80)]
+    tgt = [s for k, s in enumerate(src) if k % 9]
+    a = align_sentences(side(*src), side(*tgt), AlignSettings(band=10))
+    b = align_sentences(side(*src), side(*tgt), AlignSettings(band=200))
+    assert a == b
+
+
+def test_embeddings_break_lexical_ties():
+    # no shared terms at all; the embeddings say target 1 matches source 0
+    emb_src = np.array([[1.0, 0.0, 0.0]], dtype=np.float32)
+    emb_tgt = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]], dtype=np.float32)
+    settings = AlignSettings(lexical_weight=0.0, threshold=0.3)
+    beads = align_sentences(side("a", embeddings=emb_src), side("b", "c", embeddings=emb_tgt), settings)
+    assert shapes(beads) == [((), (0,)), ((0,), (1,))]
