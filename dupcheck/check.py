@@ -18,6 +18,7 @@ from dupcheck.backends import BackendConfig, load_encoder, load_translator
 from dupcheck.encode.base import Encoder
 from dupcheck.errors import InputError
 from dupcheck.findings import CheckedPair, find_problems
+from dupcheck.lexicon import load_lexicon
 from dupcheck.load import load_document
 from dupcheck.pivot import PIVOT_LANG, PivotSide, pivot_source, pivot_target
 from dupcheck.records import Document, Report, Severity, SourceCoverage
@@ -93,7 +94,7 @@ class Checker:
     def check_documents(self, source: Document, target: Document) -> Report:
         source, target = self._segmented(source), self._segmented(target)
         self._validate_pair(source, target)
-        src_pivot = pivot_source(source)
+        src_pivot = pivot_source(source, load_lexicon(target.lang))
         tgt_pivot = pivot_target(target, self.translator)
         alignment = align_sentences(
             self._features(source, src_pivot), self._features(target, tgt_pivot), self.settings.align

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dupcheck.lexicon import Lexicon, load_lexicon
+import regex
+
+from dupcheck.lexicon import Lexicon, english_glosses, english_lemma, load_lexicon
 from dupcheck.records import Document
 from dupcheck.translate.base import Translator
-from dupcheck.translit import name_key
+from dupcheck.translit import phonetic_key
 
 PIVOT_LANG = "en"
 
@@ -58,11 +60,13 @@ class PivotSide:
         return out
 
 
-def pivot_source(doc: Document) -> PivotSide:
-    """The source side is already in the pivot language: its words key on their own lemmas."""
-    lexicon = _lexicon_for(doc.lang)
+def pivot_source(doc: Document, renderable: Lexicon | None = None) -> PivotSide:
+    """The source side is already in the pivot language: its words key on their own lemmas.
+
+    ``renderable`` is the target language's lexicon, which tells ordinary words from names.
+    """
     texts = tuple(s.text for s in doc.sentences)
-    return PivotSide(doc.lang, texts, tuple(_english_words(t, lexicon) for t in texts))
+    return PivotSide(doc.lang, texts, tuple(_english_words(t, renderable) for t in texts))
 
 
 def pivot_target(doc: Document, translator: Translator) -> PivotSide:
@@ -70,13 +74,12 @@ def pivot_target(doc: Document, translator: Translator) -> PivotSide:
     texts = [s.text for s in doc.sentences]
     pivots = tuple(translator.translate(texts, doc.lang, PIVOT_LANG)) if texts else ()
     lexicon = load_lexicon(doc.lang)
-    english = _lexicon_for(PIVOT_LANG)
     words = []
     for text, pivot in zip(texts, pivots):
-        glossed = _foreign_words(text, doc.lang, lexicon)
+        glossed = _foreign_words(text, lexicon)
         # words of a neural pivot add what the lexicon does not know; the lexical backend's
         # pivot is made of the same glosses, so this adds nothing there
-        extra = frozenset(k for w in _english_words(pivot, english) for k in w.keys)
+        extra = frozenset(k for w in _english_words(pivot, lexicon) for k in w.keys)
         words.append(_attach_pivot_keys(glossed, extra))
     return PivotSide(doc.lang, pivots, tuple(words))
 
@@ -92,16 +95,51 @@ def _attach_pivot_keys(words: Sequence[Word], pivot_keys: frozenset[str]) -> tup
     return (*words, Word("", end, end, missing, True, frozenset()))
 
 
-def _lexicon_for(lang: str) -> Lexicon | None:
-    return None if lang == PIVOT_LANG else load_lexicon(lang)
+def _name_key(latin: str) -> str:
+    """Cross-script key of a name: its consonant skeleton after coarse sound merging."""
+    skeleton = phonetic_key(latin).replace("a", "")
+    return f"~{skeleton}" if len(skeleton) >= 2 else ""
 
 
-def _english_words(text: str, lexicon: Lexicon | None) -> tuple[Word, ...]:
-    raise NotImplementedError
+def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
+    """English words keyed on their lemma; capitalised words also on their name key.
+
+    A capitalised sentence-initial word counts as a name only when it is no ordinary
+    word (the lexicon has no rendering for it), so "The" or "Trade" are not names.
+    """
+    words = []
+    for k, g in enumerate(english_glosses(text)):
+        if g.is_number:
+            words.append(Word(g.text, g.start, g.end, frozenset({f"#{g.text}"}), True, frozenset()))
+            continue
+        lemma = g.meanings[0]
+        name = ""
+        if g.text[:1].isupper() and not g.stopword:
+            ordinary = renderable is not None and bool(renderable.renderings(g.text))
+            if k > 0 or not ordinary:
+                name = _name_key(g.text)
+        keys = frozenset(filter(None, (lemma, name)))
+        words.append(Word(g.text, g.start, g.end, keys, not g.stopword, frozenset({lemma}), name))
+    return tuple(words)
 
 
-def _foreign_words(text: str, lang: str, lexicon: Lexicon) -> tuple[Word, ...]:
-    raise NotImplementedError
+def _foreign_words(text: str, lexicon: Lexicon) -> tuple[Word, ...]:
+    """Foreign words keyed on the English lemmas they can mean; unknown words on a name key."""
+    words = []
+    for g in lexicon.gloss(text):
+        if g.is_number:
+            words.append(Word(g.text, g.start, g.end, frozenset({f"#{g.text}"}), True, frozenset()))
+            continue
+        if _LATIN.fullmatch(g.text):
+            # source-language text left in the translation compares as itself
+            lemma = english_lemma(g.text)
+            words.append(Word(g.text, g.start, g.end, frozenset({lemma}), True, frozenset({lemma})))
+            continue
+        meanings = frozenset(g.meanings)
+        name = "" if meanings else _name_key(g.romanized)
+        keys = meanings | ({name} if name else set())
+        words.append(Word(g.text, g.start, g.end, frozenset(keys), not g.stopword, meanings, name))
+    return tuple(words)
 
 
-__all__ = ["PIVOT_LANG", "PivotSide", "Word", "name_key", "pivot_source", "pivot_target"]
+_LATIN = regex.compile(r"[\p{Latin}'’-]+")
