@@ -78,7 +78,7 @@ class LshParams:
 #: documents: 50% Jaccard meet with p≈0.9999, 30% with p≈0.92, 10% with p≈0.03
 DOCUMENT_LSH = LshParams(bands=32, rows=3)
 #: passages: 40% Jaccard meet with p≈0.93, 20% with p≈0.23, 10% with p≈0.03
-PASSAGE_LSH = LshParams(bands=24, rows=3, seed=2)
+PASSAGE_LSH = LshParams(bands=32, rows=4, seed=2)
 #: terms per MinHash chunk (bounds memory at chunk × num_perm × 8 bytes)
 _CHUNK_TERMS = 1 << 18
 
