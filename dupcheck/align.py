@@ -26,6 +26,7 @@ BEAD_SHAPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 0), (0, 1),
 )
 _MATCH_SHAPES = tuple(s for s in BEAD_SHAPES if s[0] and s[1])
+_BLOCK = 65_536
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,12 @@ def _bead_tables(
         sim_table = np.zeros((band.m + 1, band.cols))
         ok = (rows >= a) & (js >= b)
         i, j = rows[ok], js[ok]
-        sim = scorer.similarity(a, b, i, j)
+        # in blocks: gathering sparse rows for every cell of a long document at once
+        # would hold gigabytes
+        sim = np.concatenate([
+            scorer.similarity(a, b, i[c : c + _BLOCK], j[c : c + _BLOCK])
+            for c in range(0, len(i), _BLOCK)
+        ]) if len(i) else np.zeros(0)
         size = a + b
         gain = (sim - settings.threshold) * size / 2
         gain -= settings.merge_penalty * (size - 2) + scorer.length_penalty(a, b, i, j)
