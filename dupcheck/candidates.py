@@ -1,7 +1,8 @@
 """Candidate pairs of related documents without comparing every pair.
 
-Every document is first pivoted to English (``dupcheck.scan`` does that); here its pivot
-sentences become sets of content terms. Two MinHash/LSH indexes then propose pairs:
+Every document is first pivoted to English (``dupcheck.scan`` does that, with
+``dupcheck.pivot``); here each sentence is the set of its pivot keys (English lemmas, number
+and cross-script name keys). Two MinHash/LSH indexes then propose pairs:
 
 - a document index over all the terms of a document, which finds translations and
   near-duplicates (most of the text shared);
@@ -17,39 +18,19 @@ signatures are the same in every process (Python's ``hash`` of a string is salte
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import regex
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+")
-#: terms are cut to this many characters: a cheap stemmer that also absorbs the inflection
-#: slips of a word-by-word pivot ("militar" for military/militarily)
-STEM_CHARS = 6
 PASSAGE_WINDOW = 2
+#: a term in more than this share of the documents (and more than ``DF_FLOOR`` of them)
+#: is left out of the sketches
+MAX_DF_SHARE = 0.002
+DF_FLOOR = 20
 #: buckets larger than this are boilerplate shared by many documents; their members are
 #: chained (each paired with the next) instead of paired all with all
 MAX_BUCKET = 64
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves said says say told one two new""".split()
-)
-
-
-def pivot_terms(text: str) -> list[str]:
-    """Content terms of an English (pivot) text, stemmed by truncation."""
-    return [
-        word[:STEM_CHARS]
-        for word in (w.lower() for w in _WORD.findall(text))
-        if word not in STOPWORDS and (len(word) > 1 or word.isdigit())
-    ]
 
 
 def term_hashes(terms: Sequence[str]) -> np.ndarray:
@@ -76,9 +57,9 @@ class LshParams:
 
 
 #: documents: 50% Jaccard meet with p≈0.9999, 30% with p≈0.92, 10% with p≈0.03
-DOCUMENT_LSH = LshParams(bands=32, rows=3)
+DOCUMENT_LSH = LshParams(bands=32, rows=2)
 #: passages: 40% Jaccard meet with p≈0.93, 20% with p≈0.23, 10% with p≈0.03
-PASSAGE_LSH = LshParams(bands=32, rows=4, seed=2)
+PASSAGE_LSH = LshParams(bands=32, rows=2, seed=2)
 #: terms per MinHash chunk (bounds memory at chunk × num_perm × 8 bytes)
 _CHUNK_TERMS = 1 << 18
 
@@ -150,35 +131,52 @@ def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
     return np.unique(pairs, axis=0)
 
 
-def document_sets(sentence_terms: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
-    """Term-hash set of each whole document."""
-    return [term_hashes([t for sentence in doc for t in sentence]) for doc in sentence_terms]
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """One document's term hashes: all of them, and per window of consecutive sentences."""
+
+    document: np.ndarray
+    windows: tuple[np.ndarray, ...]
 
 
-def passage_sets(
-    sentence_terms: Sequence[Sequence[Sequence[str]]], window: int = PASSAGE_WINDOW
-) -> tuple[list[np.ndarray], np.ndarray]:
-    """Term-hash sets of each window of ``window`` consecutive sentences, and their owners."""
-    sets: list[np.ndarray] = []
-    owners: list[int] = []
-    for index, doc in enumerate(sentence_terms):
-        for start in range(max(1, len(doc) - window + 1)):
-            sets.append(term_hashes([t for sentence in doc[start : start + window] for t in sentence]))
-            owners.append(index)
-    return sets, np.array(owners, dtype=np.int64)
+def sketch(sentence_terms: Sequence[Iterable[str]], window: int = PASSAGE_WINDOW) -> Sketch:
+    """``sentence_terms[s]`` are the pivot terms of sentence ``s`` of one document."""
+    sentences = [list(terms) for terms in sentence_terms]
+    windows = tuple(
+        term_hashes([t for terms in sentences[start : start + window] for t in terms])
+        for start in range(max(1, len(sentences) - window + 1))
+    )
+    return Sketch(term_hashes([t for terms in sentences for t in terms]), windows)
+
+
+def common_hashes(sketches: Sequence[Sketch], max_share: float, floor: int) -> np.ndarray:
+    """Terms in more than ``max(floor, max_share × documents)`` documents (sorted hashes)."""
+    if not sketches:
+        return np.empty(0, dtype=np.uint64)
+    values, counts = np.unique(np.concatenate([s.document for s in sketches]), return_counts=True)
+    return values[counts > max(floor, max_share * len(sketches))]
 
 
 def candidate_pairs(
-    sentence_terms: Sequence[Sequence[Sequence[str]]],
+    sketches: Sequence[Sketch],
     document_lsh: LshParams = DOCUMENT_LSH,
     passage_lsh: LshParams = PASSAGE_LSH,
+    max_df_share: float = MAX_DF_SHARE,
+    df_floor: int = DF_FLOOR,
 ) -> np.ndarray:
     """Document index pairs (i < j) worth verifying, from both indexes.
 
-    ``sentence_terms[d][s]`` are the pivot terms of sentence ``s`` of document ``d``.
+    Terms common to many documents are left out first: they make unrelated documents
+    look alike and fill LSH buckets, while what related documents share is specific.
     """
-    whole = minhash_signatures(document_sets(sentence_terms), document_lsh)
-    by_document = lsh_pairs(whole, np.arange(len(sentence_terms)), document_lsh)
-    windows, owners = passage_sets(sentence_terms)
+    common = common_hashes(sketches, max_df_share, df_floor)
+
+    def specific(hashes: np.ndarray) -> np.ndarray:
+        return hashes[~np.isin(hashes, common)] if len(common) else hashes
+
+    whole = minhash_signatures([specific(s.document) for s in sketches], document_lsh)
+    by_document = lsh_pairs(whole, np.arange(len(sketches)), document_lsh)
+    windows = [specific(w) for s in sketches for w in s.windows]
+    owners = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
     by_passage = lsh_pairs(minhash_signatures(windows, passage_lsh), owners, passage_lsh)
     return _unique_pairs(np.concatenate([by_document, by_passage]))

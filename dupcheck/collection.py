@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dupcheck.errors import DupcheckError, InputError
+from dupcheck.load import document_from_text, load_document
 from dupcheck.records import ScanDocument, Skipped
+from dupcheck.segment import segment
 
 MANIFEST_SUFFIX = ".jsonl"
 
@@ -90,15 +92,15 @@ def list_sources(paths: Sequence[str | Path]) -> tuple[list[Source], list[Skippe
 
 def load_source(source: Source) -> ScanDocument | Skipped:
     """Read, normalise and segment one document; a document that cannot be used is skipped."""
-    from dupcheck.load import document_from_text, load_document
-
     try:
         if source.text is None:
-            document = load_document(source.path, lang=source.lang)
+            document = segment(load_document(source.path, lang=source.lang))
         else:
-            document = document_from_text(source.text, path=source.path, lang=source.lang)
+            document = segment(document_from_text(source.text, path=source.path, lang=source.lang))
+    except InputError as exc:
+        return Skipped(source.path, exc.cause)
     except (DupcheckError, OSError) as exc:
-        return Skipped(source.path, getattr(exc, "cause", None) or str(exc))
+        return Skipped(source.path, str(exc))
     if not document.sentences:
         return Skipped(source.path, "no sentences")
     return ScanDocument(source.id, document)

@@ -1,9 +1,9 @@
 """Verify a candidate pair and say how the two documents relate.
 
-Sentences are compared through their pivot terms (``candidates.pivot_terms``): two sentences
-correspond when the cosine of their term sets reaches a threshold, lower across languages
-because a pivot translation loses words. Corresponding sentences in runs become passages;
-the share of each document's sentences that correspond decides the relation:
+The two documents' sentences are aligned by the check pipeline's aligner
+(``dupcheck.align``) on their pivot term bags. An aligned bead whose similarity reaches a
+threshold (lower across languages, where a pivot loses words) makes its sentences
+*correspond*; runs of corresponding beads are passages. Then:
 
 - ``translation`` / ``near_duplicate``: at least ``most`` of the sentences of *both*
   documents correspond (different / same language);
@@ -14,79 +14,106 @@ the share of each document's sentences that correspond decides the relation:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import numpy as np
+from dupcheck.align import AlignSettings, SideFeatures, align_sentences
+from dupcheck.lexicon import english_terms
+from dupcheck.pivot import PivotSide, Word
+from dupcheck.records import Bead, Document, Passage, RelatedPair, Relation
+from dupcheck.spin import WordNet, pair_substitutions, reads_as_spun
 
-from dupcheck.records import Passage, RelatedPair, Relation
-from dupcheck.spin import WordNet, pair_substitutions
+
+STEM_CHARS = 5
+#: fewest sentences in a shared passage, by default
+MIN_OVERLAP = 2
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     same_language: float = 0.5
     cross_language: float = 0.3
-    #: fewest shared terms for two sentences to correspond (short sentences share by chance)
-    min_shared_terms: int = 2
     most: float = 0.5
-    min_overlap: int = 2
-    #: largest sentence-index step inside one passage (a skipped sentence on either side)
-    max_gap: int = 2
+    min_overlap: int = MIN_OVERLAP
+    #: unmatched sentences (either side) a passage may step over
+    max_gap: int = 1
+    align: AlignSettings = field(default_factory=AlignSettings)
 
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """What verification needs of one document."""
+    """What verification needs of one document: its sentences and their pivot words."""
 
     id: str
     lang: str
     texts: tuple[str, ...]
+    words: tuple[tuple[Word, ...], ...]
+    #: per sentence, the keys candidate generation hashes (see ``candidate_terms``)
     terms: tuple[frozenset[str], ...]
 
+    @classmethod
+    def from_pivot(cls, id: str, document: Document, pivot: PivotSide) -> Side:
+        terms = tuple(candidate_terms(p, w) for p, w in zip(pivot.texts, pivot.words))
+        return cls(id, document.lang, tuple(s.text for s in document.sentences), pivot.words, terms)
 
-def sentence_similarity(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], min_shared: int) -> np.ndarray:
-    """Cosine of binary term vectors, sentence by sentence; 0 below ``min_shared`` shared terms."""
-    sim = np.zeros((len(a), len(b)), dtype=np.float32)
-    for i, x in enumerate(a):
-        if not x:
-            continue
-        for j, y in enumerate(b):
-            shared = len(x & y)
-            if shared >= min_shared:
-                sim[i, j] = shared / np.sqrt(len(x) * len(y))
-    return sim
+    def keys(self) -> frozenset[str]:
+        return frozenset(stem(k) for sentence in self.words for w in sentence for k in w.keys)
+
+    def features(self, other_keys: frozenset[str]) -> SideFeatures:
+        """Bags whose words keep only the senses the other document can match.
+
+        A word of a pivoted language keys on every English lemma it can mean ("चीनी":
+        chinese, sugar, ...); the other document decides which sense is meant, so that a
+        many-sense word weighs no less than a one-sense word in the bag similarity.
+        """
+        bags = []
+        for sentence in self.words:
+            bag: dict[str, float] = {}
+            for word in sentence:
+                if not word.content or not word.keys:
+                    continue
+                keys = ({stem(k) for k in word.keys} & other_keys) or {"?" + word.text}
+                weight = 1.0 / len(keys) ** 0.5
+                for key in keys:
+                    bag[key] = max(bag.get(key, 0.0), weight)
+            bags.append(bag)
+        return SideFeatures(bags, [len(t) for t in self.texts])
 
 
-def correspondences(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Each sentence's best counterpart on the other side, where it reaches ``threshold``."""
-    if not sim.size:
-        return []
-    pairs = set()
-    best_b = sim.argmax(axis=1)
-    for i, j in enumerate(best_b):
-        if sim[i, j] >= threshold:
-            pairs.add((i, int(j)))
-    best_a = sim.argmax(axis=0)
-    for j, i in enumerate(best_a):
-        if sim[i, j] >= threshold:
-            pairs.add((int(i), j))
-    return sorted(pairs)
+def candidate_terms(pivot_text: str, words: Sequence[Word]) -> frozenset[str]:
+    """A sentence's keys for MinHash: lemmas of its pivot translation, names and numbers.
+
+    The pivot translation gives one (the most likely) sense per word; hashing every sense a
+    word can mean would bloat the sets and sink the Jaccard similarity of true translations.
+    """
+    return frozenset(stem(g.stem) for g in english_terms(pivot_text)) | {w.name for w in words if w.name}
 
 
-def passages(pairs: Sequence[tuple[int, int]], sim: np.ndarray, max_gap: int) -> list[Passage]:
-    """Runs of corresponding sentences that advance together on both sides."""
-    runs: list[list[tuple[int, int]]] = []
-    for i, j in pairs:
-        run = runs[-1] if runs else None
-        if run and i - run[-1][0] <= max_gap and -1 <= j - max(q for _, q in run) <= max_gap:
-            run.append((i, j))
+def stem(key: str) -> str:
+    """A lemma key cut to ``STEM_CHARS``: a word-by-word pivot often picks a sibling of the
+    right word ("militarily" for military, "technique" for technology). Name (``~``) and
+    number (``#``) keys stay whole."""
+    return key if key[:1] in "~#" else key[:STEM_CHARS]
+
+
+def corresponding(beads: Sequence[Bead], threshold: float) -> list[Bead]:
+    return [b for b in beads if b.source and b.target and b.score >= threshold]
+
+
+def passages(beads: Sequence[Bead], max_gap: int) -> list[Passage]:
+    """Runs of corresponding beads, stepping over at most ``max_gap`` sentences a side."""
+    runs: list[list[Bead]] = []
+    for bead in beads:
+        last = runs[-1][-1] if runs else None
+        if (last and bead.source[0] - last.source[-1] - 1 <= max_gap
+                and bead.target[0] - last.target[-1] - 1 <= max_gap):
+            runs[-1].append(bead)
         else:
-            runs.append([(i, j)])
+            runs.append([bead])
     return [
         Passage(
-            (min(i for i, _ in run), max(i for i, _ in run)),
-            (min(j for _, j in run), max(j for _, j in run)),
-            round(float(np.mean([sim[i, j] for i, j in run])), 4),
+            (run[0].source[0], run[-1].source[-1]),
+            (run[0].target[0], run[-1].target[-1]),
+            round(sum(b.score for b in run) / len(run), 4),
         )
         for run in runs
     ]
@@ -95,24 +122,28 @@ def passages(pairs: Sequence[tuple[int, int]], sim: np.ndarray, max_gap: int) ->
 def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = None) -> RelatedPair | None:
     """The relation between two documents, or None when they are unrelated."""
     same = a.lang == b.lang
-    sim = sentence_similarity(a.terms, b.terms, thresholds.min_shared_terms)
-    pairs = correspondences(sim, thresholds.same_language if same else thresholds.cross_language)
-    if not pairs:
+    beads = align_sentences(a.features(b.keys()), b.features(a.keys()), thresholds.align)
+    matched = corresponding(beads, thresholds.same_language if same else thresholds.cross_language)
+    if not matched:
         return None
-    covered_a = len({i for i, _ in pairs})
-    covered_b = len({j for _, j in pairs})
+    covered_a = sum(len(bead.source) for bead in matched)
+    covered_b = sum(len(bead.target) for bead in matched)
     score = round((covered_a + covered_b) / (len(a.texts) + len(b.texts)), 4)
-    found = passages(pairs, sim, thresholds.max_gap)
+    found = passages(matched, thresholds.max_gap)
     if min(covered_a / len(a.texts), covered_b / len(b.texts)) >= thresholds.most:
         if not same:
             return RelatedPair(a.id, b.id, Relation.TRANSLATION, score, tuple(found))
-        one_to_one = [(i, a.texts[i], j, b.texts[j]) for i, j in pairs
-                      if a.texts[i] != b.texts[j] and int(sim[i].argmax()) == j
-                      and int(sim[:, j].argmax()) == i]
-        return RelatedPair(a.id, b.id, Relation.NEAR_DUPLICATE, score, tuple(found),
-                           pair_substitutions(one_to_one, wordnet))
-    shared = [p for p in found
-              if max(p.a[1] - p.a[0], p.b[1] - p.b[0]) + 1 >= thresholds.min_overlap]
+        one_to_one = [(bead.source[0], bead.target[0]) for bead in matched
+                      if len(bead.source) == len(bead.target) == 1]
+        swaps = pair_substitutions([(i, a.texts[i], j, b.texts[j]) for i, j in one_to_one], wordnet)
+        if not reads_as_spun(swaps, wordnet):
+            # report the original as ``a``: substitutions then read original → spun
+            swaps = pair_substitutions([(j, b.texts[j], i, a.texts[i]) for i, j in one_to_one], wordnet)
+            flipped = tuple(Passage(p.b, p.a, p.score) for p in found)
+            return RelatedPair(b.id, a.id, Relation.NEAR_DUPLICATE, score, flipped, swaps)
+        return RelatedPair(a.id, b.id, Relation.NEAR_DUPLICATE, score, tuple(found), swaps)
+    shared = tuple(p for p in found
+                   if max(p.a[1] - p.a[0], p.b[1] - p.b[0]) + 1 >= thresholds.min_overlap)
     if not shared:
         return None
-    return RelatedPair(a.id, b.id, Relation.PARTIAL_OVERLAP, score, tuple(shared))
+    return RelatedPair(a.id, b.id, Relation.PARTIAL_OVERLAP, score, shared)

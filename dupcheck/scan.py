@@ -1,9 +1,11 @@
 """``scan_paths``: translations, spun copies and shared passages across a collection.
 
-Stages: list sources → load (read, normalise, segment) → pivot every sentence to English
-→ candidate pairs (MinHash/LSH, ``dupcheck.candidates``) → verify and classify each pair
-(``dupcheck.relate``) → clusters. Loading, pivoting and verifying run on an engine (this
-process, or Ray tasks) in chunks; candidate generation is one vectorised pass here.
+Stages: list sources → load (read, normalise, segment) → pivot every document to English
+and sketch it (``dupcheck.candidates``) → candidate pairs (MinHash/LSH) → verify and
+classify each pair (``dupcheck.relate``) → clusters. Loading, sketching and verifying run
+on an engine (this process, or Ray tasks) in chunks; candidate generation is one
+vectorised pass here. Only the compact sketches of all documents are held at once; the
+pivot words that verification needs are rebuilt for the documents of each chunk of pairs.
 """
 
 from __future__ import annotations
@@ -13,45 +15,50 @@ from functools import cache, partial
 from pathlib import Path
 
 from dupcheck.backends import BackendConfig, load_translator
-from dupcheck.candidates import candidate_pairs, pivot_terms
-from dupcheck.collection import list_sources, load_source, require_documents
+from dupcheck.candidates import Sketch, candidate_pairs, sketch
+from dupcheck.collection import Source, list_sources, load_source, require_documents
 from dupcheck.engines import Progress, make_engine
+from dupcheck.pivot import PIVOT_LANG, pivot_source, pivot_target
 from dupcheck.records import RelatedPair, ScanDocument, ScanReport, Skipped
-from dupcheck.relate import Side, Thresholds, relate
+from dupcheck.relate import MIN_OVERLAP, Side, Thresholds, relate
+from dupcheck.translate.base import Translator
 
-PIVOT_LANG = "en"
 LOAD_CHUNK = 200
-PIVOT_CHUNK = 200
-VERIFY_CHUNK = 500
+SKETCH_CHUNK = 200
+VERIFY_CHUNK = 200
 
 
 @cache
-def _translator(backends: BackendConfig):
+def _translator(backends: BackendConfig) -> Translator:
     return load_translator(backends)
 
 
-def pivot_sides(backends: BackendConfig, documents: list[ScanDocument]) -> list[Side]:
-    """Each document's sentences and their pivot terms; one translator call per language."""
-    texts = [tuple(s.text for s in d.document.sentences) for d in documents]
-    pivots: list[tuple[str, ...]] = list(texts)
-    for lang in sorted({d.lang for d in documents} - {PIVOT_LANG}):
-        translator = _translator(backends)
-        if not translator.covers(lang, PIVOT_LANG):
-            continue  # names and numbers still meet across the languages
-        members = [k for k, d in enumerate(documents) if d.lang == lang]
-        flat = translator.translate([t for k in members for t in texts[k]], lang, PIVOT_LANG)
-        start = 0
-        for k in members:
-            pivots[k] = tuple(flat[start : start + len(texts[k])])
-            start += len(texts[k])
-    return [
-        Side(d.id, d.lang, texts[k], tuple(frozenset(pivot_terms(p)) for p in pivots[k]))
-        for k, d in enumerate(documents)
-    ]
+def side(backends: BackendConfig, document: ScanDocument) -> Side:
+    """A document's sentences as pivot words (English documents as they are)."""
+    translator = _translator(backends)
+    if document.lang != PIVOT_LANG and translator.covers(document.lang, PIVOT_LANG):
+        pivot = pivot_target(document.document, translator)
+    else:
+        # an uncovered language still meets its own copies, and names and numbers
+        pivot = pivot_source(document.document)
+    return Side.from_pivot(document.id, document.document, pivot)
 
 
-def verify_pairs(thresholds: Thresholds, pairs: list[tuple[Side, Side]]) -> list[RelatedPair | None]:
-    return [relate(a, b, thresholds) for a, b in pairs]
+def sketch_documents(backends: BackendConfig, documents: list[ScanDocument]) -> list[Sketch]:
+    return [sketch(side(backends, d).terms) for d in documents]
+
+
+def verify_pairs(
+    backends: BackendConfig, thresholds: Thresholds, pairs: list[tuple[ScanDocument, ScanDocument]]
+) -> list[RelatedPair | None]:
+    sides: dict[str, Side] = {}
+
+    def get(document: ScanDocument) -> Side:
+        if document.id not in sides:
+            sides[document.id] = side(backends, document)
+        return sides[document.id]
+
+    return [relate(get(a), get(b), thresholds) for a, b in pairs]
 
 
 def clusters(ids: Sequence[str], pairs: Sequence[RelatedPair]) -> tuple[tuple[str, ...], ...]:
@@ -79,7 +86,7 @@ def scan_paths(
     *,
     engine: str = "local",
     ray_address: str | None = None,
-    min_overlap: int = Thresholds.min_overlap,
+    min_overlap: int = MIN_OVERLAP,
     backends: BackendConfig = BackendConfig(),
     progress: Progress | None = None,
 ) -> ScanReport:
@@ -91,21 +98,23 @@ def scan_paths(
     documents = [d for d in loaded if isinstance(d, ScanDocument)]
     skipped += [d for d in loaded if isinstance(d, Skipped)]
     require_documents(paths, documents, skipped)
-    sides = runner.map_chunks(
-        "pivot", partial(pivot_sides, backends), documents, PIVOT_CHUNK, progress
+    sketches = runner.map_chunks(
+        "sketch", partial(sketch_documents, backends), documents, SKETCH_CHUNK, progress
     )
-    candidates = candidate_pairs([side.terms for side in sides])
-    pairs = [(sides[i], sides[j]) for i, j in candidates.tolist()]
+    candidates = candidate_pairs(sketches).tolist()
+    if progress:
+        progress("index", len(candidates), len(candidates))
+    pairs = [(documents[i], documents[j]) for i, j in candidates]
     verified = runner.map_chunks(
-        "verify", partial(verify_pairs, thresholds), pairs, VERIFY_CHUNK, progress
+        "verify", partial(verify_pairs, backends, thresholds), pairs, VERIFY_CHUNK, progress
     )
     related = tuple(p for p in verified if p is not None)
-    ids = [d.id for d in documents]
     signature = f"scan/1 translator={_translator(backends).signature()} {thresholds}"
     return ScanReport(
-        tuple(documents), tuple(skipped), related, clusters(ids, related), len(pairs), signature
+        tuple(documents), tuple(skipped), related,
+        clusters([d.id for d in documents], related), len(pairs), signature,
     )
 
 
-def _load_chunk(sources: list) -> list[ScanDocument | Skipped]:
+def _load_chunk(sources: list[Source]) -> list[ScanDocument | Skipped]:
     return [load_source(s) for s in sources]

@@ -146,6 +146,22 @@ def substitutions(
     return found
 
 
+def polysemy(phrase: str, wordnet: WordNet) -> int:
+    """WordNet senses of a phrase's words, over parts of speech: common words have many."""
+    return sum(len(wordnet.synsets(w, pos)) for w in phrase.split() for pos in _SUFFIX_RULES)
+
+
+def reads_as_spun(found: Sequence[Substitution], wordnet: WordNet | None = None) -> bool:
+    """Whether the ``after`` side of spinning substitutions is the spun text.
+
+    A spinner trades common words for rarer synonyms ("said" → "mentioned"), and common
+    words have more WordNet senses; so the original is the side whose swapped words are
+    the more polysemous.
+    """
+    wordnet = wordnet or load_wordnet()
+    return sum(polysemy(s.before, wordnet) - polysemy(s.after, wordnet) for s in found if s.spin) >= 0
+
+
 def pair_substitutions(
     pairs: Sequence[tuple[int, str, int, str]], wordnet: WordNet | None = None
 ) -> tuple[Substitution, ...]:
