@@ -27,7 +27,7 @@ PASSAGE_WINDOW = 2
 #: a term in more than this share of the documents (and more than ``DF_FLOOR`` of them)
 #: is left out of the sketches
 MAX_DF_SHARE = 0.002
-DF_FLOOR = 20
+DF_FLOOR = 5
 #: buckets larger than this are boilerplate shared by many documents; their members are
 #: chained (each paired with the next) instead of paired all with all
 MAX_BUCKET = 64
@@ -57,9 +57,9 @@ class LshParams:
 
 
 #: documents: 50% Jaccard meet with p≈0.9999, 30% with p≈0.92, 10% with p≈0.03
-DOCUMENT_LSH = LshParams(bands=32, rows=2)
+DOCUMENT_LSH = LshParams(bands=40, rows=3)
 #: passages: 40% Jaccard meet with p≈0.93, 20% with p≈0.23, 10% with p≈0.03
-PASSAGE_LSH = LshParams(bands=32, rows=2, seed=2)
+PASSAGE_LSH = LshParams(bands=40, rows=3, seed=2)
 #: terms per MinHash chunk (bounds memory at chunk × num_perm × 8 bytes)
 _CHUNK_TERMS = 1 << 18
 

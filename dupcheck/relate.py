@@ -36,6 +36,8 @@ class Thresholds:
     min_overlap: int = MIN_OVERLAP
     #: unmatched sentences (either side) a passage may step over
     max_gap: int = 1
+    #: cosine of candidate term sets below which two sentences are not worth aligning
+    prefilter: float = 0.15
     align: AlignSettings = field(default_factory=AlignSettings)
 
 
@@ -95,6 +97,21 @@ def stem(key: str) -> str:
     return key if key[:1] in "~#" else key[:STEM_CHARS]
 
 
+def may_share_passage(a: Side, b: Side, thresholds: Thresholds) -> bool:
+    """A cheap test before alignment: do ``min_overlap`` sentences of ``a`` have a likely
+    counterpart in ``b`` (cosine of candidate term sets)? Most LSH candidates fail it."""
+    hits = 0
+    for x in a.terms:
+        for y in b.terms:
+            shared = len(x & y)
+            if shared >= 2 and shared >= thresholds.prefilter * (len(x) * len(y)) ** 0.5:
+                hits += 1
+                break
+        if hits >= thresholds.min_overlap:
+            return True
+    return False
+
+
 def corresponding(beads: Sequence[Bead], threshold: float) -> list[Bead]:
     return [b for b in beads if b.source and b.target and b.score >= threshold]
 
@@ -122,6 +139,8 @@ def passages(beads: Sequence[Bead], max_gap: int) -> list[Passage]:
 def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = None) -> RelatedPair | None:
     """The relation between two documents, or None when they are unrelated."""
     same = a.lang == b.lang
+    if not may_share_passage(a, b, thresholds):
+        return None
     beads = align_sentences(a.features(b.keys()), b.features(a.keys()), thresholds.align)
     matched = corresponding(beads, thresholds.same_language if same else thresholds.cross_language)
     if not matched:
