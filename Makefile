@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 SEEDS := fixtures/seeds
 
-.PHONY: install demo test test-fast bench lint clean
+.PHONY: install browser demo test test-fast bench lint clean
 
 install: $(VENV)/.installed
 
@@ -21,7 +21,13 @@ demo: install
 	$(VENV)/bin/dupcheck check $(SEEDS)/002_ad68b3a4021bdc8c.txt $(SEEDS)/000_7c1714d105d40b16.txt --show-alignment; \
 	  status=$$?; echo "exit code $$status (1: the translation fails the check, as it should)"; test $$status -le 1
 
-test: install
+# headless Chromium and Noto fonts for the HTML report test (it skips, saying why, without them)
+browser:
+	@test -x /usr/bin/chromium || { test "$$(id -u)" = 0 && apt-get update -qq \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; } \
+	  || echo "chromium not installed: the HTML screenshot test will be skipped"
+
+test: install browser
 	$(PY) -m pytest -n 2 -q
 
 test-fast: install

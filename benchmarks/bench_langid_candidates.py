@@ -24,7 +24,11 @@ if name == "py3langid":
     detect = lambda s: py3langid.classify(s)[0]
 elif name.startswith("lingua"):
     from lingua import IsoCode639_1, LanguageDetectorBuilder
-    b = LanguageDetectorBuilder.from_all_languages()
+    if name == "lingua-restricted":
+        b = LanguageDetectorBuilder.from_iso_codes_639_1(*(getattr(IsoCode639_1, c) for c in
+            ("EN", "HI", "MR", "AR", "UR", "FA", "FR", "DE", "ES", "RU", "ZH")))
+    else:
+        b = LanguageDetectorBuilder.from_all_languages()
     if name == "lingua-low":
         b = b.with_low_accuracy_mode()
     d = b.build()
@@ -61,7 +65,13 @@ print(json.dumps(out))
 def main() -> None:
     if not FLORES.is_dir():
         sys.exit(f"FLORES dev not found at {FLORES}")
-    names = sys.argv[1:] or ["py3langid", "lingua-low", "lingua-high", "dupcheck"]
+    names = sys.argv[1:] or [
+        "py3langid",
+        "lingua-low",
+        "lingua-high",
+        "lingua-restricted",
+        "dupcheck",
+    ]
     for name in names:
         proc = subprocess.run(
             [sys.executable, "-c", CANDIDATE, name, str(FLORES)],

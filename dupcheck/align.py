@@ -32,9 +32,9 @@ _BLOCK = 65_536
 @dataclass(frozen=True, slots=True)
 class AlignSettings:
     #: a run pair must score above this to beat leaving its sentences unaligned
-    threshold: float = 0.22
+    threshold: float = 0.16
     #: extra cost per sentence beyond one on each side, so merges need real evidence
-    merge_penalty: float = 0.06
+    merge_penalty: float = 0.08
     #: half-width of the band, added to the length difference of the documents
     band: int = 20
     lexical_weight: float = 1.0
@@ -57,13 +57,16 @@ class AlignSettings:
 class SideFeatures:
     """What the aligner knows about one side's sentences.
 
-    ``terms`` are weighted bags in one shared term space (pivot-language lemmas, number
-    and name keys), so that source and target bags can be compared directly.
+    ``words`` holds, per sentence, the key set of each content word in one term space
+    shared by both sides (pivot-language lemmas a word can mean, number and name keys),
+    so that a source word and a target word correspond when their key sets meet.
     """
 
-    terms: Sequence[Mapping[str, float]]
+    words: Sequence[Sequence[frozenset[str]]]
     lengths: Sequence[int]
     embeddings: np.ndarray | None = None
+    #: sentences that stand alone in their bead (headlines): never merged with neighbours
+    alone: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -113,15 +116,17 @@ class _BeadScorer:
 
     def __init__(self, source: SideFeatures, target: SideFeatures, settings: AlignSettings):
         self.settings = settings
-        src_rows, tgt_rows = _term_matrices(source.terms, target.terms)
+        (src_rows, src_mass), (tgt_rows, tgt_mass) = _term_matrices(source.words, target.words)
         longest = max(max(a, b) for a, b in _MATCH_SHAPES)
         self.src_runs = {k: _run_sums(src_rows, k) for k in range(1, longest + 1)}
         self.tgt_runs = {k: _run_sums(tgt_rows, k) for k in range(1, longest + 1)}
-        self.src_norms = {k: _row_norms(v) for k, v in self.src_runs.items()}
-        self.tgt_norms = {k: _row_norms(v) for k, v in self.tgt_runs.items()}
+        self.src_mass = {k: _run_sums_dense(src_mass[:, None], k)[:, 0] for k in self.src_runs}
+        self.tgt_mass = {k: _run_sums_dense(tgt_mass[:, None], k)[:, 0] for k in self.tgt_runs}
         src_len = np.asarray(source.lengths, dtype=np.float64)
         tgt_len = np.asarray(target.lengths, dtype=np.float64)
         self.len_ratio = max(tgt_len.sum(), 1.0) / max(src_len.sum(), 1.0)
+        self.src_alone = _alone_runs(source.alone, len(src_len), longest)
+        self.tgt_alone = _alone_runs(target.alone, len(tgt_len), longest)
         self.src_len = {k: _run_sums_dense(src_len[:, None], k)[:, 0] for k in self.src_runs}
         self.tgt_len = {k: _run_sums_dense(tgt_len[:, None], k)[:, 0] for k in self.tgt_runs}
         self.src_emb = self.tgt_emb = None
@@ -146,19 +151,31 @@ class _BeadScorer:
         return self.settings.length_weight * np.log((lt + 20) / (self.len_ratio * ls + 20)) ** 2
 
     def _lexical(self, a: int, b: int, s: np.ndarray, t: np.ndarray) -> np.ndarray:
-        dots = np.asarray(self.src_runs[a][s].multiply(self.tgt_runs[b][t]).sum(axis=1)).ravel()
-        norms = self.src_norms[a][s] * self.tgt_norms[b][t]
-        return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+        """Dice-like overlap: weight of source words whose keys the target run holds,
+        over the mean weight of both runs (rare words weigh more, as with IDF)."""
+        shared = np.asarray(self.src_runs[a][s].minimum(self.tgt_runs[b][t]).sum(axis=1)).ravel()
+        mass = (self.src_mass[a][s] + self.tgt_mass[b][t]) / 2
+        sim = np.divide(shared, mass, out=np.zeros_like(shared), where=mass > 0)
+        return np.minimum(sim, 1.0)
 
     def _embedding(self, a: int, b: int, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """Margin-normalised similarity; for a merge, that of its least related member.
+
+        Similarity of a merged run to the other side stays high when an unrelated
+        sentence rides along (e5 embeddings sit close together), so each member sentence
+        must relate to the opposite run on its own.
+        """
         assert self.src_emb is not None and self.tgt_emb is not None
-        cos = np.einsum("ij,ij->i", self.src_emb[a][s], self.tgt_emb[b][t])
         src_knn, tgt_knn = self._neighbourhoods()
-        # a run's neighbourhood is that of its sentences: average their k-NN similarities
-        src_base = _run_mean(src_knn, a)[s]
-        tgt_base = _run_mean(tgt_knn, b)[t]
-        margin = cos - (src_base + tgt_base) / 2
-        return np.clip(0.5 + margin / (2 * self.settings.margin_scale), 0.0, 1.0)
+        worst = np.full(len(s), np.inf)
+        for d in range(a):
+            cos = np.einsum("ij,ij->i", self.src_emb[1][s - d], self.tgt_emb[b][t])
+            worst = np.minimum(worst, cos - (src_knn[s - d] + _run_mean(tgt_knn, b)[t]) / 2)
+        for d in range(b):
+            cos = np.einsum("ij,ij->i", self.src_emb[a][s], self.tgt_emb[1][t - d])
+            worst = np.minimum(worst, cos - (_run_mean(src_knn, a)[s] + tgt_knn[t - d]) / 2)
+        # no margin over the neighbourhood is no evidence: 0, as for a lexical miss
+        return np.clip(worst / self.settings.margin_scale, 0.0, 1.0)
 
     def _neighbourhoods(self) -> tuple[np.ndarray, np.ndarray]:
         """Mean similarity of each sentence to its k most similar sentences on the other side."""
@@ -228,6 +245,7 @@ def _bead_tables(
         gain_table = np.full((band.m + 1, band.cols), -np.inf)
         sim_table = np.zeros((band.m + 1, band.cols))
         ok = (rows >= a) & (js >= b)
+        ok[ok] = ~(scorer.src_alone[a][rows[ok] - 1] | scorer.tgt_alone[b][js[ok] - 1])
         i, j = rows[ok], js[ok]
         # in blocks: gathering sparse rows for every cell of a long document at once
         # would hold gigabytes
@@ -267,36 +285,54 @@ def _trace(
 
 
 def _term_matrices(
-    src_terms: Sequence[Mapping[str, float]], tgt_terms: Sequence[Mapping[str, float]]
-) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Bags as sparse rows over a shared vocabulary, weighted by inverse document frequency."""
+    src_words: Sequence[Sequence[frozenset[str]]], tgt_words: Sequence[Sequence[frozenset[str]]]
+) -> tuple[tuple[sparse.csr_matrix, np.ndarray], tuple[sparse.csr_matrix, np.ndarray]]:
+    """Per sentence: key weights as a sparse row, and the total weight of its words.
+
+    A word weighs the mean inverse document frequency of its keys; it puts its full weight
+    on each key, so that however many senses a target word has, the overlap with a source
+    word (the minimum of the two rows) counts that word once.
+    """
     vocab: dict[str, int] = {}
-    for bag in (*src_terms, *tgt_terms):
-        for term in bag:
-            vocab.setdefault(term, len(vocab))
-    df = np.zeros(len(vocab))
-    for bag in (*src_terms, *tgt_terms):
-        for term in bag:
-            df[vocab[term]] += 1
-    n_rows = len(src_terms) + len(tgt_terms)
-    idf = np.log((n_rows + 1) / (df + 1)) + 1.0
-    return _bag_matrix(src_terms, vocab, idf), _bag_matrix(tgt_terms, vocab, idf)
+    df: list[int] = []
+    for sentence in (*src_words, *tgt_words):
+        for key in {k for word in sentence for k in word}:
+            if key not in vocab:
+                vocab[key] = len(vocab)
+                df.append(0)
+            df[vocab[key]] += 1
+    n_rows = len(src_words) + len(tgt_words)
+    idf = np.log((n_rows + 1) / (np.asarray(df, dtype=np.float64) + 1)) + 1.0
+    return _weighted_rows(src_words, vocab, idf), _weighted_rows(tgt_words, vocab, idf)
 
 
-def _bag_matrix(bags: Sequence[Mapping[str, float]], vocab: dict[str, int], idf: np.ndarray) -> sparse.csr_matrix:
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for bag in bags:
-        for term, weight in bag.items():
-            col = vocab[term]
-            indices.append(col)
-            data.append(weight * idf[col])
-        indptr.append(len(indices))
-    return sparse.csr_matrix(
-        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
-        shape=(len(bags), max(len(vocab), 1)),
-    )
+def _weighted_rows(
+    sentences: Sequence[Sequence[frozenset[str]]], vocab: dict[str, int], idf: np.ndarray
+) -> tuple[sparse.csr_matrix, np.ndarray]:
+    rows, cols, vals = [], [], []
+    mass = np.zeros(len(sentences))
+    for r, sentence in enumerate(sentences):
+        for word in sentence:
+            if not word:
+                continue
+            ids = [vocab[k] for k in word]
+            weight = float(idf[ids].mean())
+            mass[r] += weight
+            rows.extend([r] * len(ids))
+            cols.extend(ids)
+            vals.extend([weight] * len(ids))
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(sentences), max(len(vocab), 1)))
+    # duplicate (row, key) entries were summed: a key used by two words of a sentence
+    # holds both words' weight, as it should for the multiset overlap
+    return matrix, mass
+
+
+def _alone_runs(alone: frozenset[int], n: int, longest: int) -> dict[int, np.ndarray]:
+    """Per run length k > 1: whether the run ending at each sentence holds a lone sentence."""
+    flags = np.zeros(n, dtype=np.float64)
+    flags[[i for i in alone if i < n]] = 1.0
+    runs = {k: _run_sums_dense(flags[:, None], k)[:, 0] > 0 for k in range(2, longest + 1)}
+    return {1: np.zeros(n, dtype=bool), **runs}
 
 
 def _run_sums(rows: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
@@ -317,10 +353,6 @@ def _run_sums_dense(rows: np.ndarray, k: int) -> np.ndarray:
 
 def _run_mean(values: np.ndarray, k: int) -> np.ndarray:
     return _run_sums_dense(values[:, None], k)[:, 0] / k
-
-
-def _row_norms(rows: sparse.csr_matrix) -> np.ndarray:
-    return np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
 
 
 def _normalise(rows: np.ndarray) -> np.ndarray:

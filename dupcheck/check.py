@@ -50,15 +50,18 @@ class Checker:
     ) -> None:
         self.backends = backends
         self.settings = settings
-        self._translator = translator
+        self._given_translator = translator
+        self._translators: dict[str, Translator] = {}
         self._encoder = encoder
         self._encoder_loaded = encoder is not None
 
-    @property
-    def translator(self) -> Translator:
-        if self._translator is None:
-            self._translator = load_translator(self.backends)
-        return self._translator
+    def translator(self, target_lang: str) -> Translator:
+        """The backend that pivots ``target_lang`` into the source language, loaded once."""
+        if self._given_translator is not None:
+            return self._given_translator
+        if target_lang not in self._translators:
+            self._translators[target_lang] = load_translator(self.backends, target_lang, PIVOT_LANG)
+        return self._translators[target_lang]
 
     @property
     def encoder(self) -> Encoder | None:
@@ -94,14 +97,16 @@ class Checker:
     def check_documents(self, source: Document, target: Document) -> Report:
         source, target = self._segmented(source), self._segmented(target)
         self._validate_pair(source, target)
-        src_pivot = pivot_source(source, load_lexicon(target.lang))
-        tgt_pivot = pivot_target(target, self.translator)
+        lexicon = load_lexicon(target.lang)
+        src_pivot = pivot_source(source, lexicon)
+        translator = self.translator(target.lang)
+        tgt_pivot = pivot_target(target, translator)
         alignment = align_sentences(
             self._features(source, src_pivot), self._features(target, tgt_pivot), self.settings.align
         )
-        pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment)
+        pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder)
         views = list(pair.views())
-        findings = find_problems(pair)
+        findings = find_problems(pair, views)
         source_runs = [v.source_text for v in views]
         pivot_runs = [" ".join(tgt_pivot.texts[j] for j in v.bead.target) for v in views]
         words = [v.words if v.bead.source and v.bead.target else None for v in views]
@@ -111,7 +116,7 @@ class Checker:
             source=source, target=target, pivot=tgt_pivot.texts, alignment=alignment,
             pairs=pairs, scores=scores, findings=findings, fail_on=self.settings.fail_on,
             signature=build_signature(
-                self.translator, self.encoder, self.settings.align,
+                translator, self.encoder, self.settings.align,
                 fail_on=self.settings.fail_on, input_format=self.settings.input_format,
             ),
         )
@@ -127,17 +132,21 @@ class Checker:
                 target.name,
                 f"is in the same language as the source ({source.lang!r}); expected a translation",
             )
-        if not self.translator.covers(target.lang, PIVOT_LANG):
+        translator = self.translator(target.lang)
+        if not translator.covers(target.lang, PIVOT_LANG):
             raise InputError(
                 target.name,
-                f"language {target.lang!r} is not covered by the {self.translator.name!r} translator",
+                f"language {target.lang!r} is not covered by the {translator.name!r} translator",
             )
 
     def _features(self, doc: Document, pivot: PivotSide) -> SideFeatures:
         embeddings: np.ndarray | None = None
         if self.encoder is not None:
             embeddings = self.encoder.encode([s.text for s in doc.sentences])
-        return SideFeatures(pivot.bags(), [len(s.text) for s in doc.sentences], embeddings)
+        return SideFeatures(
+            pivot.key_sets(), [len(s.text) for s in doc.sentences], embeddings,
+            alone=frozenset(s.index for s in doc.sentences if s.headline),
+        )
 
 
 def check_files(

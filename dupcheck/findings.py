@@ -8,16 +8,21 @@ CI rules can refer to it.
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import regex
 
-from dupcheck.numbers import compare_quantities, extract_quantities
-from dupcheck.pivot import PivotSide, Word
+from dupcheck.encode.base import Encoder
+from dupcheck.lexicon import Lexicon
+from dupcheck.numbers import Quantity, compare_quantities, extract_quantities
+from dupcheck.translit import name_similarity
+from dupcheck.pivot import PivotSide, Word, is_english_word
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
-from dupcheck.wordalign import WordAlignment, align_words
+from dupcheck.wordalign import NAME_MATCH, WordAlignment, align_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,10 @@ class CheckedPair:
     source_pivot: PivotSide
     target_pivot: PivotSide
     alignment: tuple[Bead, ...]
+    #: the target language's lexicon: what its words can mean, how English words render
+    lexicon: Lexicon
+    #: tells whether two words across languages mean alike; None aligns on the lexicon alone
+    encoder: Encoder | None = None
 
     def views(self) -> Iterator[PairView]:
         for bead in self.alignment:
@@ -52,7 +61,7 @@ class CheckedPair:
             bead=bead,
             source_text=_run_text(self.source, bead.source),
             target_text=_run_text(self.target, bead.target),
-            words=align_words(src_words, tgt_words),
+            words=align_words(src_words, tgt_words, self.target.lang),
             source_offset=self.source.sentences[bead.source[0]].start if bead.source else 0,
             target_offset=self.target.sentences[bead.target[0]].start if bead.target else 0,
         )
@@ -111,6 +120,9 @@ class SentenceOmissions(Detector):
     min_clause_words = 4
     max_clause_match = 0.15
     min_rest_match = 0.5
+    #: with an encoder: how much closer to the translation the rest of the sentence must
+    #: embed than the clause does (a translated clause embeds about as close as the rest)
+    min_gap = 0.07
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if view.bead.source and not view.bead.target:
@@ -123,9 +135,9 @@ class SentenceOmissions(Detector):
                                     "source sentence has no counterpart in the translation")
             return
         if view.bead.source and view.bead.target:
-            yield from self._clauses(view)
+            yield from self._clauses(view, pair.encoder)
 
-    def _clauses(self, view: PairView) -> Iterator[Finding]:
+    def _clauses(self, view: PairView, encoder: Encoder | None) -> Iterator[Finding]:
         words = view.words.source
         matched = view.words.source_matched
         content = [i for i, w in enumerate(words) if w.content and w.keys and not w.name]
@@ -140,6 +152,9 @@ class SentenceOmissions(Detector):
             hit_out = sum(i in matched for i in outside) / len(outside)
             if hit_in <= self.max_clause_match and hit_out >= self.min_rest_match:
                 clause = view.source_text[start:end].strip(" ,;:")
+                rest = view.source_text[:start] + view.source_text[end:]
+                if encoder is not None and not _dropped(encoder, clause, rest, view.target_text, self.min_gap):
+                    continue
                 yield self._finding(
                     Severity.MAJOR, "omission.clause", view,
                     f'clause "{clause}" has no counterpart in the aligned translation '
@@ -148,7 +163,13 @@ class SentenceOmissions(Detector):
                 )
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;:()\u2014]|\s--\s|\s-\s")
+# a comma between digits (9,000) or a colon in a time (9:30) breaks no clause
+def _dropped(encoder: Encoder, clause: str, rest: str, target: str, min_gap: float) -> bool:
+    clause_vec, rest_vec, target_vec = encoder.encode([clause, rest, target])
+    return float(rest_vec @ target_vec) - float(clause_vec @ target_vec) >= min_gap
+
+
+_CLAUSE_BREAK = regex.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2014]|\s--\s|\s-\s")
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:
@@ -201,46 +222,67 @@ class NumberChanges(Detector):
             )
 
 
-def _describe(q) -> str:  # noqa: ANN001 - a numbers.Quantity
+def _describe(q: Quantity) -> str:
     if q.low == q.high:
         return f"{q.low:,.10g}"
+    if q.high == math.inf:
+        return f"more than {q.low:,.10g}"
     return f"{q.low:,.10g}–{q.high:,.10g}"
 
 
-class NameChanges(Detector):
-    """Names in the source whose counterpart in the translation is missing or different."""
+class MissingNames(Detector):
+    """Names in the source with no counterpart in the aligned translation.
+
+    A name spelled only roughly alike across scripts is a transliteration variant
+    (Washington / वॉशिगंटन), not a finding. A name the whole translation never writes is
+    major; one written elsewhere in it (moved to another sentence) is minor.
+    """
 
     type = FindingType.ENTITY
+    #: this alike across scripts: a variant spelling of the same name
+    variant = 0.5
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not (view.bead.source and view.bead.target):
             return
         words = view.words
-        src_names = [i for i, w in enumerate(words.source) if w.name and i not in words.source_matched]
-        if not src_names:
-            return
-        tgt_names = [i for i, w in enumerate(words.target)
-                     if w.name and not w.meanings and i not in words.target_matched]
-        for i in src_names:
-            w = words.source[i]
-            if tgt_names:
-                t = words.target[tgt_names[0]]
-                yield self._finding(
-                    Severity.MAJOR, "entity.changed", view,
-                    f'name "{w.text}" does not correspond to "{t.text}" in the translation',
-                    source_text=w.text, target_text=t.text,
-                    source_span=(w.start, w.end), target_span=(t.start, t.end),
-                )
-            else:
-                yield self._finding(
-                    Severity.MINOR, "entity.missing", view,
-                    f'name "{w.text}" has no counterpart in the translation',
-                    source_text=w.text, source_span=(w.start, w.end),
-                )
+        # every target word counts, matched or not: a lexicon link may have taken the
+        # name's rendering for an ordinary word (जॉर्ज is also "gorge")
+        free = [w.text for w in words.target if w.text and w.content]
+        for i, w in enumerate(words.source):
+            # capitalised dictionary words ("Geological Survey") are not names to miss
+            if not w.name or i in words.source_matched or is_english_word(w.text):
+                continue
+            if any(name_similarity(w.text, t, pair.target.lang) >= self.variant for t in free):
+                continue
+            elsewhere = _written_near(pair, view, w)
+            yield self._finding(
+                Severity.MINOR if elsewhere else Severity.MAJOR, "entity.missing", view,
+                f'name "{w.text}" has no counterpart in the aligned translation'
+                + (" (it appears elsewhere in the translation)" if elsewhere else " nor near it"),
+                source_text=w.text, source_span=(w.start, w.end),
+            )
+
+
+def _written_near(pair: CheckedPair, view: PairView, name: Word, reach: int = 2) -> bool:
+    """Whether the translation writes the name: its sound key anywhere, or a spelling
+    alike enough within ``reach`` sentences of the pair (a sentence moved nearby)."""
+    if name.name in pair.target_pivot.vocabulary:
+        return True
+    first, last = min(view.bead.target) - reach, max(view.bead.target) + reach
+    near = pair.target_pivot.words[max(first, 0) : last + 1]
+    return any(
+        name_similarity(name.text, w.text, pair.target.lang) >= NAME_MATCH
+        for sentence in near for w in sentence if w.text and w.content
+    )
 
 
 class UntranslatedText(Detector):
-    """Runs of source-language text left in the translation."""
+    """Runs of ordinary source-language words left in the translation.
+
+    Names, acronyms and model numbers stay in Latin script in a good Hindi or Arabic
+    text ("JAS 39C Gripen"), so a run counts only for its lowercase words.
+    """
 
     type = FindingType.UNTRANSLATED
     min_words = 3
@@ -255,7 +297,8 @@ class UntranslatedText(Detector):
                 sentence = pair.target.sentences[index]
                 start, end = max(run.start, sentence.start), min(run.end, sentence.end)
                 text = pair.target.text[start:end]
-                if end > start and len(text.split()) >= self.min_words:
+                ordinary = [w for w in _LATIN_WORD.findall(text) if w.islower() and len(w) > 1]
+                if end > start and len(ordinary) >= self.min_words:
                     yield Finding(
                         type=self.type, severity=Severity.MAJOR, code="untranslated.run",
                         source=view.bead.source, target=view.bead.target,
@@ -265,36 +308,152 @@ class UntranslatedText(Detector):
                     )
 
 
+_LATIN_WORD = regex.compile(r"\p{Latin}+")
+
+
 class Mistranslations(Detector):
     """A source word with no counterpart facing a target word whose meanings are absent
-    from the source: the two stand in the same place (next to the same matched word, or
-    alone unmatched in their sentences), so one was rendered as the other."""
+    from the source.
+
+    Two places make words face each other: the same position in a pair of quotations
+    (the k-th quotation of a bead's source and of its target render each other, and a
+    short quotation keeps its word order: "ironclad friendship" / "परेशान दोस्ती"), and
+    the same side of the two ends of one word link (the modifier of the same head).
+    "Absent" means none of the target word's meanings is a word of the source, nor shares
+    a rendering with one, and (with an encoder) the two words embed far apart, so a mere
+    gap in the lexicon does not read as a mistranslation. In a quotation it is a
+    misquote: critical.
+    """
 
     type = FindingType.MISTRANSLATION
+    #: e5 ("query: ") cosine of a word and its translation rarely falls below these
+    #: (measured on FLORES dev word pairs; see benchmarks/README.md)
+    quoted_similarity = 0.82
+    linked_similarity = 0.80
+    #: a word this alike another word of the pair is rendered there, not mistranslated
+    explained_similarity = 0.86
+    #: quotations longer than this (content words) no longer keep word order
+    short_quote = 4
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not (view.bead.source and view.bead.target):
             return
         words = view.words
-        src_free = _unmatched_content(words.source, words.source_matched)
-        tgt_free = _unmatched_content(words.target, words.target_matched, need_meanings=True)
+        src_free = set(_unmatched_content(words.source, words.source_matched))
+        tgt_free = set(_unmatched_content(words.target, words.target_matched, need_meanings=True))
         if not src_free or not tgt_free:
             return
-        source_lemmas = frozenset(k for w in words.source for k in w.keys)
-        for s, t in _facing_pairs(words, src_free, tgt_free):
+        quoted = _quoted_pairs(view, src_free, tgt_free, self.short_quote)
+        # next to a link, words face each other only loosely: without an encoder to tell
+        # whether they mean alike, the lexicon's gaps would make too many false alarms
+        linked = [] if pair.encoder is None else [
+            (s, t) for s, t in _facing_pairs(words, src_free, tgt_free)
+            if s not in {q[0] for q in quoted} and pair.lexicon.renderings(words.source[s].text)
+        ]
+        candidates = [(s, t, True) for s, t in quoted] + [(s, t, False) for s, t in linked]
+        related = _related_lemmas(pair.lexicon, words.source)
+        candidates = [
+            (s, t, q) for s, t, q in candidates
+            if not words.target[t].meanings & related
+            # a word no English dictionary knows cannot be judged; one that sounds like
+            # its facing word is a loanword written in the other script ("light", लाइट)
+            and is_english_word(words.source[s].text)
+            and name_similarity(words.source[s].text, words.target[t].text, pair.target.lang) < NAME_MATCH
+        ]
+        if not candidates:
+            return
+        similar = _SimilarityTable(pair.encoder, words, src_free, tgt_free)
+        for s, t, in_quote in candidates:
+            sim = similar.between(s, t)
+            if sim is not None:
+                if sim >= (self.quoted_similarity if in_quote else self.linked_similarity):
+                    continue
+                # next to a link the facing is loose: a word that means alike some other
+                # word of the pair is rendered there (or renders that one). A short
+                # quotation keeps its order, so there the facing itself is the evidence.
+                if not in_quote and similar.best_other(s, t) >= self.explained_similarity:
+                    continue
             sw, tw = words.source[s], words.target[t]
-            if tw.meanings & source_lemmas:
-                continue
-            quoted = _inside_quotes(view.source_text, sw.start)
-            severity = Severity.CRITICAL if quoted else Severity.MAJOR
-            meanings = ", ".join(sorted(tw.meanings)[:4])
+            meanings = ", ".join(pair.lexicon.senses(tw.text)[:4])  # most common senses first
+            evidence = "" if sim is None else f"; cross-lingual similarity {sim:.2f}"
             yield self._finding(
-                severity, "mistranslation.word", view,
+                Severity.CRITICAL if in_quote else Severity.MAJOR, "mistranslation.word", view,
                 f'"{sw.text}" is rendered as "{tw.text}", which means {meanings}'
-                + (" (inside a quotation)" if quoted else ""),
+                + (" (inside a quotation)" if in_quote else "") + evidence,
                 source_text=sw.text, target_text=tw.text,
                 source_span=(sw.start, sw.end), target_span=(tw.start, tw.end),
             )
+
+
+class _SimilarityTable:
+    """Cross-lingual similarity of the unmatched words of one pair, embedded once."""
+
+    def __init__(self, encoder: Encoder | None, words: WordAlignment, src: Collection[int], tgt: Collection[int]):
+        self.src, self.tgt = sorted(src), sorted(tgt)
+        self.table: np.ndarray | None = None
+        if encoder is not None:
+            texts = [words.source[i].text for i in self.src] + [words.target[j].text for j in self.tgt]
+            vectors = encoder.encode(texts)
+            self.table = vectors[: len(self.src)] @ vectors[len(self.src) :].T
+
+    def between(self, s: int, t: int) -> float | None:
+        if self.table is None:
+            return None
+        return float(self.table[self.src.index(s), self.tgt.index(t)])
+
+    def best_other(self, s: int, t: int) -> float:
+        """Highest similarity of ``s`` to another target word or of ``t`` to another source word."""
+        assert self.table is not None
+        i, j = self.src.index(s), self.tgt.index(t)
+        row = np.delete(self.table[i], j)
+        col = np.delete(self.table[:, j], i)
+        return float(max(row.max(initial=-1.0), col.max(initial=-1.0)))
+
+
+def _quoted_pairs(view: PairView, src_free: set[int], tgt_free: set[int], short: int) -> list[tuple[int, int]]:
+    """Unmatched words at the same relative place in the k-th short quotation of each side."""
+    src_quotes = _quote_spans(view.source_text)
+    tgt_quotes = _quote_spans(view.target_text)
+    if not src_quotes or len(src_quotes) != len(tgt_quotes):
+        return []
+    words = view.words
+    pairs = []
+    for (ss, se), (ts, te) in zip(src_quotes, tgt_quotes):
+        src_in = [i for i, w in enumerate(words.source) if w.content and w.text and ss <= w.start < se]
+        tgt_in = [i for i, w in enumerate(words.target) if w.content and w.text and ts <= w.start < te]
+        if not src_in or not tgt_in or max(len(src_in), len(tgt_in)) > short:
+            continue
+        for rank, s in enumerate(src_in):
+            if s not in src_free:
+                continue
+            t = tgt_in[min(round(rank * len(tgt_in) / len(src_in)), len(tgt_in) - 1)]
+            if t in tgt_free:
+                pairs.append((s, t))
+    return pairs
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    return list(zip(marks[0::2], marks[1::2]))
+
+
+def _related_lemmas(lexicon: Lexicon, words: tuple[Word, ...]) -> frozenset[str]:
+    """Source lemmas and every lemma that shares a foreign rendering with one of them,
+    in both British and American spelling (the dictionaries mix them)."""
+    lemmas = {m for w in words for m in w.meanings}
+    related = set(lemmas)
+    for lemma in lemmas:
+        for rendering in lexicon.renderings(lemma):
+            related |= lexicon.meanings(rendering)
+    return frozenset(related | {_american(r) for r in related} | {_british(r) for r in related})
+
+
+def _american(word: str) -> str:
+    return regex.sub(r"our$", "or", regex.sub(r"ise$", "ize", word))
+
+
+def _british(word: str) -> str:
+    return regex.sub(r"(?<=[^aeiou])or$", "our", regex.sub(r"ize$", "ise", word))
 
 
 def _unmatched_content(words: tuple[Word, ...], matched: frozenset[int], need_meanings: bool = False) -> list[int]:
@@ -305,38 +464,30 @@ def _unmatched_content(words: tuple[Word, ...], matched: frozenset[int], need_me
     ]
 
 
-def _facing_pairs(words: WordAlignment, src_free: list[int], tgt_free: list[int]) -> list[tuple[int, int]]:
-    """Unmatched words standing next to the two ends of the same link."""
+def _facing_pairs(words: WordAlignment, src_free: Collection[int], tgt_free: Collection[int]) -> list[tuple[int, int]]:
+    """Unmatched words next to the two ends of one link, on the same side of it."""
     src_content = [i for i, w in enumerate(words.source) if w.content and w.text]
     tgt_content = [i for i, w in enumerate(words.target) if w.content and w.text]
     src_pos = {i: p for p, i in enumerate(src_content)}
     tgt_pos = {i: p for p, i in enumerate(tgt_content)}
-    tgt_free_set = set(tgt_free)
+    src_free_set, tgt_free_set = set(src_free), set(tgt_free)
     pairs: list[tuple[int, int]] = []
-    taken: set[int] = set()
-    for s in src_free:
-        for ls, lt in words.links:
-            if ls not in src_pos or lt not in tgt_pos or abs(src_pos[s] - src_pos[ls]) != 1:
+    for ls, lt in words.links:
+        if ls not in src_pos or lt not in tgt_pos:
+            continue
+        for step in (-1, 1):
+            ps, pt = src_pos[ls] + step, tgt_pos[lt] + step
+            if not (0 <= ps < len(src_content) and 0 <= pt < len(tgt_content)):
                 continue
-            for step in (-1, 1):
-                p = tgt_pos[lt] + step
-                if 0 <= p < len(tgt_content) and tgt_content[p] in tgt_free_set - taken:
-                    pairs.append((s, tgt_content[p]))
-                    taken.add(tgt_content[p])
-                    break
-            if pairs and pairs[-1][0] == s:
-                break
-    if not pairs and len(src_free) == 1 and len(tgt_free) == 1:
-        pairs.append((src_free[0], tgt_free[0]))
+            s, t = src_content[ps], tgt_content[pt]
+            if s in src_free_set and t in tgt_free_set:
+                pairs.append((s, t))
+                src_free_set.discard(s)
+                tgt_free_set.discard(t)
     return pairs
 
 
 _QUOTE = regex.compile(r'"')
-
-
-def _inside_quotes(text: str, position: int) -> bool:
-    """Whether a position falls between an opening and a closing double quote."""
-    return len(_QUOTE.findall(text, 0, position)) % 2 == 1
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -344,13 +495,16 @@ def _clip(text: str, limit: int = 60) -> str:
 
 
 DETECTORS: tuple[Detector, ...] = (
-    SentenceOmissions(), SentenceAdditions(), NumberChanges(), NameChanges(),
+    SentenceOmissions(), SentenceAdditions(), NumberChanges(), MissingNames(),
     UntranslatedText(), Mistranslations(),
 )
 
 
-def find_problems(pair: CheckedPair, detectors: Iterable[Detector] = DETECTORS) -> tuple[Finding, ...]:
-    views = list(pair.views())
+def find_problems(
+    pair: CheckedPair, views: Sequence[PairView] | None = None,
+    detectors: Iterable[Detector] = DETECTORS,
+) -> tuple[Finding, ...]:
+    views = list(pair.views()) if views is None else views
     findings = [f for d in detectors for f in d.find(pair, views)]
     order = {(b.source, b.target): k for k, b in enumerate(pair.alignment)}
     findings.sort(key=lambda f: (order[(f.source, f.target)], -f.severity.rank, f.code))

@@ -33,32 +33,21 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # one character in, one character out, so offsets survive the mapping
+_REPLACED_BY = {
+    "'": "\u2018\u2019\u201a\u201b\u2032",  # curly single quotes, prime
+    '"': "\u201c\u201d\u201e\u201f\u2033",  # curly double quotes, double prime
+    " ": "\t\u00a0\u2007\u202f\u3000" + "".join(map(chr, range(0x2000, 0x200B))),  # odd spaces
+    "\n": "\f\v\u2028\u2029",  # other line and paragraph separators
+    "-": "\u2010\u2011\u2212",  # hyphen, non-breaking hyphen, minus sign
+    ".": "\u066b",  # Arabic decimal separator
+    ",": "\u066c",  # Arabic thousands separator
+    "%": "\u066a",  # Arabic percent sign
+}
+#: Devanagari ०-९, Arabic-Indic ٠-٩, Extended Arabic-Indic ۰-۹
+_DIGIT_ZEROS = (0x0966, 0x0660, 0x06F0)
 _CHAR_MAP = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        **{chr(0x0966 + d): str(d) for d in range(10)},  # Devanagari ०-९
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic ٠-٩
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended Arabic-Indic ۰-۹
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u3000": " ",
-        **{chr(c): " " for c in range(0x2000, 0x200B)},  # en/em/thin/hair spaces
-        "\t": " ",
-        "\f": "\n",
-        "\v": "\n",
-        "\u2028": "\n",
-        "\u2029": "\n\n",
-    }
+    {ch: plain for plain, chars in _REPLACED_BY.items() for ch in chars}
+    | {chr(zero + d): str(d) for zero in _DIGIT_ZEROS for d in range(10)}
 )
 # invisible characters that carry nothing in running text; ZWJ/ZWNJ are kept because they
 # change how Devanagari and Perso-Arabic words are spelt
@@ -71,7 +60,7 @@ _EXTRA_BLANK_LINES = regex.compile(r"\n{3,}")
 #: "BEIJING (AP) --", "WASHINGTON, Feb 5 (Reuters) -", "date 2022-02-05"
 _DATELINE = regex.compile(
     r"""^[ ]*(?:
-        \p{Lu}[\p{Lu}\p{M} .'-]+(?:,[\p{L} .]+?)?[ ]?
+        \p{Lu}[\p{Lu}\p{M} .'-]+(?:,[\p{L}\d .]+?)?[ ]?
         \((?:AP|Reuters|AFP|Xinhua|dpa|ANI|PTI|IANS|UPI|Bloomberg|TASS)\)[ ]*[-\u2013\u2014]{1,2}[ ]*
       | date[ ]+\d{4}-\d{2}-\d{2}[ ]*
     )""",
@@ -88,9 +77,9 @@ _HEAD_LINES = 6  # metadata is only looked for in a document's first lines
 def normalize_text(text: str, *, strip_metadata: bool = True) -> str:
     """Canonical form of a document's text.
 
-    LF line ends, NFC, straight quotes, ASCII digits, plain spaces, no invisible
-    characters, no trailing spaces, at most one blank line in a row; with
-    ``strip_metadata``, datelines and bylines at the head of the text are dropped.
+    LF line ends, NFC, straight quotes, ASCII digits and number signs, plain spaces and
+    hyphens, no invisible characters, no trailing spaces, at most one blank line in a row;
+    with ``strip_metadata``, datelines and bylines at the head of the text are dropped.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
@@ -164,23 +153,28 @@ def load_document(
 
 def decode_bytes(data: bytes, *, path: str = "<bytes>") -> str:
     """Text of a file's bytes: UTF-8 (BOM optional) or UTF-16/32 with a BOM."""
+    text = _decode(data, path)
+    controls = len(_CONTROL.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(path, f"binary file ({controls} control characters)")
+    return text
+
+
+def _decode(data: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    path, f"not valid {encoding.upper()} at byte {exc.start + len(bom)}"
-                ) from exc
+                offset = exc.start + len(bom)
+                raise InputError(path, f"not valid {encoding.upper()} at offset {offset}") from exc
     if b"\x00" in data:
+        if data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4:
+            raise InputError(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
         raise InputError(path, f"binary file (NUL byte at offset {data.index(0)})")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             path, f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
         ) from exc
-    controls = len(_CONTROL.findall(text))
-    if text and controls / len(text) > _MAX_CONTROL_SHARE:
-        raise InputError(path, f"binary file ({controls} control characters)")
-    return text

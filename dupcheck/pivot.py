@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
+import simplemma
 
 from dupcheck.lexicon import Lexicon, english_glosses, english_lemma, load_lexicon
 from dupcheck.records import Document
@@ -44,20 +46,12 @@ class PivotSide:
     lang: str
     texts: tuple[str, ...]
     words: tuple[tuple[Word, ...], ...]
+    #: every key any word of the document carries, to ask "is this written anywhere?"
+    vocabulary: frozenset[str] = frozenset()
 
-    def bags(self) -> list[dict[str, float]]:
-        """Weighted key bags for the aligner: a word with k meanings spreads its weight."""
-        out = []
-        for sentence in self.words:
-            bag: dict[str, float] = {}
-            for word in sentence:
-                if not word.content or not word.keys:
-                    continue
-                weight = 1.0 / len(word.keys) ** 0.5
-                for key in word.keys:
-                    bag[key] = max(bag.get(key, 0.0), weight)
-            out.append(bag)
-        return out
+    def key_sets(self) -> list[list[frozenset[str]]]:
+        """Per sentence, the keys of each content word: what the aligner compares."""
+        return [[w.keys for w in sentence if w.content and w.keys] for sentence in self.words]
 
 
 def pivot_source(doc: Document, renderable: Lexicon | None = None) -> PivotSide:
@@ -66,7 +60,12 @@ def pivot_source(doc: Document, renderable: Lexicon | None = None) -> PivotSide:
     ``renderable`` is the target language's lexicon, which tells ordinary words from names.
     """
     texts = tuple(s.text for s in doc.sentences)
-    return PivotSide(doc.lang, texts, tuple(_english_words(t, renderable) for t in texts))
+    # a capitalised word that starts a sentence is a name only if the document also
+    # capitalises it mid-sentence ("Putin has..." yes, "Moreover, ..." no)
+    capitalised = frozenset(
+        g.text for t in texts for k, g in enumerate(english_glosses(t)) if k and g.text[:1].isupper()
+    )
+    return _side(doc.lang, texts, tuple(_english_words(t, renderable, capitalised) for t in texts))
 
 
 def pivot_target(doc: Document, translator: Translator) -> PivotSide:
@@ -81,7 +80,12 @@ def pivot_target(doc: Document, translator: Translator) -> PivotSide:
         # pivot is made of the same glosses, so this adds nothing there
         extra = frozenset(k for w in _english_words(pivot, lexicon) for k in w.keys)
         words.append(_attach_pivot_keys(glossed, extra))
-    return PivotSide(doc.lang, pivots, tuple(words))
+    return _side(doc.lang, pivots, tuple(words))
+
+
+def _side(lang: str, texts: tuple[str, ...], words: tuple[tuple[Word, ...], ...]) -> PivotSide:
+    vocabulary = frozenset(k for sentence in words for w in sentence for k in w.keys)
+    return PivotSide(lang, texts, words, vocabulary)
 
 
 def _attach_pivot_keys(words: Sequence[Word], pivot_keys: frozenset[str]) -> tuple[Word, ...]:
@@ -95,17 +99,32 @@ def _attach_pivot_keys(words: Sequence[Word], pivot_keys: frozenset[str]) -> tup
     return (*words, Word("", end, end, missing, True, frozenset()))
 
 
-def _name_key(latin: str) -> str:
-    """Cross-script key of a name: its consonant skeleton after coarse sound merging."""
+def is_english_word(word: str) -> bool:
+    """Whether an English dictionary knows the word ("Broadcasting" yes, "Tokayev" no)."""
+    return simplemma.is_known(word.lower(), lang="en")
+
+
+@lru_cache(maxsize=65536)
+def _name_key(latin: str, min_consonants: int = 1) -> str:
+    """Cross-script key of a name or loanword: its consonant skeleton after coarse sound
+    merging (Sinopharm and सिनोफार्म both give ``~snfrm``)."""
     skeleton = phonetic_key(latin).replace("a", "")
-    return f"~{skeleton}" if len(skeleton) >= 2 else ""
+    return f"~{skeleton}" if len(skeleton) >= min_consonants else ""
 
 
-def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
-    """English words keyed on their lemma; capitalised words also on their name key.
+#: ordinary words also match by sound (loanwords: police/पुलिस, vaccine/वैक्सीन) when
+#: their skeleton is long enough not to collide by chance
+_LOANWORD_CONSONANTS = 3
 
-    A capitalised sentence-initial word counts as a name only when it is no ordinary
-    word (the lexicon has no rendering for it), so "The" or "Trade" are not names.
+
+def _english_words(
+    text: str, renderable: Lexicon | None, capitalised: frozenset[str] | None = None
+) -> tuple[Word, ...]:
+    """English words keyed on their lemma; names also on their cross-script name key.
+
+    A name is a capitalised word that is no ordinary word: the target lexicon has no
+    rendering for it ("Tokayev", "CGTN"; not "Winter" or "Since"). All-capital acronyms
+    are names whatever the lexicon says.
     """
     words = []
     for k, g in enumerate(english_glosses(text)):
@@ -115,10 +134,13 @@ def _english_words(text: str, renderable: Lexicon | None) -> tuple[Word, ...]:
         lemma = g.meanings[0]
         name = ""
         if g.text[:1].isupper() and not g.stopword:
+            acronym = len(g.text) > 1 and g.text.isupper()
             ordinary = renderable is not None and bool(renderable.renderings(g.text))
-            if k > 0 or not ordinary:
+            unsure_start = k == 0 and capitalised is not None and g.text not in capitalised
+            if acronym or not (ordinary or unsure_start):
                 name = _name_key(g.text)
-        keys = frozenset(filter(None, (lemma, name)))
+        loan = "" if name or g.stopword else _name_key(g.text, _LOANWORD_CONSONANTS)
+        keys = frozenset(filter(None, (lemma, name, loan)))
         words.append(Word(g.text, g.start, g.end, keys, not g.stopword, frozenset({lemma}), name))
     return tuple(words)
 
@@ -137,7 +159,8 @@ def _foreign_words(text: str, lexicon: Lexicon) -> tuple[Word, ...]:
             continue
         meanings = frozenset(g.meanings)
         name = "" if meanings else _name_key(g.romanized)
-        keys = meanings | ({name} if name else set())
+        sound = name or _name_key(g.romanized, _LOANWORD_CONSONANTS)
+        keys = meanings | ({sound} if sound else set())
         words.append(Word(g.text, g.start, g.end, frozenset(keys), not g.stopword, meanings, name))
     return tuple(words)
 

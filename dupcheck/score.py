@@ -18,7 +18,12 @@ _SOURCE_WEIGHT = 0.7
 
 
 def metric_signatures() -> str:
-    return f"{_CHRF.get_signature()}|{_BLEU.get_signature()}"
+    """sacrebleu's own signatures, each led by its metric's name (``chrF2|nrefs:1|...``)."""
+    parts = []
+    for metric in (_CHRF, _BLEU):
+        name = metric.sentence_score("a", ["a"]).name
+        parts.append(f"{name}|{metric.get_signature()}")
+    return "|".join(parts)
 
 
 def pair_fidelity(words: WordAlignment, chrf: float) -> float:

@@ -6,6 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dupcheck.pivot import Word
+from dupcheck.translit import name_similarity
+
+#: how alike a Latin name and a foreign word must sound to count as the same name
+NAME_MATCH = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +49,9 @@ class WordAlignment:
         return sum(1 for i in known if i in matched) / len(known)
 
 
-def align_words(source: Sequence[Word], target: Sequence[Word]) -> WordAlignment:
-    """Link words that share a key; prefer the nearest position so repeated words pair in order."""
+def align_words(source: Sequence[Word], target: Sequence[Word], target_lang: str) -> WordAlignment:
+    """Link words that share a key, nearest position first so repeated words pair in order;
+    then link names the keys missed by how alike they sound across scripts."""
     by_key: dict[str, list[int]] = {}
     for t, word in enumerate(target):
         if word.content:
@@ -55,15 +60,26 @@ def align_words(source: Sequence[Word], target: Sequence[Word]) -> WordAlignment
     links: list[tuple[int, int]] = []
     used: set[int] = set()
     scale = len(target) / max(len(source), 1)
+    unmatched_names: list[int] = []
     for s, word in enumerate(source):
         if not word.content:
             continue
         candidates = {t for key in word.keys for t in by_key.get(key, ())}
         if not candidates:
+            if word.name:
+                unmatched_names.append(s)
             continue
         free = candidates - used or candidates
         best = min(free, key=lambda t: (abs(t - s * scale), t))
         links.append((s, best))
         if target[best].text:
             used.add(best)
+    for s in unmatched_names:
+        free = [t for t, w in enumerate(target) if w.text and w.content and t not in used]
+        scored = [(name_similarity(source[s].text, target[t].text, target_lang), t) for t in free]
+        best_score, best = max(scored, default=(0.0, -1))
+        if best_score >= NAME_MATCH:
+            links.append((s, best))
+            used.add(best)
+    links.sort()
     return WordAlignment(tuple(source), tuple(target), tuple(links))

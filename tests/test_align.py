@@ -7,8 +7,8 @@ from dupcheck.align import AlignSettings, SideFeatures, align_sentences
 
 
 def side(*bags: str, embeddings=None) -> SideFeatures:
-    terms = [{w: 1.0 for w in bag.split()} for bag in bags]
-    return SideFeatures(terms, [10 * max(len(b.split()), 1) for b in bags], embeddings)
+    words = [[frozenset({w}) for w in bag.split()] for bag in bags]
+    return SideFeatures(words, [10 * max(len(b.split()), 1) for b in bags], embeddings)
 
 
 def shapes(beads):
@@ -84,3 +84,11 @@ def test_embeddings_break_lexical_ties():
     settings = AlignSettings(lexical_weight=0.0, threshold=0.3)
     beads = align_sentences(side("a", embeddings=emb_src), side("b", "c", embeddings=emb_tgt), settings)
     assert shapes(beads) == [((), (0,)), ((0,), (1,))]
+
+
+def test_a_headline_stands_alone():
+    # the headline shares words with the first sentence, but is never merged into it
+    src = side("china egypt vision", "china egypt vision strategy share", "c d")
+    src = SideFeatures(src.words, src.lengths, alone=frozenset({0}))
+    beads = align_sentences(src, side("china egypt vision strategy share", "c d"))
+    assert shapes(beads)[:2] == [((0,), ()), ((1,), (0,))]

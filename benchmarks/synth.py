@@ -1,0 +1,433 @@
+"""Synthetic English→Hindi document pairs with gold alignments and gold errors.
+
+Built from FLORES-200 dev (NLLB Team, Meta AI; CC BY-SA 4.0): 997 English sentences and
+their professional Hindi translations, line by line, consecutive lines from one article.
+A document is a run of consecutive lines; every change is made on the Hindi side, so the
+English side is always the untouched source.
+
+Every builder is a pure function of the corpus and a seed and returns frozen records;
+only :func:`read_flores` touches the disk.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+#: gold error types; ``omission``/``addition`` come from alignment pairs, the rest are
+#: the single error injected into an otherwise clean error pair
+OMISSION = "omission"
+ADDITION = "addition"
+NUMBER = "number"
+DROPPED_CLAUSE = "dropped_clause"
+REPLACED_SENTENCE = "replaced_sentence"
+REPLACED_WORD = "replaced_word"
+INJECTED_TYPES = (NUMBER, DROPPED_CLAUSE, REPLACED_SENTENCE, REPLACED_WORD)
+
+#: a line this far (or farther) from a document is taken to belong to another article
+_FOREIGN_DISTANCE = 20
+#: the most frequent Hindi tokens are treated as function words, never as content words
+_FUNCTION_WORD_RANK = 250
+_MIN_CLAUSE_WORDS = 4
+
+_DIGITS = regex.compile(r"\d+")
+_HINDI_WORD = regex.compile(r"\p{Devanagari}+")
+# a comma followed by a space: not the one in "11,000"
+_CLAUSE_COMMA = regex.compile(r",\s+")
+# a sentence end inside a line: a danda or stop (not a decimal point) followed by more text
+_INNER_SENTENCE_END = regex.compile(r"(?<!\d)[।.?!](?=\s+\S)")
+
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+#: an altered Hindi sentence, a note on what changed, and the new text put in ("" if none)
+_Change = tuple[str, str, str]
+#: (type, source index, target index); ``None`` where the error has no sentence on that side
+GoldError = tuple[str, int | None, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    english: tuple[str, ...]
+    hindi: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SyntheticPair:
+    """A source document, its (altered) Hindi translation, and what a checker should find.
+
+    ``beads`` cover every source and every target index exactly once, in order.
+    ``notes`` says, per gold error, what was changed (for failure reports); ``inserted``
+    is, per gold error, the text put into the target sentence where the error is a number
+    or a word ("" otherwise), so a checker can be asked to point at it.
+    """
+
+    name: str
+    kind: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    beads: tuple[Bead, ...]
+    errors: tuple[GoldError, ...] = ()
+    notes: tuple[str, ...] = ()
+    inserted: tuple[str, ...] = ()
+
+
+def read_flores(directory: Path) -> Corpus:
+    """Read the English and Hindi dev files (line-aligned) from a FLORES-200 directory."""
+
+    english = (directory / "eng_Latn.dev").read_text(encoding="utf-8").splitlines()
+    hindi = (directory / "hin_Deva.dev").read_text(encoding="utf-8").splitlines()
+    if len(english) != len(hindi):
+        raise ValueError(f"{directory}: {len(english)} English lines but {len(hindi)} Hindi lines")
+    return Corpus(tuple(line.strip() for line in english), tuple(line.strip() for line in hindi))
+
+
+# --- alignment pairs -------------------------------------------------------------------
+
+# A draft document is a list of (source indices, Hindi sentences) beads; indices into the
+# target are only assigned once all edits are made.
+_Draft = list[tuple[tuple[int, ...], tuple[str, ...]]]
+
+
+def _split_point(sentence: str) -> int | None:
+    """Where a Hindi sentence splits cleanly into two, or None.
+
+    A sentence end inside the line is preferred; otherwise the comma nearest the middle
+    with at least four words on each side.
+    """
+
+    for pattern in (_INNER_SENTENCE_END, _CLAUSE_COMMA):
+        points = [
+            match.start()
+            for match in pattern.finditer(sentence)
+            if len(sentence[: match.start()].split()) >= _MIN_CLAUSE_WORDS
+            and len(sentence[match.end() :].split()) >= _MIN_CLAUSE_WORDS
+        ]
+        if points:
+            return min(points, key=lambda at: abs(len(sentence) - 2 * at))
+    return None
+
+
+def _split(sentence: str, at: int) -> tuple[str, str]:
+    head = sentence[:at].rstrip()
+    if sentence[at] == ",":
+        head += "।"
+    else:
+        head += sentence[at]
+    return head, sentence[at + 1 :].strip()
+
+
+def _far_line(rng: random.Random, size: int, start: int, end: int, exclude: set[int]) -> int:
+    """A line index at least ``_FOREIGN_DISTANCE`` lines away from ``[start, end)``."""
+
+    while True:
+        index = rng.randrange(size)
+        if index not in exclude and (
+            index < start - _FOREIGN_DISTANCE or index >= end + _FOREIGN_DISTANCE
+        ):
+            return index
+
+
+def _finish(
+    name: str,
+    kind: str,
+    corpus: Corpus,
+    start: int,
+    end: int,
+    draft: _Draft,
+    errors: Sequence[tuple[str, int | None, int]],
+    notes: Sequence[str],
+    inserted: Sequence[str] = (),
+) -> SyntheticPair:
+    """Number the target sentences of a draft; ``errors`` name target sides by draft bead."""
+
+    beads: list[Bead] = []
+    target: list[str] = []
+    first_target: list[int] = []
+    for source, sentences in draft:
+        first_target.append(len(target))
+        beads.append(
+            (
+                tuple(i - start for i in source),
+                tuple(range(len(target), len(target) + len(sentences))),
+            )
+        )
+        target.extend(sentences)
+    gold = tuple(
+        (kind_, None if s is None else s - start, first_target[b] if draft[b][1] else None)
+        for kind_, s, b in errors
+    )
+    return SyntheticPair(
+        name,
+        kind,
+        corpus.english[start:end],
+        tuple(target),
+        tuple(beads),
+        gold,
+        tuple(notes),
+        tuple(inserted),
+    )
+
+
+def alignment_pair(corpus: Corpus, seed: int, name: str = "") -> SyntheticPair:
+    """A 20–60 line document whose Hindi side has merges, splits, deletions and insertions.
+
+    Edits touch distinct beads with at least one untouched bead between them, so the gold
+    alignment is unambiguous (a deletion next to an insertion would look like a 1-1 bead).
+    """
+
+    rng = random.Random(seed)
+    size = len(corpus.english)
+    length = rng.randint(20, 60)
+    start = rng.randrange(size - length)
+    end = start + length
+    edits = ["merge"] * rng.randint(1, 3) + ["split"] * rng.randint(1, 2)
+    edits += ["delete"] * rng.randint(1, 2) + ["insert"] * rng.randint(1, 2)
+    rng.shuffle(edits)
+    # positions of lines to edit, every third line apart at least (a merge takes two)
+    slots = rng.sample(range(0, length - 1, 3), k=min(len(edits), (length - 1) // 3))
+    plan = dict(zip(slots, edits))
+    errors: list[tuple[str, int | None, int]] = []
+    notes: list[str] = []
+    edited: _Draft = []
+    used = set(range(start, end))
+    position = 0
+    while position < length:
+        edit = plan.get(position)
+        line = start + position
+        if edit == "merge":
+            edited.append(((line, line + 1), (corpus.hindi[line] + " " + corpus.hindi[line + 1],)))
+            position += 2
+            continue
+        if edit == "split" and (at := _split_point(corpus.hindi[line])) is not None:
+            edited.append(((line,), _split(corpus.hindi[line], at)))
+        elif edit == "delete":
+            errors.append((OMISSION, line, len(edited)))
+            notes.append(f"deleted: {corpus.hindi[line]}")
+            edited.append(((line,), ()))
+        elif edit == "insert":
+            foreign = _far_line(rng, size, start, end, used)
+            used.add(foreign)
+            errors.append((ADDITION, None, len(edited)))
+            notes.append(f"inserted FLORES line {foreign + 1}")
+            edited.append(((), (corpus.hindi[foreign],)))
+            edited.append(((line,), (corpus.hindi[line],)))
+        else:
+            edited.append(((line,), (corpus.hindi[line],)))
+        position += 1
+    return _finish(name or f"align-{seed}", "alignment", corpus, start, end, edited, errors, notes)
+
+
+def alignment_pairs(corpus: Corpus, count: int, seed: int = 0) -> tuple[SyntheticPair, ...]:
+    return tuple(alignment_pair(corpus, seed * 10_000 + n, f"align-{n:02d}") for n in range(count))
+
+
+def speed_pair(
+    corpus: Corpus, seed: int = 0, merges: int = 10, deletions: int = 10
+) -> SyntheticPair:
+    """All of FLORES dev as one document, with a few merges and deletions on the Hindi side."""
+
+    rng = random.Random(seed)
+    size = len(corpus.english)
+    lines = rng.sample(range(0, size - 1, 3), k=merges + deletions)
+    merged, deleted = set(lines[:merges]), set(lines[merges:])
+    draft: _Draft = []
+    errors: list[tuple[str, int | None, int]] = []
+    line = 0
+    while line < size:
+        if line in merged:
+            draft.append(((line, line + 1), (corpus.hindi[line] + " " + corpus.hindi[line + 1],)))
+            line += 2
+            continue
+        if line in deleted:
+            errors.append((OMISSION, line, len(draft)))
+            draft.append(((line,), ()))
+        else:
+            draft.append(((line,), (corpus.hindi[line],)))
+        line += 1
+    return _finish("speed", "speed", corpus, 0, size, draft, errors, ())
+
+
+# --- error pairs -----------------------------------------------------------------------
+
+
+def _change_number(english: str, hindi: str, rng: random.Random) -> _Change | None:
+    """Change one digit of a digit run that both sentences contain."""
+
+    english_numbers = set(_DIGITS.findall(english))
+    runs = [m for m in _DIGITS.finditer(hindi) if m.group() in english_numbers]
+    if not runs:
+        return None
+    run = rng.choice(runs)
+    digits = list(run.group())
+    position = rng.randrange(len(digits))
+    forbidden = {digits[position]} | ({"0"} if position == 0 and len(digits) > 1 else set())
+    digits[position] = rng.choice([d for d in "0123456789" if d not in forbidden])
+    changed = "".join(digits)
+    return (
+        hindi[: run.start()] + changed + hindi[run.end() :],
+        f"number {run.group()} → {changed}",
+        changed,
+    )
+
+
+def _drop_clause(hindi: str, rng: random.Random) -> _Change | None:
+    """Remove one comma-delimited clause of at least four words, at most half the sentence.
+
+    A longer "clause" is most of the sentence: dropping it replaces the sentence.
+    """
+
+    body = hindi.rstrip("।.?!\"”' ")
+    ending = hindi[len(body) :]
+    commas = list(_CLAUSE_COMMA.finditer(body))
+    bounds = [0, *(m.start() for m in commas), len(body)]
+    candidates = []
+    for k in range(len(bounds) - 1):
+        clause_start = bounds[k] if k == 0 else commas[k - 1].end()
+        clause = body[clause_start : bounds[k + 1]]
+        if k == 0:
+            rest = body[commas[0].end() :] if commas else ""
+        else:
+            rest = body[: bounds[k]] + body[bounds[k + 1] :]
+        words, kept = len(clause.split()), len(rest.split())
+        if _MIN_CLAUSE_WORDS <= words <= kept and not _INNER_SENTENCE_END.search(clause):
+            candidates.append((clause, rest))
+    if not candidates:
+        return None
+    clause, rest = rng.choice(candidates)
+    return rest.strip() + ending, f"dropped clause: {clause.strip()}", ""
+
+
+@dataclass(frozen=True, slots=True)
+class _WordBands:
+    """Hindi content words by frequency band (⌊log2 count⌋) over the whole corpus."""
+
+    band_of: dict[str, int]
+    words_in_band: dict[int, tuple[str, ...]]
+
+
+def _word_bands(hindi: Sequence[str]) -> _WordBands:
+    """Content words: three or more letters, not among the most frequent words, and seen in
+    lines at least ``_FOREIGN_DISTANCE`` apart (so in two articles: not a name or term
+    that one article repeats)."""
+
+    counts: Counter[str] = Counter()
+    lines: dict[str, list[int]] = {}
+    for number, line in enumerate(hindi):
+        for word in _HINDI_WORD.findall(line):
+            counts[word] += 1
+            lines.setdefault(word, []).append(number)
+    function_words = {word for word, _ in counts.most_common(_FUNCTION_WORD_RANK)}
+    band_of = {
+        word: int(math.log2(count))
+        for word, count in counts.items()
+        if word not in function_words
+        and len(word) >= 3
+        and lines[word][-1] - lines[word][0] >= _FOREIGN_DISTANCE
+    }
+    words_in_band: dict[int, list[str]] = {}
+    for word in sorted(band_of):
+        words_in_band.setdefault(band_of[word], []).append(word)
+    return _WordBands(band_of, {band: tuple(words) for band, words in words_in_band.items()})
+
+
+def _replace_word(
+    hindi: str, bands: _WordBands, document: str, rng: random.Random
+) -> _Change | None:
+    """Swap one content word for another of the same frequency band.
+
+    The replacement shares no three-letter prefix with the original (so it is not an
+    inflection of it) and does not occur in the document; a random word of the same band
+    is all but never a synonym.
+    """
+
+    matches = [m for m in _HINDI_WORD.finditer(hindi) if m.group() in bands.band_of]
+    if not matches:
+        return None
+    match = rng.choice(matches)
+    word = match.group()
+    choices = [
+        other
+        for other in bands.words_in_band[bands.band_of[word]]
+        if other[:3] != word[:3] and other not in document
+    ]
+    if not choices:
+        return None
+    other = rng.choice(choices)
+    return hindi[: match.start()] + other + hindi[match.end() :], f"word {word} → {other}", other
+
+
+def error_pairs(
+    corpus: Corpus, per_type: int, seed: int = 0, length: tuple[int, int] = (6, 12)
+) -> tuple[SyntheticPair, ...]:
+    """``per_type`` pairs for each injected error type, one error in each.
+
+    Each pair is a clean run of ``length`` consecutive lines around the altered sentence,
+    which sits at a random position in it. Candidate sentences are drawn without
+    replacement, so no sentence is altered twice.
+    """
+
+    rng = random.Random(seed)
+    size = len(corpus.hindi)
+    bands = _word_bands(corpus.hindi)
+    pairs: list[SyntheticPair] = []
+    for error_type in INJECTED_TYPES:
+        made = 0
+        for line in rng.sample(range(size), k=size):
+            if made == per_type:
+                break
+            doc_length = rng.randint(*length)
+            start = min(max(0, line - rng.randrange(doc_length)), size - doc_length)
+            end = start + doc_length
+            hindi = corpus.hindi[line]
+            if error_type == NUMBER:
+                change = _change_number(corpus.english[line], hindi, rng)
+            elif error_type == DROPPED_CLAUSE:
+                change = _drop_clause(hindi, rng)
+            elif error_type == REPLACED_WORD:
+                change = _replace_word(hindi, bands, " ".join(corpus.hindi[start:end]), rng)
+            else:
+                foreign = _far_line(rng, size, start, end, set())
+                change = corpus.hindi[foreign], f"replaced by FLORES line {foreign + 1}", ""
+            if change is None:
+                continue
+            altered, note, inserted = change
+            draft: _Draft = [((i,), (corpus.hindi[i],)) for i in range(start, end)]
+            draft[line - start] = ((line,), (altered,))
+            pairs.append(
+                _finish(
+                    f"{error_type}-{made:02d}",
+                    error_type,
+                    corpus,
+                    start,
+                    end,
+                    draft,
+                    [(error_type, line, line - start)],
+                    [note],
+                    [inserted],
+                )
+            )
+            made += 1
+    return tuple(pairs)
+
+
+def clean_pairs(
+    corpus: Corpus, count: int, seed: int = 0, length: tuple[int, int] = (6, 12)
+) -> tuple[SyntheticPair, ...]:
+    """Untouched runs of consecutive lines: every sentence pair is a faithful translation."""
+
+    rng = random.Random(seed)
+    size = len(corpus.hindi)
+    pairs = []
+    for n in range(count):
+        doc_length = rng.randint(*length)
+        start = rng.randrange(size - doc_length)
+        draft: _Draft = [((i,), (corpus.hindi[i],)) for i in range(start, start + doc_length)]
+        pairs.append(
+            _finish(f"clean-{n:02d}", "clean", corpus, start, start + doc_length, draft, [], [])
+        )
+    return tuple(pairs)

@@ -1,0 +1,5 @@
+"""`python -m dupcheck`."""
+
+from dupcheck.cli import app
+
+app(prog_name="dupcheck")

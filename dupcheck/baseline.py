@@ -1,0 +1,115 @@
+"""Baselines: the findings a desk has accepted, so that the gate fails on new ones only.
+
+A finding's fingerprint hashes the translation's path, its type and reason code, and its
+normalised source and target text (the flagged words where it has a span, else the whole
+sentences). Line numbers never enter it, so moving a paragraph or editing another part of
+the file keeps the fingerprint; editing the flagged sentence makes a new finding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from dupcheck.errors import ConfigError
+from dupcheck.records import Finding
+
+SCHEMA = "dupcheck.baseline/1"
+_NOT_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    fingerprint: str
+    path: str
+    code: str
+    message: str
+
+
+def _normalise(text: str) -> str:
+    return _NOT_WORD.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+
+
+def fingerprint(path: str, finding: Finding, target_text: str | None = None) -> str:
+    """Stable id of a finding in the translation at ``path`` (a path relative to the project root).
+
+    ``target_text`` is the translation's text, to fingerprint the flagged words of a finding
+    with a span together with its sentence.
+    """
+    flagged = ""
+    if finding.target_span is not None and target_text is not None:
+        flagged = target_text[finding.target_span[0] : finding.target_span[1]]
+    parts = [
+        path,
+        finding.type.value,
+        finding.code,
+        _normalise(finding.source_text),
+        _normalise(finding.target_text),
+        _normalise(flagged),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def baseline_to_text(entries: Iterable[BaselineEntry]) -> str:
+    rows = sorted(
+        (
+            {"fingerprint": e.fingerprint, "path": e.path, "code": e.code, "message": e.message}
+            for e in entries
+        ),
+        key=lambda r: (r["path"], r["code"], r["fingerprint"]),
+    )
+    return (
+        json.dumps(
+            {"schema": SCHEMA, "findings": rows}, ensure_ascii=False, indent=2, sort_keys=True
+        )
+        + "\n"
+    )
+
+
+def write_baseline(path: Path, entries: Iterable[BaselineEntry]) -> None:
+    """Write (or replace) a baseline file; callers only do this on an explicit ``--write-baseline``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(baseline_to_text(entries), encoding="utf-8")
+    tmp.replace(path)
+
+
+def load_baseline(path: Path) -> Counter[str]:
+    """Accepted fingerprints with how often each was accepted; an absent file is an empty baseline."""
+    if not path.exists():
+        return Counter()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{path}: not a readable baseline ({exc})") from None
+    if (
+        not isinstance(data, dict)
+        or data.get("schema") != SCHEMA
+        or not isinstance(data.get("findings"), list)
+    ):
+        raise ConfigError(f"{path}: not a dupcheck baseline (expected schema {SCHEMA!r})")
+    try:
+        return Counter(str(row["fingerprint"]) for row in data["findings"])
+    except (KeyError, TypeError):
+        raise ConfigError(f"{path}: baseline row without a fingerprint") from None
+
+
+def new_findings(
+    fingerprints: Iterable[tuple[str, Finding]], accepted: Counter[str]
+) -> tuple[Finding, ...]:
+    """Findings beyond those accepted: a fingerprint accepted twice covers two identical findings."""
+    left = Counter(accepted)
+    out = []
+    for print_, finding in fingerprints:
+        if left[print_] > 0:
+            left[print_] -= 1
+        else:
+            out.append(finding)
+    return tuple(out)

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dupcheck.backends import BackendConfig
+from dupcheck.config import Pair, find_config, load_config
+from dupcheck.errors import ConfigError
+from dupcheck.records import Severity
+from tests.gate_support import CLEAN_EN, CLEAN_HI, SEED_EN, SEED_HI, copy_desk
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    return copy_desk(tmp_path)
+
+
+def test_fixture_desk_config(desk: Path) -> None:
+    config = load_config(desk / "dupcheck.toml")
+    assert config.pairs == (Pair(SEED_EN, SEED_HI, "hi"), Pair(CLEAN_EN, CLEAN_HI, "hi"))
+    assert config.languages == ("hi",)
+    assert config.fail_on is Severity.MAJOR
+    assert config.backends == BackendConfig(translator="lexical", encoder="none")
+    assert config.thresholds.max_omitted_share == 0.5 and config.thresholds.min_fidelity is None
+    assert config.glossary == desk / "glossary.toml"
+    assert config.baseline == desk / ".dupcheck-baseline.json"
+
+
+def test_pyproject_table_and_explicit_pair(desk: Path) -> None:
+    (desk / "dupcheck.toml").unlink()
+    (desk / "pyproject.toml").write_text(
+        '[project]\nname = "desk"\n\n[tool.dupcheck]\nfail-on = "critical"\n\n'
+        f'[[tool.dupcheck.pairs]]\nsource = "{SEED_EN}"\ntarget = "{SEED_HI}"\nlang = "hi"\n',
+        encoding="utf-8",
+    )
+    assert find_config(desk / "stories") == desk / "pyproject.toml"
+    config = load_config(desk / "pyproject.toml")
+    assert config.pairs == (Pair(SEED_EN, SEED_HI, "hi"),)
+    assert config.fail_on is Severity.CRITICAL
+    assert config.glossary is None
+
+
+def _set(desk: Path, old: str, new: str) -> Path:
+    path = desk / "dupcheck.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def _line(path: Path, needle: str) -> int:
+    return next(
+        n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "needle", "cause"),
+    [
+        (
+            'fail-on = "major"',
+            'fail-on = "major"\nfial-on = "minor"',
+            "fial-on",
+            "fial-on",
+            "unknown key",
+        ),
+        ('encoder = "none"', 'encoder = "none"\ndevise = "cpu"', "devise", "devise", "unknown key"),
+        (
+            "max-omitted-share = 0.5",
+            "max-omitted-share = 0.5\nmin-fidelty = 0.3",
+            "min-fidelty",
+            "min-fidelty",
+            "unknown key",
+        ),
+        (
+            'source = "stories/{stem}.en.txt"',
+            'source = "articles/{stem}.en.txt"',
+            "source",
+            "articles/",
+            "matches no file",
+        ),
+        (
+            'target = "stories/{stem}.{lang}.txt"',
+            'target = "stories/{stem}.{lang}.md"',
+            "target",
+            "{lang}.md",
+            "matches no translation",
+        ),
+        ('fail-on = "major"', 'fail-on = "severe"', "fail-on", "fail-on", "not one of"),
+        (
+            "max-omitted-share = 0.5",
+            "max-omitted-share = 5",
+            "max-omitted-share",
+            "max-omitted-share",
+            "between 0 and 1",
+        ),
+        ('languages = ["hi"]', 'languages = ["hindi"]', "languages", "languages", "ISO 639-1"),
+        ('encoder = "none"', "encoder = false", "encoder", "encoder =", "expected a str"),
+        (
+            'encoder = "none"',
+            'encoder = "none"\ndevice = "tpu"',
+            "device",
+            "device =",
+            "not one of auto",
+        ),
+        (
+            'glossary = "glossary.toml"',
+            'glossary = "terms.toml"',
+            "glossary",
+            "glossary =",
+            "no such file",
+        ),
+    ],
+)
+def test_bad_configuration_names_file_key_and_line(
+    desk: Path, old: str, new: str, key: str, needle: str, cause: str
+) -> None:
+    path = _set(desk, old, new)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:{_line(path, needle)}: {key}:"), message
+    assert cause in message
+
+
+def test_unknown_key_inside_a_pairs_table(desk: Path) -> None:
+    path = _set(
+        desk,
+        'target = "stories/{stem}.{lang}.txt"',
+        'target = "stories/{stem}.{lang}.txt"\nlanguage = "hi"',
+    )
+    with pytest.raises(
+        ConfigError, match=rf"^{path}:{_line(path, 'language =')}: language: unknown key"
+    ):
+        load_config(path)
+
+
+def test_invalid_toml_and_missing_table(desk: Path) -> None:
+    path = _set(desk, 'fail-on = "major"', "fail-on = major")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(path)
+    (desk / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"no \[tool.dupcheck\] table"):
+        load_config(desk / "pyproject.toml")

@@ -1,0 +1,92 @@
+"""Detectors on real sentences from the seeds, with the alignment given, so each
+expectation is about the detector alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from dupcheck.findings import CheckedPair, find_problems
+from dupcheck.lexicon import load_lexicon
+from dupcheck.load import document_from_text
+from dupcheck.pivot import pivot_source, pivot_target
+from dupcheck.records import Bead, FindingType, Severity
+from dupcheck.segment import segment
+from dupcheck.translate.lexical import LexicalTranslator
+
+EN_QUOTE = ('Xi hailed the "ironclad friendship" between China and Serbia, saying the countries '
+            'enjoy "high-level political mutual trust."')
+HI_QUOTE = ('शी ने चीन और सर्बिया के बीच "परेशान दोस्ती" की सराहना करते हुए कहा कि दोनों देश '
+            '"उच्च-स्तरीय राजनीतिक आपसी विश्वास" का आनंद लेते हैं।')
+HI_QUOTE_FIXED = HI_QUOTE.replace("परेशान", "अटूट")
+EN_JAIL = ("Since taking power, el-Sissi has overseen a widespread crackdown on dissent and "
+           "opposition, jailing tens of thousands and drawing international criticism.")
+HI_JAIL = ("सत्ता संभालने के बाद से, अल-सिसी ने असंतोष और विरोध पर व्यापक कार्रवाई की, हजारों को "
+           "जेल में डाल दिया और अंतरराष्ट्रीय आलोचना की।")
+EN_OTHER = "In 2017, the government arrested dozens of Uyghur students studying at Cairo's Al-Azhar University."
+HI_OTHER = "2017 में, सरकार ने काहिरा के अल-अजहर विश्वविद्यालय में पढ़ने वाले दर्जनों उइगर छात्रों को गिरफ्तार किया।"
+
+
+def checked(src_lines, tgt_lines, beads) -> CheckedPair:
+    source = segment(document_from_text("\n".join(src_lines), lang="en", input_format="lines"), input_format="lines")
+    target = segment(document_from_text("\n".join(tgt_lines), lang="hi", input_format="lines"), input_format="lines")
+    lexicon = load_lexicon("hi")
+    return CheckedPair(
+        source, target, pivot_source(source, lexicon), pivot_target(target, LexicalTranslator()),
+        tuple(Bead(s, t, 1.0 if s and t else 0.0) for s, t in beads), lexicon,
+    )
+
+
+def codes(findings):
+    return sorted({f.code for f in findings})
+
+
+def test_a_misquoted_word_is_a_critical_mistranslation():
+    findings = find_problems(checked([EN_QUOTE], [HI_QUOTE], [((0,), (0,))]))
+    hits = [f for f in findings if f.type is FindingType.MISTRANSLATION]
+    assert [(f.source_text, f.target_text, f.severity) for f in hits] == [("ironclad", "परेशान", Severity.CRITICAL)]
+    assert "trouble" in hits[0].message
+
+
+def test_the_right_word_in_the_quotation_is_no_finding():
+    findings = find_problems(checked([EN_QUOTE], [HI_QUOTE_FIXED], [((0,), (0,))]))
+    assert not [f for f in findings if f.type is FindingType.MISTRANSLATION]
+
+
+def test_a_magnitude_that_shrinks_is_a_number_error_with_spans():
+    pair = checked([EN_JAIL], [HI_JAIL], [((0,), (0,))])
+    hits = [f for f in find_problems(pair) if f.type is FindingType.NUMBER]
+    assert [(f.code, f.source_text, f.target_text) for f in hits] == [("number.changed", "tens of thousands", "हजारों")]
+    start, end = hits[0].target_span
+    assert pair.target.text[start:end] == "हजारों"
+
+
+@pytest.mark.parametrize("beads,expected", [
+    ([((0,), (0,)), ((1,), (1,))], []),
+    ([((0,), ()), ((1,), (1,)), ((), (0,))], ["addition.sentence", "omission.sentence"]),
+])
+def test_unaligned_sentences_are_omissions_and_additions(beads, expected):
+    pair = checked([EN_OTHER, EN_QUOTE], [HI_OTHER, HI_QUOTE_FIXED], beads)
+    found = [f for f in find_problems(pair) if f.type in (FindingType.OMISSION, FindingType.ADDITION)]
+    assert codes(found) == expected
+    assert all(f.severity is Severity.MAJOR for f in found)
+
+
+def test_findings_follow_the_alignment_order():
+    pair = checked([EN_OTHER, EN_JAIL, EN_QUOTE], [HI_JAIL, HI_QUOTE], [((0,), ()), ((1,), (0,)), ((2,), (1,))])
+    findings = find_problems(pair)
+    order = [f.source[0] for f in findings]
+    assert order == sorted(order)
+    assert codes(findings) == ["mistranslation.word", "number.changed", "omission.sentence"]
+
+
+def test_latin_words_left_in_the_translation_are_untranslated():
+    hi = "सरकार ने कहा कि the talks were productive and friendly आज।"
+    pair = checked(["The government said the talks were productive and friendly today."], [hi], [((0,), (0,))])
+    hits = [f for f in find_problems(pair) if f.type is FindingType.UNTRANSLATED]
+    assert len(hits) == 1 and "talks were productive" in hits[0].target_text
+
+
+def test_names_kept_in_latin_script_are_not_untranslated():
+    hi = "JAS 39C Gripen स्थानीय समय के अनुसार सुबह 9:30 बजे रनवे पर दुर्घटनाग्रस्त हो गया।"
+    pair = checked(["The JAS 39C Gripen crashed onto a runway at around 9:30 am local time."], [hi], [((0,), (0,))])
+    assert not [f for f in find_problems(pair) if f.type is FindingType.UNTRANSLATED]
