@@ -7,7 +7,8 @@ threshold (lower across languages, where a pivot loses words) makes its sentence
 
 - ``translation`` / ``near_duplicate``: at least ``most`` of the sentences of *both*
   documents correspond (different / same language);
-- ``partial_overlap``: some passage of at least ``min_overlap`` sentences;
+- ``partial_overlap``: some passage of at least ``min_overlap`` sentences whose beads
+  score ``passage`` on average;
 - otherwise unrelated (``None``).
 """
 
@@ -22,7 +23,6 @@ from dupcheck.pivot import PivotSide, Word
 from dupcheck.records import Bead, Document, Passage, RelatedPair, Relation
 from dupcheck.spin import WordNet, pair_substitutions, reads_as_spun
 
-
 STEM_CHARS = 5
 #: fewest sentences in a shared passage, by default
 MIN_OVERLAP = 2
@@ -34,6 +34,9 @@ class Thresholds:
     cross_language: float = 0.3
     most: float = 0.5
     min_overlap: int = MIN_OVERLAP
+    #: mean bead score a lone shared passage needs: two articles on one story share
+    #: loosely similar sentences, a lifted passage is close throughout
+    passage: float = 0.58
     #: unmatched sentences (either side) a passage may step over
     max_gap: int = 1
     #: cosine of candidate term sets below which two sentences are not worth aligning
@@ -60,25 +63,26 @@ class Side:
     def keys(self) -> frozenset[str]:
         return frozenset(stem(k) for sentence in self.words for w in sentence for k in w.keys)
 
-    def features(self, other_keys: frozenset[str]) -> SideFeatures:
-        """Bags whose words keep only the senses the other document can match.
+    def features(self, other: Side) -> SideFeatures:
+        """Per sentence, each content word's keys as the aligner should compare them.
 
-        A word of a pivoted language keys on every English lemma it can mean ("चीनी":
-        chinese, sugar, ...); the other document decides which sense is meant, so that a
-        many-sense word weighs no less than a one-sense word in the bag similarity.
+        Two documents in one language compare words as written: glossing both into the
+        pivot would let every many-sense word meet some word of an unrelated article.
+        Across languages, a word of a pivoted language keys on every English lemma it can
+        mean ("चीनी": chinese, sugar, ...); the other document decides which sense is
+        meant, and a word with no such sense keeps a key of its own (unmatched).
         """
-        bags = []
-        for sentence in self.words:
-            bag: dict[str, float] = {}
-            for word in sentence:
-                if not word.content or not word.keys:
-                    continue
-                keys = ({stem(k) for k in word.keys} & other_keys) or {"?" + word.text}
-                weight = 1.0 / len(keys) ** 0.5
-                for key in keys:
-                    bag[key] = max(bag.get(key, 0.0), weight)
-            bags.append(bag)
-        return SideFeatures(bags, [len(t) for t in self.texts])
+        if other.lang == self.lang:
+            words = [[frozenset({word.text.casefold()}) for word in sentence if word.content]
+                     for sentence in self.words]
+        else:
+            other_keys = other.keys()
+            words = [
+                [frozenset(stem(k) for k in word.keys) & other_keys or frozenset({"?" + word.text})
+                 for word in sentence if word.content and word.keys]
+                for sentence in self.words
+            ]
+        return SideFeatures(words, [len(t) for t in self.texts])
 
 
 def candidate_terms(pivot_text: str, words: Sequence[Word]) -> frozenset[str]:
@@ -141,7 +145,7 @@ def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = N
     same = a.lang == b.lang
     if not may_share_passage(a, b, thresholds):
         return None
-    beads = align_sentences(a.features(b.keys()), b.features(a.keys()), thresholds.align)
+    beads = align_sentences(a.features(b), b.features(a), thresholds.align)
     matched = corresponding(beads, thresholds.same_language if same else thresholds.cross_language)
     if not matched:
         return None
@@ -162,7 +166,8 @@ def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = N
             return RelatedPair(b.id, a.id, Relation.NEAR_DUPLICATE, score, flipped, swaps)
         return RelatedPair(a.id, b.id, Relation.NEAR_DUPLICATE, score, tuple(found), swaps)
     shared = tuple(p for p in found
-                   if max(p.a[1] - p.a[0], p.b[1] - p.b[0]) + 1 >= thresholds.min_overlap)
+                   if max(p.a[1] - p.a[0], p.b[1] - p.b[0]) + 1 >= thresholds.min_overlap
+                   and p.score >= thresholds.passage)
     if not shared:
         return None
     return RelatedPair(a.id, b.id, Relation.PARTIAL_OVERLAP, score, shared)

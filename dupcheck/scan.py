@@ -29,14 +29,14 @@ VERIFY_CHUNK = 200
 
 
 @cache
-def _translator(backends: BackendConfig) -> Translator:
-    return load_translator(backends)
+def _translator(backends: BackendConfig, lang: str) -> Translator:
+    return load_translator(backends, lang, PIVOT_LANG)
 
 
 def side(backends: BackendConfig, document: ScanDocument) -> Side:
     """A document's sentences as pivot words (English documents as they are)."""
-    translator = _translator(backends)
-    if document.lang != PIVOT_LANG and translator.covers(document.lang, PIVOT_LANG):
+    translator = _translator(backends, document.lang) if document.lang != PIVOT_LANG else None
+    if translator is not None and translator.covers(document.lang, PIVOT_LANG):
         pivot = pivot_target(document.document, translator)
     else:
         # an uncovered language still meets its own copies, and names and numbers
@@ -109,7 +109,8 @@ def scan_paths(
         "verify", partial(verify_pairs, backends, thresholds), pairs, VERIFY_CHUNK, progress
     )
     related = tuple(p for p in verified if p is not None)
-    signature = f"scan/1 translator={_translator(backends).signature()} {thresholds}"
+    translators = sorted({_translator(backends, d.lang).signature() for d in documents if d.lang != PIVOT_LANG})
+    signature = f"scan/1 translators={','.join(translators)} {thresholds}"
     return ScanReport(
         tuple(documents), tuple(skipped), related,
         clusters([d.id for d in documents], related), len(pairs), signature,
