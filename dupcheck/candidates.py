@@ -9,6 +9,9 @@ and cross-script name keys). Two MinHash/LSH indexes then propose pairs:
 - a passage index over windows of ``PASSAGE_WINDOW`` consecutive sentences, which finds
   documents that share only a paragraph or two.
 
+A collection of at most ``ALL_PAIRS_UP_TO`` documents skips the indexes and verifies every
+pair: there the quadratic cost is small and no related pair can be missed by chance.
+
 MinHash is vectorised numpy (multiply-shift hashing of 32-bit term hashes, one
 ``minimum.reduceat`` per chunk of sets) rather than datasketch's per-token ``update``:
 ``benchmarks/scan_bench.py`` measures both. Terms are hashed with CRC-32 so that the
@@ -24,6 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 
 PASSAGE_WINDOW = 2
+#: collections up to this size compare all pairs instead of using LSH
+ALL_PAIRS_UP_TO = 200
 #: a term in more than this share of the documents (and more than ``DF_FLOOR`` of them)
 #: is left out of the sketches
 MAX_DF_SHARE = 0.002
@@ -163,12 +168,16 @@ def candidate_pairs(
     passage_lsh: LshParams = PASSAGE_LSH,
     max_df_share: float = MAX_DF_SHARE,
     df_floor: int = DF_FLOOR,
+    all_pairs_up_to: int = ALL_PAIRS_UP_TO,
 ) -> np.ndarray:
-    """Document index pairs (i < j) worth verifying, from both indexes.
+    """Document index pairs (i < j) worth verifying: every pair for a collection of at
+    most ``all_pairs_up_to`` documents, otherwise those that either LSH index proposes.
 
     Terms common to many documents are left out first: they make unrelated documents
     look alike and fill LSH buckets, while what related documents share is specific.
     """
+    if len(sketches) <= all_pairs_up_to:
+        return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
     common = common_hashes(sketches, max_df_share, df_floor)
 
     def specific(hashes: np.ndarray) -> np.ndarray:
