@@ -61,8 +61,9 @@ class RayEngine:
 
     def map_chunks(self, stage, work, items, chunk_size, progress):
         ray = self._ray
-        remote = ray.remote(work)
-        pending = [remote.remote(chunk) for chunk in chunks(items, chunk_size)]
+        # ray.remote takes only functions and classes; ``work`` may be a partial
+        remote = ray.remote(_call)
+        pending = [remote.remote(work, chunk) for chunk in chunks(items, chunk_size)]
         order = {ref: k for k, ref in enumerate(pending)}
         done: dict[int, list[Any]] = {}
         finished = 0
@@ -75,6 +76,10 @@ class RayEngine:
             if progress:
                 progress(stage, finished, len(items))
         return [result for k in range(len(pending)) for result in done[k]]
+
+
+def _call(work: Callable[[list[Any]], list[Any]], chunk: list[Any]) -> list[Any]:
+    return work(chunk)
 
 
 def make_engine(name: str, address: str | None = None) -> Engine:
