@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -30,12 +30,12 @@ def scan(
         show_default=False,
     )],
     format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Report format.")] = ScanFormat.console,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     engine: Annotated[EngineOption, typer.Option(help="local: this process; ray: Ray tasks.")] = EngineOption.local,
-    ray_address: Annotated[Optional[str], typer.Option(help="Address of an existing Ray cluster (with --engine ray).")] = None,
+    ray_address: Annotated[str | None, typer.Option(help="Address of an existing Ray cluster (with --engine ray).")] = None,
     min_overlap: Annotated[int, typer.Option(min=1, help="Fewest corresponding sentences in a shared passage.")] = 2,
     translator: Annotated[str, typer.Option(help="Pivot translator backend (lexical, hf, ...).")] = "lexical",
-    translator_model: Annotated[Optional[str], typer.Option(help="Model path or hub id for a neural translator.")] = None,
+    translator_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural translator.")] = None,
     progress: Annotated[bool, typer.Option(help="Progress bars on stderr.")] = True,
 ) -> None:
     """Find translations, spun copies and shared passages across a collection, in any language.
