@@ -148,6 +148,7 @@ def build_collection(n: int, seed: int) -> tuple[list[dict], dict[tuple[str, str
 
 
 def run_one(n: int, seed: int) -> dict:
+    from dupcheck.backends import BackendConfig
     from dupcheck.scan import scan_paths
 
     docs, planted = build_collection(n, seed)
@@ -163,7 +164,9 @@ def run_one(n: int, seed: int) -> dict:
             last[0] = now
 
         start = time.perf_counter()
-        report = scan_paths([manifest], progress=progress)
+        # the offline default: lexical pivot; scan does not use sentence embeddings
+        report = scan_paths([manifest], progress=progress,
+                            backends=BackendConfig(translator="lexical", encoder="none"))
         wall = time.perf_counter() - start
     found = {tuple(sorted((p.a, p.b))): p.relation.value for p in report.pairs}
     truth = {tuple(sorted(k)): v for k, v in planted.items()}
