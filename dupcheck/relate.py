@@ -7,8 +7,8 @@ threshold (lower across languages, where a pivot loses words) makes its sentence
 
 - ``translation`` / ``near_duplicate``: at least ``most`` of the sentences of *both*
   documents correspond (different / same language);
-- ``partial_overlap``: some passage of at least ``min_overlap`` sentences whose beads
-  score ``passage`` on average;
+- ``partial_overlap``: some passage of at least ``min_overlap`` sentences on both sides
+  whose beads score ``passage`` on average;
 - otherwise unrelated (``None``).
 """
 
@@ -166,7 +166,7 @@ def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = N
             return RelatedPair(b.id, a.id, Relation.NEAR_DUPLICATE, score, flipped, swaps)
         return RelatedPair(a.id, b.id, Relation.NEAR_DUPLICATE, score, tuple(found), swaps)
     shared = tuple(p for p in found
-                   if max(p.a[1] - p.a[0], p.b[1] - p.b[0]) + 1 >= thresholds.min_overlap
+                   if min(p.a[1] - p.a[0], p.b[1] - p.b[0]) + 1 >= thresholds.min_overlap
                    and p.score >= thresholds.passage)
     if not shared:
         return None
