@@ -160,3 +160,78 @@ class SourceCoverage:
     coverage: float
     fidelity: float
     chosen: bool
+
+
+# --- scan: relations across a collection -------------------------------------------------
+
+
+class Relation(str, Enum):
+    TRANSLATION = "translation"
+    NEAR_DUPLICATE = "near_duplicate"
+    PARTIAL_OVERLAP = "partial_overlap"
+
+
+@dataclass(frozen=True, slots=True)
+class ScanDocument:
+    """One document of a scanned collection; ``id`` is unique within the scan."""
+
+    id: str
+    document: Document
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    @property
+    def lang(self) -> str:
+        return self.document.lang
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that was not scanned, and why."""
+
+    path: str
+    cause: str
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Corresponding sentences: ``a``/``b`` are (first, last) sentence indices, inclusive."""
+
+    a: tuple[int, int]
+    b: tuple[int, int]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """A word run of sentence ``a_sentence`` replaced in sentence ``b_sentence``."""
+
+    a_sentence: int
+    b_sentence: int
+    before: str
+    after: str
+    spin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedPair:
+    """Two related documents (by id); ``score`` is the share of sentences that correspond."""
+
+    a: str
+    b: str
+    relation: Relation
+    score: float
+    passages: tuple[Passage, ...]
+    substitutions: tuple[Substitution, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ScanReport:
+    documents: tuple[ScanDocument, ...]
+    skipped: tuple[Skipped, ...]
+    pairs: tuple[RelatedPair, ...]
+    clusters: tuple[tuple[str, ...], ...]
+    candidates: int
+    signature: str

@@ -161,6 +161,8 @@ def _emit(report, format: OutputFormat, output: Path | None, show_alignment: boo
 # the other commands live in modules of their own; importing them loads no library code
 from dupcheck.cli.gate import gate  # noqa: E402
 from dupcheck.cli.models import models_app  # noqa: E402
+from dupcheck.cli.scan import scan  # noqa: E402
 
 app.command("gate")(gate)
+app.command("scan")(scan)
 app.add_typer(models_app, name="models")

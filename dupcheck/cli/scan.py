@@ -1,0 +1,94 @@
+"""``dupcheck scan PATH...``: related documents across a collection (mounted by ``cli/__init__``)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dupcheck.cli.common import fail, write_output
+from dupcheck.errors import DupcheckError
+
+
+class ScanFormat(str, Enum):
+    console = "console"
+    json = "json"
+    markdown = "markdown"
+
+
+class EngineOption(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+def scan(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files, folders (searched recursively) and JSONL manifests ({id, path|text, lang?} per line).",
+        show_default=False,
+    )],
+    format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Report format.")] = ScanFormat.console,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    engine: Annotated[EngineOption, typer.Option(help="local: this process; ray: Ray tasks.")] = EngineOption.local,
+    ray_address: Annotated[str | None, typer.Option(help="Address of an existing Ray cluster (with --engine ray).")] = None,
+    min_overlap: Annotated[int, typer.Option(min=1, help="Fewest corresponding sentences in a shared passage.")] = 2,
+    translator: Annotated[str, typer.Option(help="Pivot translator backend (lexical, hf, ...).")] = "lexical",
+    translator_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural translator.")] = None,
+    progress: Annotated[bool, typer.Option(help="Progress bars on stderr.")] = True,
+) -> None:
+    """Find translations, spun copies and shared passages across a collection, in any language.
+
+    Exit codes: 0 done (related or not), 2 usage or input error.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dupcheck.backends import BackendConfig
+    from dupcheck.scan import scan_paths
+
+    bars = Progress(TextColumn("{task.description:>7}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=Console(stderr=True), disable=not progress,
+                    transient=True)
+    tasks: dict[str, int] = {}
+
+    def advance(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total)
+        bars.update(tasks[stage], completed=done)
+
+    try:
+        with bars:
+            report = scan_paths(
+                paths, engine=engine.value, ray_address=ray_address, min_overlap=min_overlap,
+                backends=BackendConfig(translator=translator, translator_model=translator_model),
+                progress=advance,
+            )
+    except DupcheckError as exc:
+        fail(str(exc))
+    if format is ScanFormat.console and output is None:
+        from dupcheck.render.scan_console import render_scan_console
+
+        render_scan_console(report, Console())
+        return
+    if format is ScanFormat.json:
+        from dupcheck.render.scan_json import render_scan_json
+
+        text = render_scan_json(report)
+    elif format is ScanFormat.markdown:
+        from dupcheck.render.scan_markdown import render_scan_markdown
+
+        text = render_scan_markdown(report)
+    else:
+        import io
+
+        from dupcheck.render.scan_console import render_scan_console
+
+        buffer = io.StringIO()
+        render_scan_console(report, Console(file=buffer, width=120))
+        text = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_output(output, text, protect=[p for p in paths if p.is_file()])

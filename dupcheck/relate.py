@@ -1,0 +1,173 @@
+"""Verify a candidate pair and say how the two documents relate.
+
+The two documents' sentences are aligned by the check pipeline's aligner
+(``dupcheck.align``) on their pivot term bags. An aligned bead whose similarity reaches a
+threshold (lower across languages, where a pivot loses words) makes its sentences
+*correspond*; runs of corresponding beads are passages. Then:
+
+- ``translation`` / ``near_duplicate``: at least ``most`` of the sentences of *both*
+  documents correspond (different / same language);
+- ``partial_overlap``: some passage of at least ``min_overlap`` sentences on both sides
+  whose beads score ``passage`` on average;
+- otherwise unrelated (``None``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dupcheck.align import AlignSettings, SideFeatures, align_sentences
+from dupcheck.lexicon import english_terms
+from dupcheck.pivot import PivotSide, Word
+from dupcheck.records import Bead, Document, Passage, RelatedPair, Relation
+from dupcheck.spin import WordNet, pair_substitutions, reads_as_spun
+
+STEM_CHARS = 5
+#: fewest sentences in a shared passage, by default
+MIN_OVERLAP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    same_language: float = 0.5
+    cross_language: float = 0.3
+    most: float = 0.5
+    min_overlap: int = MIN_OVERLAP
+    #: mean bead score a lone shared passage needs: two articles on one story share
+    #: loosely similar sentences, a lifted passage is close throughout
+    passage: float = 0.58
+    #: unmatched sentences (either side) a passage may step over
+    max_gap: int = 1
+    #: cosine of candidate term sets below which two sentences are not worth aligning
+    prefilter: float = 0.15
+    align: AlignSettings = field(default_factory=AlignSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """What verification needs of one document: its sentences and their pivot words."""
+
+    id: str
+    lang: str
+    texts: tuple[str, ...]
+    words: tuple[tuple[Word, ...], ...]
+    #: per sentence, the keys candidate generation hashes (see ``candidate_terms``)
+    terms: tuple[frozenset[str], ...]
+
+    @classmethod
+    def from_pivot(cls, id: str, document: Document, pivot: PivotSide) -> Side:
+        terms = tuple(candidate_terms(p, w) for p, w in zip(pivot.texts, pivot.words))
+        return cls(id, document.lang, tuple(s.text for s in document.sentences), pivot.words, terms)
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(stem(k) for sentence in self.words for w in sentence for k in w.keys)
+
+    def features(self, other: Side) -> SideFeatures:
+        """Per sentence, each content word's keys as the aligner should compare them.
+
+        Two documents in one language compare words as written: glossing both into the
+        pivot would let every many-sense word meet some word of an unrelated article.
+        Across languages, a word of a pivoted language keys on every English lemma it can
+        mean ("चीनी": chinese, sugar, ...); the other document decides which sense is
+        meant, and a word with no such sense keeps a key of its own (unmatched).
+        """
+        if other.lang == self.lang:
+            words = [[frozenset({word.text.casefold()}) for word in sentence if word.content]
+                     for sentence in self.words]
+        else:
+            other_keys = other.keys()
+            words = [
+                [frozenset(stem(k) for k in word.keys) & other_keys or frozenset({"?" + word.text})
+                 for word in sentence if word.content and word.keys]
+                for sentence in self.words
+            ]
+        return SideFeatures(words, [len(t) for t in self.texts])
+
+
+def candidate_terms(pivot_text: str, words: Sequence[Word]) -> frozenset[str]:
+    """A sentence's keys for MinHash: lemmas of its pivot translation, names and numbers.
+
+    The pivot translation gives one (the most likely) sense per word; hashing every sense a
+    word can mean would bloat the sets and sink the Jaccard similarity of true translations.
+    """
+    return frozenset(stem(g.stem) for g in english_terms(pivot_text)) | {w.name for w in words if w.name}
+
+
+def stem(key: str) -> str:
+    """A lemma key cut to ``STEM_CHARS``: a word-by-word pivot often picks a sibling of the
+    right word ("militarily" for military, "technique" for technology). Name (``~``) and
+    number (``#``) keys stay whole."""
+    return key if key[:1] in "~#" else key[:STEM_CHARS]
+
+
+def may_share_passage(a: Side, b: Side, thresholds: Thresholds) -> bool:
+    """A cheap test before alignment: do ``min_overlap`` sentences of ``a`` have a likely
+    counterpart in ``b`` (cosine of candidate term sets)? Most LSH candidates fail it."""
+    hits = 0
+    for x in a.terms:
+        for y in b.terms:
+            shared = len(x & y)
+            if shared >= 2 and shared >= thresholds.prefilter * (len(x) * len(y)) ** 0.5:
+                hits += 1
+                break
+        if hits >= thresholds.min_overlap:
+            return True
+    return False
+
+
+def corresponding(beads: Sequence[Bead], threshold: float) -> list[Bead]:
+    return [b for b in beads if b.source and b.target and b.score >= threshold]
+
+
+def passages(beads: Sequence[Bead], max_gap: int) -> list[Passage]:
+    """Runs of corresponding beads, stepping over at most ``max_gap`` sentences a side."""
+    runs: list[list[Bead]] = []
+    for bead in beads:
+        last = runs[-1][-1] if runs else None
+        if (last and bead.source[0] - last.source[-1] - 1 <= max_gap
+                and bead.target[0] - last.target[-1] - 1 <= max_gap):
+            runs[-1].append(bead)
+        else:
+            runs.append([bead])
+    return [
+        Passage(
+            (run[0].source[0], run[-1].source[-1]),
+            (run[0].target[0], run[-1].target[-1]),
+            round(sum(b.score for b in run) / len(run), 4),
+        )
+        for run in runs
+    ]
+
+
+def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = None) -> RelatedPair | None:
+    """The relation between two documents, or None when they are unrelated."""
+    same = a.lang == b.lang
+    if not may_share_passage(a, b, thresholds):
+        return None
+    beads = align_sentences(a.features(b), b.features(a), thresholds.align)
+    matched = corresponding(beads, thresholds.same_language if same else thresholds.cross_language)
+    if not matched:
+        return None
+    covered_a = sum(len(bead.source) for bead in matched)
+    covered_b = sum(len(bead.target) for bead in matched)
+    score = round((covered_a + covered_b) / (len(a.texts) + len(b.texts)), 4)
+    found = passages(matched, thresholds.max_gap)
+    if min(covered_a / len(a.texts), covered_b / len(b.texts)) >= thresholds.most:
+        if not same:
+            return RelatedPair(a.id, b.id, Relation.TRANSLATION, score, tuple(found))
+        one_to_one = [(bead.source[0], bead.target[0]) for bead in matched
+                      if len(bead.source) == len(bead.target) == 1]
+        swaps = pair_substitutions([(i, a.texts[i], j, b.texts[j]) for i, j in one_to_one], wordnet)
+        if not reads_as_spun(swaps, wordnet):
+            # report the original as ``a``: substitutions then read original → spun
+            swaps = pair_substitutions([(j, b.texts[j], i, a.texts[i]) for i, j in one_to_one], wordnet)
+            flipped = tuple(Passage(p.b, p.a, p.score) for p in found)
+            return RelatedPair(b.id, a.id, Relation.NEAR_DUPLICATE, score, flipped, swaps)
+        return RelatedPair(a.id, b.id, Relation.NEAR_DUPLICATE, score, tuple(found), swaps)
+    shared = tuple(p for p in found
+                   if min(p.a[1] - p.a[0], p.b[1] - p.b[0]) + 1 >= thresholds.min_overlap
+                   and p.score >= thresholds.passage)
+    if not shared:
+        return None
+    return RelatedPair(a.id, b.id, Relation.PARTIAL_OVERLAP, score, shared)

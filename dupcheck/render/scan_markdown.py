@@ -1,0 +1,42 @@
+"""Markdown scan report: a table of related pairs, shared passages, spinning, clusters."""
+
+from __future__ import annotations
+
+from dupcheck.records import Relation, ScanReport
+from dupcheck.render.scan_json import passage_text
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_scan_markdown(report: ScanReport) -> str:
+    by_id = {d.id: d for d in report.documents}
+    lines = [
+        "# dupcheck scan",
+        "",
+        f"{len(report.documents)} documents, {report.candidates} candidate pairs, "
+        f"{len(report.pairs)} related, {len(report.clusters)} clusters, {len(report.skipped)} skipped.",
+        "",
+    ]
+    if report.skipped:
+        lines += ["## Skipped", ""] + [f"- `{s.path}`: {_cell(s.cause)}" for s in report.skipped] + [""]
+    if report.pairs:
+        lines += ["## Related pairs", "", "| a | b | relation | score |", "| --- | --- | --- | --- |"]
+        lines += [f"| `{p.a}` | `{p.b}` | {p.relation.value} | {p.score:.2f} |" for p in report.pairs]
+        lines.append("")
+    for p in report.pairs:
+        if p.relation is Relation.PARTIAL_OVERLAP:
+            lines += [f"### Shared passages: `{p.a}` ↔ `{p.b}`", ""]
+            lines += [f"- a {x.a[0]}–{x.a[1]} ↔ b {x.b[0]}–{x.b[1]}: {_cell(passage_text(x, by_id[p.a]))}"
+                      for x in p.passages]
+            lines.append("")
+        spun = [s for s in p.substitutions if s.spin]
+        if spun:
+            lines += [f"### Spinning: `{p.a}` → `{p.b}`", "", "| sentence | before | after |", "| --- | --- | --- |"]
+            lines += [f"| {s.a_sentence}↔{s.b_sentence} | {_cell(s.before)} | {_cell(s.after)} |" for s in spun]
+            lines.append("")
+    if report.clusters:
+        lines += ["## Clusters", ""] + [f"{k}. " + ", ".join(f"`{i}`" for i in c)
+                                        for k, c in enumerate(report.clusters, start=1)] + [""]
+    return "\n".join(lines)

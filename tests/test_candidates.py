@@ -1,0 +1,79 @@
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dupcheck.candidates import (
+    DOCUMENT_LSH,
+    LshParams,
+    candidate_pairs,
+    lsh_pairs,
+    minhash_signatures,
+    sketch,
+    term_hashes,
+)
+from dupcheck.lexicon import english_terms
+
+FLORES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "flores200-dev"
+
+
+@pytest.fixture(scope="module")
+def english_lines() -> list[str]:
+    path = FLORES / "eng_Latn.dev"
+    if not path.exists():
+        pytest.skip(f"FLORES-200 dev not found at {path}")
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize(("shared", "total", "tolerance"), [(50, 100, 0.12), (20, 100, 0.1), (90, 100, 0.1)])
+def test_minhash_estimates_jaccard(shared, total, tolerance):
+    a = [f"w{k}" for k in range(total)]
+    b = a[:shared] + [f"x{k}" for k in range(total - shared)]
+    jaccard = shared / (2 * total - shared)
+    signatures = minhash_signatures([term_hashes(a), term_hashes(b)], LshParams(bands=64, rows=4))
+    assert abs((signatures[0] == signatures[1]).mean() - jaccard) < tolerance
+
+
+def test_empty_sets_meet_nothing():
+    signatures = minhash_signatures([term_hashes([]), term_hashes([])], DOCUMENT_LSH)
+    assert len(lsh_pairs(signatures, np.arange(2), DOCUMENT_LSH)) == 0
+
+
+def _terms(lines: list[str]) -> list[list[str]]:
+    return [_line_terms(line) for line in lines]
+
+
+def _line_terms(line: str) -> list[str]:
+    return [g.stem for g in english_terms(line)]
+
+
+def test_candidates_find_copies_and_shared_passages_not_strangers(english_lines):
+    # 200 documents of 8 distinct FLORES lines each; 10 pairs are copies with one
+    # sentence changed, 10 pairs share two consecutive sentences and nothing else
+    docs = [_terms(english_lines[8 * k : 8 * k + 8]) for k in range(100)]
+    planted = set()
+    for k in range(10):
+        copy = [list(s) for s in docs[k]]
+        copy[3] = _line_terms(english_lines[900 + k])
+        planted.add((k, len(docs)))
+        docs.append(copy)
+    for k in range(10, 20):
+        stranger = _terms(english_lines[800 + 8 * (k - 10) : 800 + 8 * (k - 10) + 6])
+        planted.add((k, len(docs)))
+        docs.append(stranger[:3] + docs[k][4:6] + stranger[3:])
+    found = {tuple(p) for p in candidate_pairs([sketch(d) for d in docs], all_pairs_up_to=0).tolist()}
+    assert planted <= found
+    # strangers proposed must stay a small share of all pairs: verification pays for each
+    n = len(docs)
+    assert len(found - planted) <= 0.01 * n * (n - 1) / 2
+
+
+def test_candidates_are_deterministic(english_lines):
+    docs = [sketch(_terms(english_lines[5 * k : 5 * k + 5])) for k in range(50)]
+    assert np.array_equal(candidate_pairs(docs, all_pairs_up_to=0), candidate_pairs(docs, all_pairs_up_to=0))
+
+
+def test_small_collections_pair_everything(english_lines):
+    docs = [sketch(_terms(english_lines[5 * k : 5 * k + 5])) for k in range(6)]
+    pairs = {tuple(p) for p in candidate_pairs(docs, all_pairs_up_to=6).tolist()}
+    assert pairs == {(i, j) for i in range(6) for j in range(i + 1, 6)}
