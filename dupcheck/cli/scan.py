@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dupcheck.cli.common import fail, write_output
+from dupcheck.cli.common import emit_report, fail
 from dupcheck.errors import DupcheckError
 
 
@@ -67,28 +66,12 @@ def scan(
             )
     except DupcheckError as exc:
         fail(str(exc))
-    if format is ScanFormat.console and output is None:
-        from dupcheck.render.scan_console import render_scan_console
+    from dupcheck.render.scan_console import render_scan_console
+    from dupcheck.render.scan_json import render_scan_json
+    from dupcheck.render.scan_markdown import render_scan_markdown
 
-        render_scan_console(report, Console())
-        return
-    if format is ScanFormat.json:
-        from dupcheck.render.scan_json import render_scan_json
-
-        text = render_scan_json(report)
-    elif format is ScanFormat.markdown:
-        from dupcheck.render.scan_markdown import render_scan_markdown
-
-        text = render_scan_markdown(report)
-    else:
-        import io
-
-        from dupcheck.render.scan_console import render_scan_console
-
-        buffer = io.StringIO()
-        render_scan_console(report, Console(file=buffer, width=120))
-        text = buffer.getvalue()
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_output(output, text, protect=[p for p in paths if p.is_file()])
+    emit_report(
+        format.value, output, protect=[p for p in paths if p.is_file()],
+        console=lambda console: render_scan_console(report, console),
+        text={"json": lambda: render_scan_json(report), "markdown": lambda: render_scan_markdown(report)},
+    )
