@@ -19,9 +19,9 @@ import regex
 from dupcheck.encode.base import Encoder
 from dupcheck.lexicon import Lexicon
 from dupcheck.numbers import Quantity, compare_quantities, extract_quantities
-from dupcheck.translit import name_similarity
 from dupcheck.pivot import PivotSide, Word, is_english_word
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
+from dupcheck.translit import name_similarity
 from dupcheck.wordalign import NAME_MATCH, WordAlignment, align_words
 
 

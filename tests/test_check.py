@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.check import Checker, CheckSettings
 from dupcheck.backends import BackendConfig
+from dupcheck.check import Checker
 from dupcheck.records import FindingType, Severity
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from dupcheck.cli.common import emit_report, fail
+from dupcheck.cli.common import OutputFormat, emit_report, fail
 from dupcheck.errors import DupcheckError
 
 app = typer.Typer(
@@ -36,12 +36,6 @@ def main(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Cross-lingual duplicate and translation-quality checker."""
-
-
-class OutputFormat(str, Enum):
-    console = "console"
-    json = "json"
-    markdown = "markdown"
 
 
 class FailOn(str, Enum):

@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -14,6 +15,14 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 import typer
+
+
+class OutputFormat(str, Enum):
+    """How a command shows its report; every command's renderers cover all three."""
+
+    console = "console"
+    json = "json"
+    markdown = "markdown"
 
 
 def fail(message: str) -> NoReturn:

@@ -8,14 +8,8 @@ from typing import Annotated
 
 import typer
 
-from dupcheck.cli.common import emit_report, fail
+from dupcheck.cli.common import OutputFormat, emit_report, fail
 from dupcheck.errors import DupcheckError
-
-
-class ScanFormat(str, Enum):
-    console = "console"
-    json = "json"
-    markdown = "markdown"
 
 
 class EngineOption(str, Enum):
@@ -28,7 +22,7 @@ def scan(
         help="Files, folders (searched recursively) and JSONL manifests ({id, path|text, lang?} per line).",
         show_default=False,
     )],
-    format: Annotated[ScanFormat, typer.Option("--format", "-f", help="Report format.")] = ScanFormat.console,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.console,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     engine: Annotated[EngineOption, typer.Option(help="local: this process; ray: Ray tasks.")] = EngineOption.local,
     ray_address: Annotated[str | None, typer.Option(help="Address of an existing Ray cluster (with --engine ray).")] = None,
