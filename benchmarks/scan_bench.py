@@ -186,16 +186,16 @@ def run_one(n: int, seed: int) -> dict:
 def compare_minhash(sets: int = 5000, terms: int = 60) -> dict:
     from datasketch import MinHash
 
-    from dupcheck.candidates import DOCUMENT_LSH, minhash_signatures, term_hashes
+    from dupcheck.candidates import PASSAGE_LSH, minhash_signatures, term_hashes
 
     rng = random.Random(1)
     vocab = [f"w{k}" for k in range(50_000)]
     data = [[rng.choice(vocab) for _ in range(terms)] for _ in range(sets)]
     start = time.perf_counter()
-    minhash_signatures([term_hashes(d) for d in data], DOCUMENT_LSH)
+    minhash_signatures([term_hashes(d) for d in data], PASSAGE_LSH)
     ours = time.perf_counter() - start
     start = time.perf_counter()
-    MinHash.bulk([[t.encode() for t in d] for d in data], num_perm=DOCUMENT_LSH.num_perm)
+    MinHash.bulk([[t.encode() for t in d] for d in data], num_perm=PASSAGE_LSH.num_perm)
     theirs = time.perf_counter() - start
     return {"sets": sets, "numpy_s": round(ours, 3), "datasketch_bulk_s": round(theirs, 3),
             "datasketch_over_numpy": round(theirs / ours, 1)}

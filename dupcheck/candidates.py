@@ -25,14 +25,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 PASSAGE_WINDOW = 2
 #: collections up to this size compare all pairs instead of using LSH
 ALL_PAIRS_UP_TO = 200
 #: a term in more than this share of the documents (and more than ``DF_FLOOR`` of them)
-#: is left out of the sketches (0.02: candidate recall of planted pairs 67/75 at N = 1,000
-#: in benchmarks/scan_bench.py, against 48/75 at 0.002, with 3,450 candidates instead of 2,672)
-MAX_DF_SHARE = 0.02
+#: is left out (benchmarks/scan_bench.py, N = 10,000: 0.05 finds 66 of 75 planted pairs
+#: among 13,589 candidates, 0.02 finds 66 among 24,820, 0.1 finds 68 among 10,211 but
+#: costs 1.7× the time: the sparse products grow with the squared frequencies)
+MAX_DF_SHARE = 0.05
 DF_FLOOR = 5
 #: buckets larger than this are boilerplate shared by many documents; their members are
 #: chained (each paired with the next) instead of paired all with all
@@ -62,12 +64,9 @@ class LshParams:
         return 1.0 - (1.0 - jaccard**self.rows) ** self.bands
 
 
-#: documents: 50% Jaccard meet with p≈0.9999, 30% with p≈0.92, 10% with p≈0.03
-DOCUMENT_LSH = LshParams(bands=40, rows=3)
-#: passages: 40% Jaccard meet with p≈0.93, 20% with p≈0.23, 10% with p≈0.03
-PASSAGE_LSH = LshParams(bands=40, rows=3, seed=2)
-#: terms per MinHash chunk (bounds memory at chunk × num_perm × 8 bytes)
-_CHUNK_TERMS = 1 << 18
+#: terms per MinHash chunk: its chunk × num_perm × 8-byte products stay in the CPU cache
+#: (4,096: 3× faster than 262,144 on benchmarks/scan_bench.py's MinHash comparison)
+_CHUNK_TERMS = 1 << 12
 
 
 def minhash_signatures(sets: Sequence[np.ndarray], params: LshParams) -> np.ndarray:
@@ -86,7 +85,7 @@ def minhash_signatures(sets: Sequence[np.ndarray], params: LshParams) -> np.ndar
         chunk = [s for s in sets[start:stop] if len(s)]
         rows = np.flatnonzero(sizes[start:stop]) + start
         if chunk:
-            values = np.concatenate(chunk)
+            values = np.concatenate(chunk).astype(np.uint64, copy=False)
             # multiply-shift: the high 32 bits of a*x+b (mod 2^64) are a universal hash of x
             hashed = ((values[:, None] * mult[None, :] + add[None, :]) >> np.uint64(32)).astype(
                 np.uint32
@@ -97,37 +96,42 @@ def minhash_signatures(sets: Sequence[np.ndarray], params: LshParams) -> np.ndar
     return signatures
 
 
-def lsh_pairs(signatures: np.ndarray, owners: np.ndarray, params: LshParams) -> np.ndarray:
-    """Pairs of distinct owners (i < j, sorted, unique) whose rows share a band bucket."""
+def lsh_pairs(signatures: np.ndarray, params: LshParams) -> np.ndarray:
+    """Row pairs (i < j, unique) that share a bucket in some band.
+
+    A bucket of more than ``MAX_BUCKET`` rows is boilerplate or a large family of copies:
+    its rows are chained (each paired with the next) so that the family still connects
+    without a quadratic number of pairs.
+    """
+    valid = np.flatnonzero(~np.all(signatures == np.iinfo(np.uint32).max, axis=1))
     found = []
-    valid = ~np.all(signatures == np.iinfo(np.uint32).max, axis=1)
-    signatures, owners = signatures[valid], owners[valid]
     for band in range(params.bands):
-        block = np.ascontiguousarray(signatures[:, band * params.rows : (band + 1) * params.rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * params.rows))).ravel()
-        _, bucket = np.unique(keys, return_inverse=True)
-        found.append(_bucket_pairs(bucket, owners))
+        block = signatures[valid, band * params.rows : (band + 1) * params.rows].astype(np.uint64)
+        # one 64-bit key per band (a polynomial hash of its rows): sorting integers is
+        # several times faster than np.unique over byte strings
+        bucket = np.zeros(len(valid), dtype=np.uint64)
+        for column in block.T:
+            bucket = bucket * np.uint64(0x9E3779B97F4A7C15) + column
+        found.append(_bucket_pairs(bucket, valid))
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     return _unique_pairs(np.concatenate(found))
 
 
-def _bucket_pairs(bucket: np.ndarray, owners: np.ndarray) -> np.ndarray:
-    order = np.lexsort((owners, bucket))
-    bucket, owners = bucket[order], owners[order]
+def _bucket_pairs(bucket: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """All pairs of rows within each bucket (chains for oversized buckets), vectorised."""
+    order = np.argsort(bucket, kind="stable")
+    bucket, rows = bucket[order], rows[order]
     starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]])
     sizes = np.diff(np.r_[starts, len(bucket)])
-    pairs = []
-    for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
-        members = np.unique(owners[start : start + size])
-        if len(members) < 2:
-            continue
-        if len(members) > MAX_BUCKET:
-            pairs.append(np.stack([members[:-1], members[1:]], axis=1))
-        else:
-            i, j = np.triu_indices(len(members), k=1)
-            pairs.append(np.stack([members[i], members[j]], axis=1))
-    return np.concatenate(pairs) if pairs else np.empty((0, 2), dtype=np.int64)
+    end = np.repeat(starts + sizes, sizes)
+    position = np.arange(len(bucket))
+    # each row pairs with the rows after it in its bucket, or with the next one only
+    partners = np.where(np.repeat(sizes, sizes) > MAX_BUCKET, np.minimum(end - position - 1, 1),
+                        end - position - 1)
+    left = np.repeat(position, partners)
+    offset = np.arange(len(left)) - np.repeat(np.cumsum(partners) - partners, partners)
+    return np.stack([rows[left], rows[left + 1 + offset]], axis=1)
 
 
 def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
@@ -155,38 +159,122 @@ def sketch(sentence_terms: Sequence[Iterable[str]], window: int = PASSAGE_WINDOW
     return Sketch(term_hashes([t for terms in sentences for t in terms]), windows)
 
 
-def common_hashes(sketches: Sequence[Sketch], max_share: float, floor: int) -> np.ndarray:
-    """Terms in more than ``max(floor, max_share × documents)`` documents (sorted hashes)."""
-    if not sketches:
-        return np.empty(0, dtype=np.uint64)
-    values, counts = np.unique(np.concatenate([s.document for s in sketches]), return_counts=True)
-    return values[counts > max(floor, max_share * len(sketches))]
+#: tf-idf cosine two documents need: a translation through the lexical pivot shares few
+#: exact terms (Jaccard 0.07–0.3 on FLORES), too few for LSH to meet, but rare ones
+DOCUMENT_COSINE = 0.1
+#: two-sentence windows (a lifted passage): MinHash banding, then the cosine they need
+PASSAGE_LSH = LshParams(bands=40, rows=3, seed=2)
+PASSAGE_COSINE = 0.3
+#: pairs kept per document, its nearest first: bounds verification at k × documents
+NEAREST = 8
+
+
+class TermSpace:
+    """Term ids and inverse document frequencies of a collection's specific terms."""
+
+    def __init__(self, sketches: Sequence[Sketch], max_df_share: float, df_floor: int) -> None:
+        self.vocabulary, df = np.unique(np.concatenate([s.document for s in sketches]), return_counts=True)
+        self.specific = df <= max(df_floor, max_df_share * len(sketches))
+        self.idf = np.log(len(sketches) / df) * self.specific
+
+    def ids(self, hashes: np.ndarray) -> np.ndarray:
+        ids = np.searchsorted(self.vocabulary, hashes)
+        return ids[self.specific[ids]]
+
+    def unit_vectors(self, sets: Sequence[np.ndarray]) -> sparse.csr_matrix:
+        """One L2-normalised tf-idf row per set (binary term frequency)."""
+        lengths = [len(s) for s in sets]
+        columns = np.concatenate(sets) if sets else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(np.arange(len(sets)), lengths)
+        matrix = sparse.csr_matrix((self.idf[columns], (rows, columns)), shape=(len(sets), len(self.idf)))
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        return sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ matrix
+
+
+def cosines(vectors: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
+    out = np.empty(len(pairs))
+    for start in range(0, len(pairs), chunk):
+        part = pairs[start : start + chunk]
+        out[start : start + chunk] = np.asarray(
+            vectors[part[:, 0]].multiply(vectors[part[:, 1]]).sum(axis=1)
+        ).ravel()
+    return out
+
+
+def similar_documents(vectors: sparse.csr_matrix, min_cosine: float, block: int = 1024
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (i < j) whose cosine reaches ``min_cosine``, by sparse products in blocks.
+
+    The work is the sum of squared document frequencies of the specific terms, which the
+    document-frequency cap bounds; memory is one block of products at a time.
+    """
+    transposed = vectors.T.tocsr()
+    pairs, scores = [], []
+    for start in range(0, vectors.shape[0], block):
+        products = (vectors[start : start + block] @ transposed).tocoo()
+        rows = products.row + start
+        keep = (products.col > rows) & (products.data >= min_cosine)
+        pairs.append(np.stack([rows[keep], products.col[keep]], axis=1))
+        scores.append(products.data[keep])
+    return np.concatenate(pairs).astype(np.int64), np.concatenate(scores)
+
+
+def similar_passages(windows: Sequence[np.ndarray], owners: np.ndarray, space: TermSpace,
+                     lsh: LshParams, min_cosine: float) -> tuple[np.ndarray, np.ndarray]:
+    """Document pairs with windows that meet in the LSH index and reach ``min_cosine``."""
+    pairs = lsh_pairs(minhash_signatures(windows, lsh), lsh)
+    pairs = pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]]
+    score = cosines(space.unit_vectors(windows), pairs)
+    keep = score >= min_cosine
+    return owners[pairs[keep]], score[keep]
+
+
+def nearest_pairs(pairs: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+    """Unique pairs (i < j), each at its best score, kept if among the ``k`` best of i or of j."""
+    pairs = np.sort(pairs, axis=1)
+    order = np.lexsort((-scores, pairs[:, 1], pairs[:, 0]))
+    pairs, scores = pairs[order], scores[order]
+    first = np.r_[True, np.any(pairs[1:] != pairs[:-1], axis=1)]
+    pairs, scores = pairs[first], scores[first]
+    keep = np.zeros(len(pairs), dtype=bool)
+    for side in (0, 1):
+        by_rank = np.lexsort((-scores, pairs[:, side]))
+        owner = pairs[by_rank, side]
+        start = np.searchsorted(owner, owner, side="left")
+        keep[by_rank[np.arange(len(owner)) - start < k]] = True
+    return pairs[keep]
 
 
 def candidate_pairs(
     sketches: Sequence[Sketch],
-    document_lsh: LshParams = DOCUMENT_LSH,
+    document_cosine: float = DOCUMENT_COSINE,
     passage_lsh: LshParams = PASSAGE_LSH,
+    passage_cosine: float = PASSAGE_COSINE,
+    nearest: int = NEAREST,
     max_df_share: float = MAX_DF_SHARE,
     df_floor: int = DF_FLOOR,
     all_pairs_up_to: int = ALL_PAIRS_UP_TO,
 ) -> np.ndarray:
     """Document index pairs (i < j) worth verifying: every pair for a collection of at
-    most ``all_pairs_up_to`` documents, otherwise those that either LSH index proposes.
+    most ``all_pairs_up_to`` documents; otherwise pairs of similar documents and pairs
+    with similar windows, ranked by tf-idf cosine, each document keeping its ``nearest``.
 
-    Terms common to many documents are left out first: they make unrelated documents
-    look alike and fill LSH buckets, while what related documents share is specific.
+    Similarity is the cosine over specific terms weighted by inverse document frequency:
+    unweighted Jaccard rates a shared name like a shared "said". Terms common to many
+    documents are left out first: they make unrelated documents look alike and would
+    make the sparse products and the LSH buckets quadratic.
     """
     if len(sketches) <= all_pairs_up_to:
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
-    common = common_hashes(sketches, max_df_share, df_floor)
-
-    def specific(hashes: np.ndarray) -> np.ndarray:
-        return hashes[~np.isin(hashes, common)] if len(common) else hashes
-
-    whole = minhash_signatures([specific(s.document) for s in sketches], document_lsh)
-    by_document = lsh_pairs(whole, np.arange(len(sketches)), document_lsh)
-    windows = [specific(w) for s in sketches for w in s.windows]
-    owners = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
-    by_passage = lsh_pairs(minhash_signatures(windows, passage_lsh), owners, passage_lsh)
-    return _unique_pairs(np.concatenate([by_document, by_passage]))
+    space = TermSpace(sketches, max_df_share, df_floor)
+    documents = space.unit_vectors([space.ids(s.document) for s in sketches])
+    windows = [space.ids(w) for s in sketches for w in s.windows]
+    window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
+    found = [
+        similar_documents(documents, document_cosine),
+        similar_passages(windows, window_owner, space, passage_lsh, passage_cosine),
+    ]
+    pairs = np.concatenate([p for p, _ in found])
+    if not len(pairs):
+        return np.empty((0, 2), dtype=np.int64)
+    return nearest_pairs(pairs, np.concatenate([s for _, s in found]), nearest)

@@ -1,13 +1,16 @@
-"""Where the parallel stages of a scan run: in this process, or as Ray tasks.
+"""Where the parallel stages of a scan run: local worker processes, or Ray tasks.
 
 A stage is a top-level function over one chunk of items; engines only decide where the
 chunks run and report progress as chunks finish. Results come back in chunk order, so
-both engines give the same scan.
+every engine and worker count gives the same scan.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
 from dupcheck.errors import BackendError
@@ -34,12 +37,27 @@ def chunks(items: Sequence[Item], size: int) -> list[list[Item]]:
 
 
 class LocalEngine:
+    """Chunks in ``workers`` processes of this machine (in this process when 1)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+
     def map_chunks(self, stage, work, items, chunk_size, progress):
+        parts = chunks(items, chunk_size)
         results: list[Any] = []
-        for chunk in chunks(items, chunk_size):
-            results.extend(work(chunk))
-            if progress:
-                progress(stage, len(results), len(items))
+        if self.workers == 1 or len(parts) < 2:
+            for part in parts:
+                results.extend(work(part))
+                if progress:
+                    progress(stage, len(results), len(items))
+            return results
+        # spawn, not fork: a forked child of a process running torch's thread pool can hang
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(min(self.workers, len(parts)), mp_context=context) as pool:
+            for done in pool.map(work, parts):
+                results.extend(done)
+                if progress:
+                    progress(stage, len(results), len(items))
         return results
 
 
@@ -82,9 +100,10 @@ def _call(work: Callable[[list[Any]], list[Any]], chunk: list[Any]) -> list[Any]
     return work(chunk)
 
 
-def make_engine(name: str, address: str | None = None) -> Engine:
+def make_engine(name: str, address: str | None = None, workers: int | None = None) -> Engine:
+    """``workers``: local processes (default: one per CPU); Ray sizes its own pool."""
     if name == "local":
-        return LocalEngine()
+        return LocalEngine(workers)
     if name == "ray":
         return RayEngine(address)
     raise BackendError(f"unknown engine {name!r} (known: local, ray)")

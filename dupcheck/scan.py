@@ -86,12 +86,16 @@ def scan_paths(
     *,
     engine: str = "local",
     ray_address: str | None = None,
+    workers: int | None = None,
     min_overlap: int = MIN_OVERLAP,
     backends: BackendConfig = BackendConfig(),
     progress: Progress | None = None,
 ) -> ScanReport:
-    """Scan files, folders and JSONL manifests for related documents."""
-    runner = make_engine(engine, ray_address)
+    """Scan files, folders and JSONL manifests for related documents.
+
+    ``workers``: processes of the local engine (default: one per CPU).
+    """
+    runner = make_engine(engine, ray_address, workers)
     thresholds = Thresholds(min_overlap=min_overlap)
     sources, skipped = list_sources(paths)
     loaded = runner.map_chunks("load", _load_chunk, sources, LOAD_CHUNK, progress)

@@ -4,11 +4,12 @@ import numpy as np
 import pytest
 
 from dupcheck.candidates import (
-    DOCUMENT_LSH,
+    PASSAGE_LSH,
     LshParams,
     candidate_pairs,
     lsh_pairs,
     minhash_signatures,
+    nearest_pairs,
     sketch,
     term_hashes,
 )
@@ -35,8 +36,29 @@ def test_minhash_estimates_jaccard(shared, total, tolerance):
 
 
 def test_empty_sets_meet_nothing():
-    signatures = minhash_signatures([term_hashes([]), term_hashes([])], DOCUMENT_LSH)
-    assert len(lsh_pairs(signatures, np.arange(2), DOCUMENT_LSH)) == 0
+    signatures = minhash_signatures([term_hashes([]), term_hashes([])], PASSAGE_LSH)
+    assert len(lsh_pairs(signatures, PASSAGE_LSH)) == 0
+
+
+def test_oversized_buckets_are_chained_not_paired_all_with_all():
+    # 100 copies of one set share every bucket: a chain of 99 pairs, not 4,950
+    signatures = minhash_signatures([term_hashes(["same", "words"])] * 100, PASSAGE_LSH)
+    pairs = lsh_pairs(signatures, PASSAGE_LSH)
+    assert {tuple(p) for p in pairs.tolist()} == {(k, k + 1) for k in range(99)}
+
+
+@pytest.mark.parametrize(("pairs", "scores", "k", "expected"), [
+    # each document keeps its k best partners; a pair stays if either end keeps it
+    ([(0, 1), (0, 2), (1, 2)], [0.9, 0.8, 0.85], 1, {(0, 1), (1, 2)}),
+    ([(0, 1), (0, 2), (1, 2)], [0.9, 0.8, 0.85], 2, {(0, 1), (0, 2), (1, 2)}),
+    # a hub does not starve its partners: each keeps its only pair
+    ([(0, 1), (0, 2), (0, 3)], [0.9, 0.5, 0.7], 1, {(0, 1), (0, 2), (0, 3)}),
+    # a pair proposed twice (document and passage index) counts once, at its best score
+    ([(1, 0), (0, 1), (0, 2), (1, 2)], [0.2, 0.6, 0.5, 0.55], 1, {(0, 1), (1, 2)}),
+])
+def test_nearest_pairs_bounds_each_document(pairs, scores, k, expected):
+    found = nearest_pairs(np.array(pairs), np.array(scores), k)
+    assert {tuple(p) for p in found.tolist()} == expected
 
 
 def _terms(lines: list[str]) -> list[list[str]]:

@@ -24,8 +24,9 @@ def scan(
     )],
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.console,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    engine: Annotated[EngineOption, typer.Option(help="local: this process; ray: Ray tasks.")] = EngineOption.local,
+    engine: Annotated[EngineOption, typer.Option(help="local: worker processes on this machine; ray: Ray tasks.")] = EngineOption.local,
     ray_address: Annotated[str | None, typer.Option(help="Address of an existing Ray cluster (with --engine ray).")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes of the local engine [default: one per CPU].", show_default=False)] = None,
     min_overlap: Annotated[int, typer.Option(min=1, help="Fewest corresponding sentences in a shared passage.")] = 2,
     translator: Annotated[str, typer.Option(help="Pivot translator backend (lexical, hf, ...).")] = "lexical",
     translator_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural translator.")] = None,
@@ -54,7 +55,7 @@ def scan(
     try:
         with bars:
             report = scan_paths(
-                paths, engine=engine.value, ray_address=ray_address, min_overlap=min_overlap,
+                paths, engine=engine.value, ray_address=ray_address, workers=workers, min_overlap=min_overlap,
                 backends=BackendConfig(translator=translator, translator_model=translator_model),
                 progress=advance,
             )
