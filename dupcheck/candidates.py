@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse.csgraph import reverse_cuthill_mckee
 
 PASSAGE_WINDOW = 2
 #: collections up to this size compare all pairs instead of using LSH
@@ -278,3 +279,22 @@ def candidate_pairs(
     if not len(pairs):
         return np.empty((0, 2), dtype=np.int64)
     return nearest_pairs(pairs, np.concatenate([s for _, s in found]), nearest)
+
+
+def in_verification_order(pairs: np.ndarray, documents: int) -> np.ndarray:
+    """The pairs reordered so that consecutive pairs share documents.
+
+    Verification pivots both documents of a pair again (holding every document's pivot
+    words at once would take gigabytes) but reuses them within a chunk of pairs. Ordering
+    the documents by reverse Cuthill–McKee puts connected documents next to each other,
+    so a chunk pivots each of its documents about once.
+    """
+    if not len(pairs):
+        return pairs
+    both = np.concatenate([pairs, pairs[:, ::-1]])
+    graph = sparse.coo_matrix((np.ones(len(both)), (both[:, 0], both[:, 1])),
+                              shape=(documents, documents)).tocsr()
+    rank = np.empty(documents, dtype=np.int64)
+    rank[reverse_cuthill_mckee(graph, symmetric_mode=True)] = np.arange(documents)
+    ranked = np.sort(rank[pairs], axis=1)
+    return pairs[np.lexsort((ranked[:, 1], ranked[:, 0]))]

@@ -1,11 +1,12 @@
 """``scan_paths``: translations, spun copies and shared passages across a collection.
 
-Stages: list sources → load (read, normalise, segment) → pivot every document to English
-and sketch it (``dupcheck.candidates``) → candidate pairs (MinHash/LSH) → verify and
-classify each pair (``dupcheck.relate``) → clusters. Loading, sketching and verifying run
-on an engine (this process, or Ray tasks) in chunks; candidate generation is one
-vectorised pass here. Only the compact sketches of all documents are held at once; the
-pivot words that verification needs are rebuilt for the documents of each chunk of pairs.
+Stages: list sources → read (load, normalise, segment, pivot every document to English
+and sketch it: ``dupcheck.candidates``) → candidate pairs (tf-idf products and
+MinHash/LSH) → verify and classify each pair (``dupcheck.relate``) → clusters. Reading
+and verifying run on an engine (worker processes, or Ray tasks) in chunks; candidate
+generation is one vectorised pass here. Only the compact sketches of all documents are
+held at once; the pivot words that verification needs are rebuilt for the documents of
+each chunk of pairs, and the pairs are ordered so that a chunk's pairs share documents.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from dupcheck.backends import BackendConfig, load_translator
-from dupcheck.candidates import Sketch, candidate_pairs, sketch
+from dupcheck.candidates import Sketch, candidate_pairs, in_verification_order, sketch
 from dupcheck.collection import Source, list_sources, load_source, require_documents
 from dupcheck.engines import Progress, make_engine
 from dupcheck.pivot import PIVOT_LANG, pivot_source, pivot_target
@@ -23,9 +24,8 @@ from dupcheck.records import RelatedPair, ScanDocument, ScanReport, Skipped
 from dupcheck.relate import MIN_OVERLAP, Side, Thresholds, relate
 from dupcheck.translate.base import Translator
 
-LOAD_CHUNK = 200
-SKETCH_CHUNK = 200
-VERIFY_CHUNK = 200
+READ_CHUNK = 200
+VERIFY_CHUNK = 1000
 
 
 @cache
@@ -44,8 +44,13 @@ def side(backends: BackendConfig, document: ScanDocument) -> Side:
     return Side.from_pivot(document.id, document.document, pivot)
 
 
-def sketch_documents(backends: BackendConfig, documents: list[ScanDocument]) -> list[Sketch]:
-    return [sketch(side(backends, d).terms) for d in documents]
+def read_sources(backends: BackendConfig, sources: list[Source]) -> list[tuple[ScanDocument, Sketch] | Skipped]:
+    """Each source loaded and sketched, or the reason it was skipped."""
+    read: list[tuple[ScanDocument, Sketch] | Skipped] = []
+    for source in sources:
+        loaded = load_source(source)
+        read.append(loaded if isinstance(loaded, Skipped) else (loaded, sketch(side(backends, loaded).terms)))
+    return read
 
 
 def verify_pairs(
@@ -98,28 +103,26 @@ def scan_paths(
     runner = make_engine(engine, ray_address, workers)
     thresholds = Thresholds(min_overlap=min_overlap)
     sources, skipped = list_sources(paths)
-    loaded = runner.map_chunks("load", _load_chunk, sources, LOAD_CHUNK, progress)
-    documents = [d for d in loaded if isinstance(d, ScanDocument)]
-    skipped += [d for d in loaded if isinstance(d, Skipped)]
+    read = runner.map_chunks("read", partial(read_sources, backends), sources, READ_CHUNK, progress)
+    skipped += [r for r in read if isinstance(r, Skipped)]
+    documents = [r[0] for r in read if not isinstance(r, Skipped)]
+    sketches = [r[1] for r in read if not isinstance(r, Skipped)]
+    del read
     require_documents(paths, documents, skipped)
-    sketches = runner.map_chunks(
-        "sketch", partial(sketch_documents, backends), documents, SKETCH_CHUNK, progress
-    )
-    candidates = candidate_pairs(sketches).tolist()
+    candidates = in_verification_order(candidate_pairs(sketches), len(documents)).tolist()
+    del sketches
     if progress:
         progress("index", len(candidates), len(candidates))
     pairs = [(documents[i], documents[j]) for i, j in candidates]
     verified = runner.map_chunks(
         "verify", partial(verify_pairs, backends, thresholds), pairs, VERIFY_CHUNK, progress
     )
-    related = tuple(p for p in verified if p is not None)
+    position = {d.id: k for k, d in enumerate(documents)}
+    related = tuple(sorted((p for p in verified if p is not None),
+                           key=lambda p: sorted((position[p.a], position[p.b]))))
     translators = sorted({_translator(backends, d.lang).signature() for d in documents if d.lang != PIVOT_LANG})
     signature = f"scan/1 translators={','.join(translators)} {thresholds}"
     return ScanReport(
         tuple(documents), tuple(skipped), related,
         clusters([d.id for d in documents], related), len(pairs), signature,
     )
-
-
-def _load_chunk(sources: list[Source]) -> list[ScanDocument | Skipped]:
-    return [load_source(s) for s in sources]

@@ -145,7 +145,7 @@ def test_ray_engine_gives_the_local_result(seed_report):
 
 def test_worker_processes_give_the_one_process_result(monkeypatch, seed_report):
     # chunks of two documents or pairs, so that two worker processes share every stage
-    for name in ("LOAD_CHUNK", "SKETCH_CHUNK", "VERIFY_CHUNK"):
+    for name in ("READ_CHUNK", "VERIFY_CHUNK"):
         monkeypatch.setattr(f"dupcheck.scan.{name}", 2)
     one = scan_paths([SEEDS], backends=OFFLINE, workers=1)
     two = scan_paths([SEEDS], backends=OFFLINE, workers=2)
