@@ -37,6 +37,10 @@ ALL_PAIRS_UP_TO = 200
 #: costs 1.7× the time: the sparse products grow with the squared frequencies)
 MAX_DF_SHARE = 0.05
 DF_FLOOR = 5
+#: ... and a term in more than this many documents, whatever the share: the sparse
+#: products cost the sum of squared document frequencies, which this keeps linear in
+#: the collection's size
+MAX_DF = 1000
 #: buckets larger than this are boilerplate shared by many documents; their members are
 #: chained (each paired with the next) instead of paired all with all
 MAX_BUCKET = 64
@@ -173,9 +177,9 @@ NEAREST = 8
 class TermSpace:
     """Term ids and inverse document frequencies of a collection's specific terms."""
 
-    def __init__(self, sketches: Sequence[Sketch], max_df_share: float, df_floor: int) -> None:
+    def __init__(self, sketches: Sequence[Sketch], max_df_share: float, df_floor: int, max_df: int) -> None:
         self.vocabulary, df = np.unique(np.concatenate([s.document for s in sketches]), return_counts=True)
-        self.specific = df <= max(df_floor, max_df_share * len(sketches))
+        self.specific = df <= max(df_floor, min(max_df_share * len(sketches), max_df))
         self.idf = np.log(len(sketches) / df) * self.specific
 
     def ids(self, hashes: np.ndarray) -> np.ndarray:
@@ -254,6 +258,7 @@ def candidate_pairs(
     nearest: int = NEAREST,
     max_df_share: float = MAX_DF_SHARE,
     df_floor: int = DF_FLOOR,
+    max_df: int = MAX_DF,
     all_pairs_up_to: int = ALL_PAIRS_UP_TO,
 ) -> np.ndarray:
     """Document index pairs (i < j) worth verifying: every pair for a collection of at
@@ -267,7 +272,7 @@ def candidate_pairs(
     """
     if len(sketches) <= all_pairs_up_to:
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
-    space = TermSpace(sketches, max_df_share, df_floor)
+    space = TermSpace(sketches, max_df_share, df_floor, max_df)
     documents = space.unit_vectors([space.ids(s.document) for s in sketches])
     windows = [space.ids(w) for s in sketches for w in s.windows]
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])

@@ -7,6 +7,7 @@ from dupcheck.candidates import (
     PASSAGE_LSH,
     LshParams,
     candidate_pairs,
+    in_verification_order,
     lsh_pairs,
     minhash_signatures,
     nearest_pairs,
@@ -99,3 +100,13 @@ def test_small_collections_pair_everything(english_lines):
     docs = [sketch(_terms(english_lines[5 * k : 5 * k + 5])) for k in range(6)]
     pairs = {tuple(p) for p in candidate_pairs(docs, all_pairs_up_to=6).tolist()}
     assert pairs == {(i, j) for i in range(6) for j in range(i + 1, 6)}
+
+
+def test_verification_order_keeps_every_pair_and_groups_connected_documents():
+    # two chains of documents, interleaved in collection order: 0-2-4-6-8 and 1-3-5-7-9
+    pairs = np.array([(0, 2), (1, 3), (2, 4), (3, 5), (4, 6), (5, 7), (6, 8), (7, 9)])
+    ordered = in_verification_order(pairs, 10)
+    assert sorted(map(tuple, ordered.tolist())) == sorted(map(tuple, pairs.tolist()))
+    # each chain's pairs come together, so a chunk of four pairs holds one chain
+    chains = [{int(d) % 2 for d in ordered[k : k + 4].ravel()} for k in (0, 4)]
+    assert chains in ([{0}, {1}], [{1}, {0}])
