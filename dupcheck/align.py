@@ -35,8 +35,9 @@ _BLOCK = 65_536
 #: most (source sentences + 1) x (target sentences + 1) x shared keys for which term
 #: matrices are dense. Short documents, which ``scan`` verifies by the thousand, then skip
 #: scipy.sparse's per-call overhead; beyond this, dense work on all the zeros costs more
-#: (measured by ``benchmarks/align_speed.py``: 15 sentences a side hold about 40,000)
-DENSE_CELLS = 100_000
+#: (``benchmarks/align_speed.py``: dense is 1.5x faster at 20 sentences a side, about
+#: 100,000, and 0.9x at 30, about 300,000)
+DENSE_CELLS = 200_000
 
 #: one row of term weights per sentence (or run of sentences)
 _Rows = np.ndarray | sparse.csr_matrix
