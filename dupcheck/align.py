@@ -7,6 +7,10 @@ margin-normalised). The program only visits cells within a band around the diago
 so its cost grows linearly with document length; the band widens and the program runs
 again when the best path touches its edge.
 
+Short pairs (``scan`` verifies thousands of 5-15-sentence pairs) hold their term weights
+in dense arrays, long ones in scipy sparse rows; the two add up the same values in the
+same order, so the choice changes the speed only, never a bead or a score.
+
 Everything here takes lists and arrays: no file I/O, no model calls. Embeddings are
 computed by the caller (and may come from a cache).
 """
