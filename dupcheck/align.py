@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -42,6 +43,8 @@ _BLOCK = 65_536
 #: (``benchmarks/align_speed.py``: dense is 1.5x faster at 20 sentences a side, about
 #: 100,000, and 0.9x at 30, about 300,000)
 DENSE_CELLS = 200_000
+#: most sentences a side of a pair whose band is cached (see ``_band``)
+_CACHED_BAND_SENTENCES = 32
 
 #: one row of term weights per sentence (or run of sentences)
 _Rows = np.ndarray | sparse.csr_matrix
@@ -110,15 +113,29 @@ def align_sentences(
     scorer = _BeadScorer(source, target, settings)
     width = settings.band + abs(m - n)
     while True:
-        band = _Band(m, n, width)
+        band = _band(m, n, width)
         path, touches_edge = _best_path(band, scorer)
         if not touches_edge or band.covers_all:
             return path
         width *= 2
 
 
+def _band(m: int, n: int, width: int) -> _Band:
+    """The band for these sizes. It depends on nothing else, and ``scan`` aligns thousands
+    of short pairs of a few sizes, so short bands are built once; long ones would hold
+    megabytes each."""
+    if max(m, n) <= _CACHED_BAND_SENTENCES:
+        return _cached_band(m, n, width)
+    return _Band(m, n, width)
+
+
 class _Band:
-    """Cells (i, j) with |j - i*n/m| <= width; column k of row i is j = lo[i] + k."""
+    """Cells (i, j) with |j - i*n/m| <= width; column k of row i is j = lo[i] + k.
+
+    Holds what the program needs of the band's shape alone, read-only as it is shared:
+    every cell; every (row step that pairs sentences, cell) where that bead fits in the
+    documents; and where each row step into each cell comes from.
+    """
 
     def __init__(self, m: int, n: int, width: int) -> None:
         self.m, self.n, self.width = m, n, width
@@ -128,14 +145,33 @@ class _Band:
         self.hi = np.minimum(centre + width, n)
         self.cols = int((self.hi - self.lo).max()) + 1
         self.covers_all = bool((self.lo == 0).all() and (self.hi == n).all())
+        self.counts = self.hi - self.lo + 1
+        self.rows = np.repeat(rows, self.counts)
+        row_starts = np.cumsum(self.counts) - self.counts
+        self.ks = np.arange(self.counts.sum()) - np.repeat(row_starts, self.counts)
+        js = self.lo[self.rows] + self.ks
+        shapes = np.array([BEAD_SHAPES[code] for code in _ROW_CODES])
+        self.omission_step = int(np.flatnonzero(shapes[:, 1] == 0)[0])
+        matching = np.flatnonzero(shapes[:, 1] > 0)
+        fits = (self.rows >= shapes[matching, :1]) & (js >= shapes[matching, 1:])
+        steps, cells = np.nonzero(fits)
+        self.bead_steps = matching[steps]
+        self.bead_a, self.bead_b = shapes[self.bead_steps].T
+        self.bead_rows, self.bead_ks, self.bead_js = self.rows[cells], self.ks[cells], js[cells]
+        # where each row step into each cell comes from, as a flat index into the program's
+        # scores; a step from outside the band reads the extra last cell, which stays -inf
+        a, b = shapes.T[:, :, None]
+        step_rows = rows[:, None, None]
+        prev_rows = step_rows - a
+        prev_ks = self.lo[step_rows] + np.arange(self.cols) - b - self.lo[np.maximum(prev_rows, 0)]
+        inside = (prev_rows >= 0) & (prev_ks >= 0) & (prev_ks < self.cols)
+        self.sources = np.where(inside, prev_rows * self.cols + prev_ks, (m + 1) * self.cols)
+        for value in vars(self).values():
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
 
-    def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Row, column-in-band and j of every valid cell."""
-        counts = self.hi - self.lo + 1
-        i = np.repeat(np.arange(self.m + 1), counts)
-        k = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-        return i, k, self.lo[i] + k
 
+_cached_band = lru_cache(maxsize=256)(_Band)
 
 class _BeadScorer:
     """Similarity and gain of joining a source run ending at sentence i-1 with a target
@@ -150,13 +186,14 @@ class _BeadScorer:
         self.m, self.n = len(source), len(target)
         (src_rows, src_mass), (tgt_rows, tgt_mass) = _term_matrices(source.words, target.words)
         self.src_runs, self.tgt_runs = _stacked_runs(src_rows), _stacked_runs(tgt_rows)
-        self.src_mass, self.tgt_mass = _stacked_runs(src_mass), _stacked_runs(tgt_mass)
-        src_len = np.asarray(source.lengths, dtype=np.float64)
-        tgt_len = np.asarray(target.lengths, dtype=np.float64)
-        self.len_ratio = max(tgt_len.sum(), 1.0) / max(src_len.sum(), 1.0)
-        self.src_len, self.tgt_len = _stacked_runs(src_len), _stacked_runs(tgt_len)
-        self.src_alone = _alone_runs(source.alone, self.m)
-        self.tgt_alone = _alone_runs(target.alone, self.n)
+        if not sparse.issparse(src_rows):
+            # dense runs are kept as columns (see ``_lexical``)
+            self.src_runs = np.ascontiguousarray(self.src_runs.T)
+            self.tgt_runs = np.ascontiguousarray(self.tgt_runs.T)
+        self.src_mass, self.src_len, self.src_alone = _run_totals(src_mass, source)
+        self.tgt_mass, self.tgt_len, self.tgt_alone = _run_totals(tgt_mass, target)
+        src_chars, tgt_chars = float(sum(source.lengths)), float(sum(target.lengths))
+        self.len_ratio = max(tgt_chars, 1.0) / max(src_chars, 1.0)
         self.src_emb = self.tgt_emb = None
         if source.embeddings is not None and target.embeddings is not None:
             self.src_emb = _normalise(_stacked_runs(source.embeddings))
@@ -202,17 +239,21 @@ class _BeadScorer:
 
     def _lexical(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
         """Dice-like overlap: weight of source words whose keys the target run holds,
-        over the mean weight of both runs (rare words weigh more, as with IDF)."""
-        src_rows, tgt_rows = self.src_runs[src], self.tgt_runs[tgt]
-        if sparse.issparse(src_rows):
-            overlap = src_rows.minimum(tgt_rows)
-            shared = _row_totals(overlap.data, np.diff(overlap.indptr))
+        over the mean weight of both runs (rare words weigh more, as with IDF).
+
+        Both paths add each pair's shared weights one key after another, in key order:
+        bincount over a sparse row's stored values, and a sum over the leading axis of the
+        dense columns (numpy adds pairwise only along the axis that is contiguous in
+        memory), so they give the same floats.
+        """
+        if sparse.issparse(self.src_runs):
+            overlap = self.src_runs[src].minimum(self.tgt_runs[tgt])
+            pairs = np.repeat(np.arange(len(src)), np.diff(overlap.indptr))
+            shared = np.bincount(pairs, overlap.data, minlength=len(src))
         else:
-            dense_overlap = np.minimum(src_rows, tgt_rows)
-            held = dense_overlap > 0
-            shared = _row_totals(dense_overlap[held], held.sum(axis=1))
+            shared = np.minimum(self.src_runs[:, src], self.tgt_runs[:, tgt]).sum(axis=0)
         mass = (self.src_mass[src] + self.tgt_mass[tgt]) / 2
-        sim = np.divide(shared, mass, out=np.zeros_like(shared), where=mass > 0)
+        sim = np.divide(shared, mass, out=np.zeros(len(mass)), where=mass > 0)
         return np.minimum(sim, 1.0)
 
     def _embedding(self, a: np.ndarray, b: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -253,48 +294,34 @@ def _mean_top_k(rows: np.ndarray, others: np.ndarray, k: int) -> np.ndarray:
 def _best_path(band: _Band, scorer: _BeadScorer) -> tuple[tuple[Bead, ...], bool]:
     m, cols = band.m, band.cols
     gains, sims = _bead_tables(band, scorer)
-    # where each step shape comes from, as a flat index into ``score``; a step from outside
-    # the band reads the extra last cell, which stays -inf
-    a, b = np.array([BEAD_SHAPES[code] for code in _ROW_CODES]).T[:, :, None]
-    rows = np.arange(m + 1)[:, None, None]
-    prev_rows = rows - a
-    prev_ks = band.lo[rows] + np.arange(cols) - b - band.lo[np.maximum(prev_rows, 0)]
-    inside = (prev_rows >= 0) & (prev_ks >= 0) & (prev_ks < cols)
-    sources = np.where(inside, prev_rows * cols + prev_ks, (m + 1) * cols)
     score = np.full((m + 1) * cols + 1, -np.inf)
     arrived = np.empty((m + 1, cols))
     steps = np.empty((m + 1, cols), dtype=np.intp)
-    counts = band.hi - band.lo + 1
     for i in range(m + 1):
-        cand = score[sources[i]] + gains[i]
+        cand = score[band.sources[i]] + gains[i]
         arrived[i], steps[i] = cand.max(axis=0), cand.argmax(axis=0)
         if i == 0:
             arrived[0, 0] = 0.0
         # 0-1 beads move along the row and gain nothing: the best score reachable from
         # the left is a running maximum, so no per-cell loop is needed
-        score[i * cols : i * cols + counts[i]] = np.maximum.accumulate(arrived[i, : counts[i]])
+        count = band.counts[i]
+        score[i * cols : i * cols + count] = np.maximum.accumulate(arrived[i, :count])
     return _trace(band, score[:-1].reshape(m + 1, cols), arrived, steps, sims)
 
 
 def _bead_tables(band: _Band, scorer: _BeadScorer) -> tuple[np.ndarray, np.ndarray]:
     """Gain and similarity of every row step (see ``_ROW_CODES``) ending in every band cell,
     indexed [row, step, column in band]; -inf gain where the bead may not end there."""
-    rows, ks, js = band.cells()
     gains = np.full((band.m + 1, len(_ROW_CODES), band.cols), -np.inf)
     sims = np.zeros_like(gains)
-    shapes = np.array([BEAD_SHAPES[code] for code in _ROW_CODES])
     # 1-0 beads gain nothing; the others are scored for all their cells at once
-    gains[rows, np.flatnonzero(shapes[:, 1] == 0), ks] = 0.0
-    matching = np.flatnonzero(shapes[:, 1] > 0)
-    steps = np.repeat(matching, len(rows))
-    a, b = shapes[steps, 0], shapes[steps, 1]
-    i, k, j = np.tile(rows, len(matching)), np.tile(ks, len(matching)), np.tile(js, len(matching))
-    ok = np.flatnonzero((i >= a) & (j >= b))
-    ok = ok[scorer.may_join(a[ok], b[ok], i[ok], j[ok])]
+    gains[band.rows, band.omission_step, band.ks] = 0.0
+    a, b, i, j = band.bead_a, band.bead_b, band.bead_rows, band.bead_js
+    ok = np.flatnonzero(scorer.may_join(a, b, i, j))
     # in blocks: gathering sparse rows for every cell of a long document at once
     # would hold gigabytes
     for block in (ok[c : c + _BLOCK] for c in range(0, len(ok), _BLOCK)):
-        cell = i[block], steps[block], k[block]
+        cell = i[block], band.bead_steps[block], band.bead_ks[block]
         sims[cell], gains[cell] = scorer.score(a[block], b[block], i[block], j[block])
     return gains, sims
 
@@ -377,23 +404,19 @@ def _term_matrices(
     return (matrix[:split], mass[:split]), (matrix[split:], mass[split:])
 
 
-def _row_totals(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Sum of each row's stored values (``counts`` per row, rows in order), added as
-    scipy.sparse adds a row, so that dense and sparse overlaps agree to the last bit."""
-    totals = np.zeros(len(counts))
-    filled = counts > 0
-    if filled.any():
-        totals[filled] = np.add.reduceat(values, (np.cumsum(counts) - counts)[filled])
-    return totals
-
-
-def _alone_runs(alone: frozenset[int], n: int) -> np.ndarray:
-    """Whether each stacked run (see ``_BeadScorer``) holds a lone sentence with others."""
-    flags = np.zeros(n, dtype=np.float64)
-    flags[[i for i in alone if i < n]] = 1.0
-    runs = _stacked_runs(flags) > 0
-    runs[:n] = False
-    return runs
+def _run_totals(
+    mass: np.ndarray, side: SideFeatures
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per stacked run (see ``_BeadScorer``): its word weight, its length, and whether it
+    holds a lone sentence among others (summed together: one pass instead of three)."""
+    n = len(side)
+    alone = np.zeros(n)
+    alone[[i for i in side.alone if i < n]] = 1.0
+    lengths = np.asarray(side.lengths, dtype=np.float64)
+    totals = _stacked_runs(np.column_stack([mass, lengths, alone]))
+    joins_alone = totals[:, 2] > 0
+    joins_alone[:n] = False
+    return totals[:, 0].copy(), totals[:, 1].copy(), joins_alone
 
 
 def _stacked_runs(rows: _Rows) -> _Rows:

@@ -182,3 +182,14 @@ def test_short_pairs_take_dense_rows_and_long_ones_sparse(pairs):
     long = align._term_matrices(*(f.words for f in pairs["FLORES 40 lines en-hi"]))
     assert isinstance(short[0][0], np.ndarray)
     assert sparse.issparse(long[0][0])
+
+
+def test_pairs_of_one_size_share_a_band_and_nothing_else(pairs):
+    first, second = pairs["FLORES lines 17-25 en-hi"], pairs["FLORES 40 lines en-hi"]
+    second = window(second, 30, 9)
+    align._cached_band.cache_clear()
+    alone = align_sentences(*second)
+    align_sentences(*first)
+    after_another = align_sentences(*second)
+    assert after_another == alone
+    assert align._cached_band.cache_info().hits > 0
