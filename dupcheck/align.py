@@ -139,14 +139,14 @@ class _Band:
 
     def __init__(self, m: int, n: int, width: int) -> None:
         self.m, self.n, self.width = m, n, width
-        rows = np.arange(m + 1)
-        centre = np.rint(rows * n / m).astype(np.int64)
+        row_numbers = np.arange(m + 1)
+        centre = np.rint(row_numbers * n / m).astype(np.int64)
         self.lo = np.maximum(centre - width, 0)
         self.hi = np.minimum(centre + width, n)
         self.cols = int((self.hi - self.lo).max()) + 1
         self.covers_all = bool((self.lo == 0).all() and (self.hi == n).all())
         self.counts = self.hi - self.lo + 1
-        self.rows = np.repeat(rows, self.counts)
+        self.rows = np.repeat(row_numbers, self.counts)
         row_starts = np.cumsum(self.counts) - self.counts
         self.ks = np.arange(self.counts.sum()) - np.repeat(row_starts, self.counts)
         js = self.lo[self.rows] + self.ks
@@ -161,7 +161,7 @@ class _Band:
         # where each row step into each cell comes from, as a flat index into the program's
         # scores; a step from outside the band reads the extra last cell, which stays -inf
         a, b = shapes.T[:, :, None]
-        step_rows = rows[:, None, None]
+        step_rows = row_numbers[:, None, None]
         prev_rows = step_rows - a
         prev_ks = self.lo[step_rows] + np.arange(self.cols) - b - self.lo[np.maximum(prev_rows, 0)]
         inside = (prev_rows >= 0) & (prev_ks >= 0) & (prev_ks < self.cols)
@@ -172,6 +172,7 @@ class _Band:
 
 
 _cached_band = lru_cache(maxsize=256)(_Band)
+
 
 class _BeadScorer:
     """Similarity and gain of joining a source run ending at sentence i-1 with a target
