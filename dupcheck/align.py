@@ -7,6 +7,10 @@ margin-normalised). The program only visits cells within a band around the diago
 so its cost grows linearly with document length; the band widens and the program runs
 again when the best path touches its edge.
 
+Short pairs (``scan`` verifies thousands of 5-15-sentence pairs) hold their term weights
+in dense arrays, long ones in scipy sparse rows; the two add up the same values in the
+same order, so the choice changes the speed only, never a bead or a score.
+
 Everything here takes lists and arrays: no file I/O, no model calls. Embeddings are
 computed by the caller (and may come from a cache).
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -25,8 +30,24 @@ from dupcheck.records import Bead
 BEAD_SHAPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 0), (0, 1),
 )
-_MATCH_SHAPES = tuple(s for s in BEAD_SHAPES if s[0] and s[1])
+#: longest run of sentences on one side of a bead
+_LONGEST = max(max(shape) for shape in BEAD_SHAPES)
+#: shapes that step from row i - a to row i of the program, in code order; 0-1 beads move
+#: along a row instead
+_ROW_CODES = tuple(code for code, (a, _) in enumerate(BEAD_SHAPES) if a)
+_ZERO_ONE = BEAD_SHAPES.index((0, 1))
 _BLOCK = 65_536
+#: most (source sentences + 1) x (target sentences + 1) x shared keys for which term
+#: matrices are dense. Short documents, which ``scan`` verifies by the thousand, then skip
+#: scipy.sparse's per-call overhead; beyond this, dense work on all the zeros costs more
+#: (``benchmarks/align_speed.py``: dense is 1.5x faster at 20 sentences a side, about
+#: 100,000, and 0.9x at 30, about 300,000)
+DENSE_CELLS = 200_000
+#: most sentences a side of a pair whose band is cached (see ``_band``)
+_CACHED_BAND_SENTENCES = 32
+
+#: one row of term weights per sentence (or run of sentences)
+_Rows = np.ndarray | sparse.csr_matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,81 +113,151 @@ def align_sentences(
     scorer = _BeadScorer(source, target, settings)
     width = settings.band + abs(m - n)
     while True:
-        band = _Band(m, n, width)
-        path, touches_edge = _best_path(band, scorer, settings)
+        band = _band(m, n, width)
+        path, touches_edge = _best_path(band, scorer)
         if not touches_edge or band.covers_all:
             return path
         width *= 2
 
 
+def _band(m: int, n: int, width: int) -> _Band:
+    """The band for these sizes. It depends on nothing else, and ``scan`` aligns thousands
+    of short pairs of a few sizes, so short bands are built once; long ones would hold
+    megabytes each."""
+    if max(m, n) <= _CACHED_BAND_SENTENCES:
+        return _cached_band(m, n, width)
+    return _Band(m, n, width)
+
+
 class _Band:
-    """Cells (i, j) with |j - i*n/m| <= width; column k of row i is j = lo[i] + k."""
+    """Cells (i, j) with |j - i*n/m| <= width; column k of row i is j = lo[i] + k.
+
+    Holds what the program needs of the band's shape alone, read-only as it is shared:
+    every cell; every (row step that pairs sentences, cell) where that bead fits in the
+    documents; and where each row step into each cell comes from.
+    """
 
     def __init__(self, m: int, n: int, width: int) -> None:
         self.m, self.n, self.width = m, n, width
-        rows = np.arange(m + 1)
-        centre = np.rint(rows * n / m).astype(np.int64)
+        row_numbers = np.arange(m + 1)
+        centre = np.rint(row_numbers * n / m).astype(np.int64)
         self.lo = np.maximum(centre - width, 0)
         self.hi = np.minimum(centre + width, n)
         self.cols = int((self.hi - self.lo).max()) + 1
         self.covers_all = bool((self.lo == 0).all() and (self.hi == n).all())
+        self.counts = self.hi - self.lo + 1
+        self.rows = np.repeat(row_numbers, self.counts)
+        row_starts = np.cumsum(self.counts) - self.counts
+        self.ks = np.arange(self.counts.sum()) - np.repeat(row_starts, self.counts)
+        js = self.lo[self.rows] + self.ks
+        shapes = np.array([BEAD_SHAPES[code] for code in _ROW_CODES])
+        self.omission_step = int(np.flatnonzero(shapes[:, 1] == 0)[0])
+        matching = np.flatnonzero(shapes[:, 1] > 0)
+        fits = (self.rows >= shapes[matching, :1]) & (js >= shapes[matching, 1:])
+        steps, cells = np.nonzero(fits)
+        self.bead_steps = matching[steps]
+        self.bead_a, self.bead_b = shapes[self.bead_steps].T
+        self.bead_rows, self.bead_ks, self.bead_js = self.rows[cells], self.ks[cells], js[cells]
+        # where each row step into each cell comes from, as a flat index into the program's
+        # scores; a step from outside the band reads the extra last cell, which stays -inf
+        a, b = shapes.T[:, :, None]
+        step_rows = row_numbers[:, None, None]
+        prev_rows = step_rows - a
+        prev_ks = self.lo[step_rows] + np.arange(self.cols) - b - self.lo[np.maximum(prev_rows, 0)]
+        inside = (prev_rows >= 0) & (prev_ks >= 0) & (prev_ks < self.cols)
+        self.sources = np.where(inside, prev_rows * self.cols + prev_ks, (m + 1) * self.cols)
+        for value in vars(self).values():
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
 
-    def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Row, column-in-band and j of every valid cell."""
-        counts = self.hi - self.lo + 1
-        i = np.repeat(np.arange(self.m + 1), counts)
-        k = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-        return i, k, self.lo[i] + k
+
+_cached_band = lru_cache(maxsize=256)(_Band)
 
 
 class _BeadScorer:
-    """Similarity of source run ending at sentence i-1 and target run ending at j-1."""
+    """Similarity and gain of joining a source run ending at sentence i-1 with a target
+    run ending at j-1.
+
+    Run features are stacked by run length (row (k - 1) * sentences + s holds the run of
+    k sentences ending at sentence s), so one gather serves cells of every bead shape.
+    """
 
     def __init__(self, source: SideFeatures, target: SideFeatures, settings: AlignSettings):
         self.settings = settings
+        self.m, self.n = len(source), len(target)
         (src_rows, src_mass), (tgt_rows, tgt_mass) = _term_matrices(source.words, target.words)
-        longest = max(max(a, b) for a, b in _MATCH_SHAPES)
-        self.src_runs = {k: _run_sums(src_rows, k) for k in range(1, longest + 1)}
-        self.tgt_runs = {k: _run_sums(tgt_rows, k) for k in range(1, longest + 1)}
-        self.src_mass = {k: _run_sums_dense(src_mass[:, None], k)[:, 0] for k in self.src_runs}
-        self.tgt_mass = {k: _run_sums_dense(tgt_mass[:, None], k)[:, 0] for k in self.tgt_runs}
-        src_len = np.asarray(source.lengths, dtype=np.float64)
-        tgt_len = np.asarray(target.lengths, dtype=np.float64)
-        self.len_ratio = max(tgt_len.sum(), 1.0) / max(src_len.sum(), 1.0)
-        self.src_alone = _alone_runs(source.alone, len(src_len), longest)
-        self.tgt_alone = _alone_runs(target.alone, len(tgt_len), longest)
-        self.src_len = {k: _run_sums_dense(src_len[:, None], k)[:, 0] for k in self.src_runs}
-        self.tgt_len = {k: _run_sums_dense(tgt_len[:, None], k)[:, 0] for k in self.tgt_runs}
+        self.src_runs, self.tgt_runs = _stacked_runs(src_rows), _stacked_runs(tgt_rows)
+        if not sparse.issparse(src_rows):
+            # dense runs are kept as columns (see ``_lexical``)
+            self.src_runs = np.ascontiguousarray(self.src_runs.T)
+            self.tgt_runs = np.ascontiguousarray(self.tgt_runs.T)
+        self.src_mass, self.src_len, self.src_alone = _run_totals(src_mass, source)
+        self.tgt_mass, self.tgt_len, self.tgt_alone = _run_totals(tgt_mass, target)
+        src_chars, tgt_chars = float(sum(source.lengths)), float(sum(target.lengths))
+        self.len_ratio = max(tgt_chars, 1.0) / max(src_chars, 1.0)
         self.src_emb = self.tgt_emb = None
         if source.embeddings is not None and target.embeddings is not None:
-            self.src_emb = {k: _normalise(_run_sums_dense(source.embeddings, k)) for k in self.src_runs}
-            self.tgt_emb = {k: _normalise(_run_sums_dense(target.embeddings, k)) for k in self.tgt_runs}
-        self._knn: tuple[np.ndarray, np.ndarray] | None = None
+            self.src_emb = _normalise(_stacked_runs(source.embeddings))
+            self.tgt_emb = _normalise(_stacked_runs(target.embeddings))
+            src, tgt = self.src_emb[: self.m], self.tgt_emb[: self.n]
+            k = min(settings.margin_neighbours, self.m, self.n)
+            # per run: summed mean similarity of its sentences to their k most similar
+            # sentences on the other side (their neighbourhoods)
+            self.src_knn = _stacked_runs(_mean_top_k(src, tgt, k))
+            self.tgt_knn = _stacked_runs(_mean_top_k(tgt, src, k))
 
-    def similarity(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Similarity in [0, 1] of run pairs (source i-a..i-1, target j-b..j-1)."""
-        s, t = i - 1, j - 1
-        weights = self.settings.lexical_weight
-        total = weights * self._lexical(a, b, s, t)
+    def runs(
+        self, a: np.ndarray, b: np.ndarray, i: np.ndarray, j: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Stacked rows of the runs source i-a..i-1 and target j-b..j-1."""
+        return (a - 1) * self.m + i - 1, (b - 1) * self.n + j - 1
+
+    def may_join(self, a: np.ndarray, b: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        src, tgt = self.runs(a, b, i, j)
+        return ~(self.src_alone[src] | self.tgt_alone[tgt])
+
+    def score(
+        self, a: np.ndarray, b: np.ndarray, i: np.ndarray, j: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Similarity in [0, 1] and gain of beads joining source i-a..i-1 with target j-b..j-1."""
+        settings = self.settings
+        src, tgt = self.runs(a, b, i, j)
+        weights = settings.lexical_weight
+        total = weights * self._lexical(src, tgt)
         if self.src_emb is not None:
-            total = total + self.settings.embedding_weight * self._embedding(a, b, s, t)
-            weights += self.settings.embedding_weight
-        return total / weights
+            total = total + settings.embedding_weight * self._embedding(a, b, i, j)
+            weights += settings.embedding_weight
+        sim = total / weights
+        size = a + b
+        gain = (sim - settings.threshold) * size / 2
+        gain -= settings.merge_penalty * (size - 2) + self._length_penalty(src, tgt)
+        return sim, gain
 
-    def length_penalty(self, a: int, b: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        ls, lt = self.src_len[a][i - 1], self.tgt_len[b][j - 1]
+    def _length_penalty(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+        ls, lt = self.src_len[src], self.tgt_len[tgt]
         # Gale & Church: the log length ratio of true pairs clusters around the documents' ratio
         return self.settings.length_weight * np.log((lt + 20) / (self.len_ratio * ls + 20)) ** 2
 
-    def _lexical(self, a: int, b: int, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+    def _lexical(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
         """Dice-like overlap: weight of source words whose keys the target run holds,
-        over the mean weight of both runs (rare words weigh more, as with IDF)."""
-        shared = np.asarray(self.src_runs[a][s].minimum(self.tgt_runs[b][t]).sum(axis=1)).ravel()
-        mass = (self.src_mass[a][s] + self.tgt_mass[b][t]) / 2
-        sim = np.divide(shared, mass, out=np.zeros_like(shared), where=mass > 0)
+        over the mean weight of both runs (rare words weigh more, as with IDF).
+
+        Both paths add each pair's shared weights one key after another, in key order:
+        bincount over a sparse row's stored values, and a sum over the leading axis of the
+        dense columns (numpy adds pairwise only along the axis that is contiguous in
+        memory), so they give the same floats.
+        """
+        if sparse.issparse(self.src_runs):
+            overlap = self.src_runs[src].minimum(self.tgt_runs[tgt])
+            pairs = np.repeat(np.arange(len(src)), np.diff(overlap.indptr))
+            shared = np.bincount(pairs, overlap.data, minlength=len(src))
+        else:
+            shared = np.minimum(self.src_runs[:, src], self.tgt_runs[:, tgt]).sum(axis=0)
+        mass = (self.src_mass[src] + self.tgt_mass[tgt]) / 2
+        sim = np.divide(shared, mass, out=np.zeros(len(mass)), where=mass > 0)
         return np.minimum(sim, 1.0)
 
-    def _embedding(self, a: int, b: int, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+    def _embedding(self, a: np.ndarray, b: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Margin-normalised similarity; for a merge, that of its least related member.
 
         Similarity of a merged run to the other side stays high when an unrelated
@@ -174,25 +265,22 @@ class _BeadScorer:
         must relate to the opposite run on its own.
         """
         assert self.src_emb is not None and self.tgt_emb is not None
-        src_knn, tgt_knn = self._neighbourhoods()
-        worst = np.full(len(s), np.inf)
-        for d in range(a):
-            cos = np.einsum("ij,ij->i", self.src_emb[1][s - d], self.tgt_emb[b][t])
-            worst = np.minimum(worst, cos - (src_knn[s - d] + _run_mean(tgt_knn, b)[t]) / 2)
-        for d in range(b):
-            cos = np.einsum("ij,ij->i", self.src_emb[a][s], self.tgt_emb[1][t - d])
-            worst = np.minimum(worst, cos - (_run_mean(src_knn, a)[s] + tgt_knn[t - d]) / 2)
+        src, tgt = self.runs(a, b, i, j)
+        src_knn, tgt_knn = self.src_knn[src] / a, self.tgt_knn[tgt] / b
+        worst = np.full(len(src), np.inf)
+        for d in range(_LONGEST):
+            # member d from the end of each run against the whole opposite run; runs
+            # shorter than d + 1 have no such member
+            member = np.maximum(i - 1 - d, 0)
+            cos = np.einsum("ij,ij->i", self.src_emb[member], self.tgt_emb[tgt])
+            margin = cos - (self.src_knn[member] + tgt_knn) / 2
+            worst = np.where(d < a, np.minimum(worst, margin), worst)
+            member = np.maximum(j - 1 - d, 0)
+            cos = np.einsum("ij,ij->i", self.src_emb[src], self.tgt_emb[member])
+            margin = cos - (src_knn + self.tgt_knn[member]) / 2
+            worst = np.where(d < b, np.minimum(worst, margin), worst)
         # no margin over the neighbourhood is no evidence: 0, as for a lexical miss
         return np.clip(worst / self.settings.margin_scale, 0.0, 1.0)
-
-    def _neighbourhoods(self) -> tuple[np.ndarray, np.ndarray]:
-        """Mean similarity of each sentence to its k most similar sentences on the other side."""
-        if self._knn is None:
-            assert self.src_emb is not None and self.tgt_emb is not None
-            src, tgt = self.src_emb[1], self.tgt_emb[1]
-            k = min(self.settings.margin_neighbours, len(src), len(tgt))
-            self._knn = (_mean_top_k(src, tgt, k), _mean_top_k(tgt, src, k))
-        return self._knn
 
 
 def _mean_top_k(rows: np.ndarray, others: np.ndarray, k: int) -> np.ndarray:
@@ -204,76 +292,49 @@ def _mean_top_k(rows: np.ndarray, others: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def _best_path(
-    band: _Band, scorer: _BeadScorer, settings: AlignSettings
-) -> tuple[tuple[Bead, ...], bool]:
+def _best_path(band: _Band, scorer: _BeadScorer) -> tuple[tuple[Bead, ...], bool]:
     m, cols = band.m, band.cols
-    gains, sims = _bead_tables(band, scorer, settings)
-    score = np.full((m + 1, cols), -np.inf)
-    back = np.full((m + 1, cols), -1, dtype=np.int8)
-    ks = np.arange(cols)
-    zero_one = BEAD_SHAPES.index((0, 1))
+    gains, sims = _bead_tables(band, scorer)
+    score = np.full((m + 1) * cols + 1, -np.inf)
+    arrived = np.empty((m + 1, cols))
+    steps = np.empty((m + 1, cols), dtype=np.intp)
     for i in range(m + 1):
-        row_j = band.lo[i] + ks
-        valid = row_j <= band.hi[i]
-        best = np.full(cols, -np.inf)
-        arg = np.full(cols, -1, dtype=np.int8)
+        cand = score[band.sources[i]] + gains[i]
+        arrived[i], steps[i] = cand.max(axis=0), cand.argmax(axis=0)
         if i == 0:
-            best[0] = 0.0
-        for code, (a, b) in enumerate(BEAD_SHAPES):
-            if a == 0 or i < a:
-                continue
-            prev_k = row_j - b - band.lo[i - a]
-            ok = valid & (prev_k >= 0) & (prev_k < cols)
-            cand = np.full(cols, -np.inf)
-            cand[ok] = score[i - a, prev_k[ok]] + (gains[code][i, ok] if b else 0.0)
-            better = cand > best
-            best[better], arg[better] = cand[better], code
+            arrived[0, 0] = 0.0
         # 0-1 beads move along the row and gain nothing: the best score reachable from
         # the left is a running maximum, so no per-cell loop is needed
-        from_left = np.concatenate(([-np.inf], np.maximum.accumulate(best)[:-1]))
-        carried = valid & (from_left > best)
-        best = np.where(carried, from_left, best)
-        arg = np.where(carried, zero_one, arg).astype(np.int8)
-        best[~valid] = -np.inf
-        score[i], back[i] = best, arg
-    return _trace(band, back, sims)
+        count = band.counts[i]
+        score[i * cols : i * cols + count] = np.maximum.accumulate(arrived[i, :count])
+    return _trace(band, score[:-1].reshape(m + 1, cols), arrived, steps, sims)
 
 
-def _bead_tables(
-    band: _Band, scorer: _BeadScorer, settings: AlignSettings
-) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
-    """Gain and similarity of every match bead ending in every band cell."""
-    rows, ks, js = band.cells()
-    gains: dict[int, np.ndarray] = {}
-    sims: dict[int, np.ndarray] = {}
-    for code, (a, b) in enumerate(BEAD_SHAPES):
-        if not (a and b):
-            continue
-        gain_table = np.full((band.m + 1, band.cols), -np.inf)
-        sim_table = np.zeros((band.m + 1, band.cols))
-        ok = (rows >= a) & (js >= b)
-        ok[ok] = ~(scorer.src_alone[a][rows[ok] - 1] | scorer.tgt_alone[b][js[ok] - 1])
-        i, j = rows[ok], js[ok]
-        # in blocks: gathering sparse rows for every cell of a long document at once
-        # would hold gigabytes
-        sim = np.concatenate([
-            scorer.similarity(a, b, i[c : c + _BLOCK], j[c : c + _BLOCK])
-            for c in range(0, len(i), _BLOCK)
-        ]) if len(i) else np.zeros(0)
-        size = a + b
-        gain = (sim - settings.threshold) * size / 2
-        gain -= settings.merge_penalty * (size - 2) + scorer.length_penalty(a, b, i, j)
-        gain_table[i, ks[ok]] = gain
-        sim_table[i, ks[ok]] = sim
-        gains[code], sims[code] = gain_table, sim_table
+def _bead_tables(band: _Band, scorer: _BeadScorer) -> tuple[np.ndarray, np.ndarray]:
+    """Gain and similarity of every row step (see ``_ROW_CODES``) ending in every band cell,
+    indexed [row, step, column in band]; -inf gain where the bead may not end there."""
+    gains = np.full((band.m + 1, len(_ROW_CODES), band.cols), -np.inf)
+    sims = np.zeros_like(gains)
+    # 1-0 beads gain nothing; the others are scored for all their cells at once
+    gains[band.rows, band.omission_step, band.ks] = 0.0
+    a, b, i, j = band.bead_a, band.bead_b, band.bead_rows, band.bead_js
+    ok = np.flatnonzero(scorer.may_join(a, b, i, j))
+    # in blocks: gathering sparse rows for every cell of a long document at once
+    # would hold gigabytes
+    for block in (ok[c : c + _BLOCK] for c in range(0, len(ok), _BLOCK)):
+        cell = i[block], band.bead_steps[block], band.bead_ks[block]
+        sims[cell], gains[cell] = scorer.score(a[block], b[block], i[block], j[block])
     return gains, sims
 
 
 def _trace(
-    band: _Band, back: np.ndarray, sims: dict[int, np.ndarray]
+    band: _Band, score: np.ndarray, arrived: np.ndarray, steps: np.ndarray, sims: np.ndarray
 ) -> tuple[tuple[Bead, ...], bool]:
-    """Follow back-pointers from the end; report whether the path ran along the band's edge."""
+    """Follow the best bead back from the end; report whether the path ran along the band's edge.
+
+    A cell was reached by a 0-1 bead when its left neighbour scores more than any row step
+    arriving there (``arrived``); otherwise by the first row step with the best score.
+    """
     i, j = band.m, band.n
     beads: list[Bead] = []
     touches_edge = False
@@ -281,11 +342,15 @@ def _trace(
         k = j - band.lo[i]
         if (j == band.lo[i] > 0) or (j == band.hi[i] < band.n):
             touches_edge = True
-        code = int(back[i, k])
-        if code < 0:
+        sim = 0.0
+        if k > 0 and score[i, k - 1] > arrived[i, k]:
+            code = _ZERO_ONE
+        elif arrived[i, k] == -np.inf:
             raise RuntimeError("alignment band holds no path; this is a bug")
+        else:
+            code = _ROW_CODES[steps[i, k]]
+            sim = float(sims[i, steps[i, k], k])
         a, b = BEAD_SHAPES[code]
-        sim = float(sims[code][i, k]) if code in sims else 0.0
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(sim, 4)))
         i, j = i - a, j - b
     beads.reverse()
@@ -294,53 +359,73 @@ def _trace(
 
 def _term_matrices(
     src_words: Sequence[Sequence[frozenset[str]]], tgt_words: Sequence[Sequence[frozenset[str]]]
-) -> tuple[tuple[sparse.csr_matrix, np.ndarray], tuple[sparse.csr_matrix, np.ndarray]]:
-    """Per sentence: key weights as a sparse row, and the total weight of its words.
+) -> tuple[tuple[_Rows, np.ndarray], tuple[_Rows, np.ndarray]]:
+    """Per sentence: key weights as a row, and the total weight of its words.
 
     A word weighs the mean inverse document frequency of its keys; it puts its full weight
     on each key, so that however many senses a target word has, the overlap with a source
-    word (the minimum of the two rows) counts that word once.
+    word (the minimum of the two rows) counts that word once. Only keys both sides use are
+    kept as columns: no other key can overlap. Rows are dense for short documents.
     """
+    sentences = (*src_words, *tgt_words)
     vocab: dict[str, int] = {}
-    df: list[int] = []
-    for sentence in (*src_words, *tgt_words):
-        for key in {k for word in sentence for k in word}:
-            if key not in vocab:
-                vocab[key] = len(vocab)
-                df.append(0)
-            df[vocab[key]] += 1
-    n_rows = len(src_words) + len(tgt_words)
-    idf = np.log((n_rows + 1) / (np.asarray(df, dtype=np.float64) + 1)) + 1.0
-    return _weighted_rows(src_words, vocab, idf), _weighted_rows(tgt_words, vocab, idf)
+    # one pass in Python; the rest is array work
+    key_ids = np.array(
+        [vocab.setdefault(k, len(vocab)) for words in sentences for word in words for k in word],
+        dtype=np.intp,
+    )
+    sizes = np.fromiter((len(word) for sentence in sentences for word in sentence), dtype=np.intp)
+    word_rows = np.repeat(np.arange(len(sentences)), [len(sentence) for sentence in sentences])
+    word_rows, sizes = word_rows[sizes > 0], sizes[sizes > 0]
+    key_words = np.repeat(np.arange(len(sizes)), sizes)
+    # each (row, key) pair once: a key used by two words of a sentence holds both words' weight
+    cells, entry_of_key = np.unique(
+        word_rows[key_words] * len(vocab) + key_ids, return_inverse=True
+    )
+    rows, keys = np.divmod(cells, max(len(vocab), 1))
+    df = np.bincount(keys, minlength=len(vocab))
+    idf = np.log((len(sentences) + 1) / (df + 1.0)) + 1.0
+    weights = np.bincount(key_words, idf[key_ids], minlength=len(sizes)) / sizes
+    mass = np.bincount(word_rows, weights, minlength=len(sentences))
+    values = np.bincount(entry_of_key, weights[key_words], minlength=len(cells))
+    split = len(src_words)
+    on_both = np.zeros(len(vocab), dtype=bool)
+    on_both[keys[rows < split]] = True
+    on_both &= np.bincount(keys[rows >= split], minlength=len(vocab)) > 0
+    column = np.cumsum(on_both) - 1
+    kept = on_both[keys]
+    rows, columns, values = rows[kept], column[keys[kept]], values[kept]
+    shape = (len(sentences), int(on_both.sum()))
+    matrix: _Rows
+    if (len(src_words) + 1) * (len(tgt_words) + 1) * max(shape[1], 1) <= DENSE_CELLS:
+        matrix = np.zeros(shape)
+        matrix[rows, columns] = values
+    else:
+        matrix = sparse.csr_matrix((values, (rows, columns)), shape=shape)
+    return (matrix[:split], mass[:split]), (matrix[split:], mass[split:])
 
 
-def _weighted_rows(
-    sentences: Sequence[Sequence[frozenset[str]]], vocab: dict[str, int], idf: np.ndarray
-) -> tuple[sparse.csr_matrix, np.ndarray]:
-    rows, cols, vals = [], [], []
-    mass = np.zeros(len(sentences))
-    for r, sentence in enumerate(sentences):
-        for word in sentence:
-            if not word:
-                continue
-            ids = [vocab[k] for k in word]
-            weight = float(idf[ids].mean())
-            mass[r] += weight
-            rows.extend([r] * len(ids))
-            cols.extend(ids)
-            vals.extend([weight] * len(ids))
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(sentences), max(len(vocab), 1)))
-    # duplicate (row, key) entries were summed: a key used by two words of a sentence
-    # holds both words' weight, as it should for the multiset overlap
-    return matrix, mass
+def _run_totals(
+    mass: np.ndarray, side: SideFeatures
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per stacked run (see ``_BeadScorer``): its word weight, its length, and whether it
+    holds a lone sentence among others (summed together: one pass instead of three)."""
+    n = len(side)
+    alone = np.zeros(n)
+    alone[[i for i in side.alone if i < n]] = 1.0
+    lengths = np.asarray(side.lengths, dtype=np.float64)
+    totals = _stacked_runs(np.column_stack([mass, lengths, alone]))
+    joins_alone = totals[:, 2] > 0
+    joins_alone[:n] = False
+    return totals[:, 0].copy(), totals[:, 1].copy(), joins_alone
 
 
-def _alone_runs(alone: frozenset[int], n: int, longest: int) -> dict[int, np.ndarray]:
-    """Per run length k > 1: whether the run ending at each sentence holds a lone sentence."""
-    flags = np.zeros(n, dtype=np.float64)
-    flags[[i for i in alone if i < n]] = 1.0
-    runs = {k: _run_sums_dense(flags[:, None], k)[:, 0] > 0 for k in range(2, longest + 1)}
-    return {1: np.zeros(n, dtype=bool), **runs}
+def _stacked_runs(rows: _Rows) -> _Rows:
+    """Sums of runs of 1.._LONGEST rows, stacked by length: row (k - 1) * len(rows) + r
+    sums rows r-k+1..r (rows before the first count as zero)."""
+    if sparse.issparse(rows):
+        return sparse.vstack([_run_sums(rows, k) for k in range(1, _LONGEST + 1)], format="csr")
+    return np.concatenate([_run_sums_dense(rows, k) for k in range(1, _LONGEST + 1)])
 
 
 def _run_sums(rows: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
@@ -357,10 +442,6 @@ def _run_sums_dense(rows: np.ndarray, k: int) -> np.ndarray:
     for d in range(1, k):
         total[d:] += rows[:-d]
     return total
-
-
-def _run_mean(values: np.ndarray, k: int) -> np.ndarray:
-    return _run_sums_dense(values[:, None], k)[:, 0] / k
 
 
 def _normalise(rows: np.ndarray) -> np.ndarray:
