@@ -40,6 +40,9 @@ class Thresholds:
     #: the same across languages, where the lexical pivot loses words (4 of 25 planted
     #: English–Hindi passages of benchmarks/scan_bench.py at N = 1,000 fall in 0.48–0.56)
     cross_language_passage: float = 0.45
+    #: content words a shared passage needs on each side: fragments ("है." against
+    #: "है.") match exactly but are not a lifted passage
+    min_passage_words: int = 8
     #: unmatched sentences (either side) a passage may step over
     max_gap: int = 1
     #: cosine of candidate term sets below which two sentences are not worth aligning
@@ -62,6 +65,10 @@ class Side:
     def from_pivot(cls, id: str, document: Document, pivot: PivotSide) -> Side:
         terms = tuple(candidate_terms(p, w) for p, w in zip(pivot.texts, pivot.words))
         return cls(id, document.lang, tuple(s.text for s in document.sentences), pivot.words, terms)
+
+    def content_words(self, sentences: tuple[int, int]) -> int:
+        """Content words of sentences ``first..last`` (inclusive)."""
+        return sum(w.content and bool(w.text) for s in self.words[sentences[0] : sentences[1] + 1] for w in s)
 
     def keys(self) -> frozenset[str]:
         return frozenset(stem(k) for sentence in self.words for w in sentence for k in w.keys)
@@ -171,7 +178,8 @@ def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = N
     floor = thresholds.passage if same else thresholds.cross_language_passage
     shared = tuple(p for p in found
                    if min(p.a[1] - p.a[0], p.b[1] - p.b[0]) + 1 >= thresholds.min_overlap
-                   and p.score >= floor)
+                   and p.score >= floor
+                   and min(a.content_words(p.a), b.content_words(p.b)) >= thresholds.min_passage_words)
     if not shared:
         return None
     return RelatedPair(a.id, b.id, Relation.PARTIAL_OVERLAP, score, shared)

@@ -44,6 +44,13 @@ def test_same_language_words_compare_as_written(sides):
     assert all(len(keys) == 1 for sentence in features.words for keys in sentence)
 
 
+def _hindi_side(doc_id: str, sentences: list[str]):
+    from dupcheck.collection import Source
+
+    loaded = load_source(Source(doc_id, doc_id, "\n".join(sentences), "hi"))
+    return side(BackendConfig(translator="lexical", encoder="none"), loaded)
+
+
 def _bead(i: int, j: int, score: float = 0.8) -> Bead:
     return Bead((i,), (j,), score)
 
@@ -57,3 +64,16 @@ def _bead(i: int, j: int, score: float = 0.8) -> Bead:
 def test_passages_are_runs_of_beads(beads, expected):
     assert [(p.a, p.b) for p in passages(beads, max_gap=1)] == expected
     assert all(isinstance(p, Passage) for p in passages(beads, max_gap=1))
+
+
+def test_fragments_that_match_exactly_are_no_shared_passage():
+    # two articles sharing nothing but two short fragments with the same rare words:
+    # they align closely, but a lifted passage needs content on both sides
+    filler_a = ["मौसम विभाग ने अगले तीन दिनों तक भारी बारिश की चेतावनी जारी की।",
+                "किसानों को फसल बचाने के लिए सलाह दी गई है।"]
+    filler_b = ["शहर में नई मेट्रो लाइन का उद्घाटन अगले महीने होगा।",
+                "रेल मंत्री ने परियोजना की लागत के बारे में जानकारी दी।"]
+    # fragments as benchmarks/scan_bench.py's synthetic articles have them, rare words and all
+    a = _hindi_side("a", filler_a + ["का CNAगATAठ CCAढ़Dम।", "जिसमें DlDध है।"] + filler_a)
+    b = _hindi_side("b", filler_b + ["CCAढ़Dम हैं।", "DlDध भी है।"] + filler_b)
+    assert relate(a, b, Thresholds()) is None
