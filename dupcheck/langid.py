@@ -73,6 +73,15 @@ _ALIASES = {"ary": "ar", "arz": "ar", "yue": "zh", "wuu": "zh", "uzs": "uz"}
 _NOT_A_LANGUAGE = "zxx"
 
 
+@cache
+def _foreign_word_start(script: str) -> regex.Pattern[str]:
+    """A character that can start a word of another script than ``script`` (one of
+    ``_SCRIPT_NAMES``): a character of another named script, or any letter of a script
+    other than ``script``. Where none occurs, every word is in ``script``."""
+    others = "".join(rf"\p{{Script={name}}}" for name in _SCRIPT_NAMES if name != script)
+    return regex.compile(rf"[{others}]|[\p{{L}}--\p{{Script={script}}}]", regex.V1)
+
+
 def _words_by_script(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), str(m.lastgroup)) for m in _SCRIPT_WORD.finditer(text)]
 
@@ -137,6 +146,9 @@ def find_foreign_runs(text: str, main_lang: str) -> tuple[Span, ...]:
     Text in the main language's own script (French inside English) is not detected.
     """
     main_script = script_of_language(main_lang)
+    # most documents are in one script: a search in C then spares listing every word
+    if main_script in _SCRIPT_NAMES and not _foreign_word_start(main_script).search(text):
+        return ()
     runs: list[Span] = []
     run: list[tuple[int, int, str]] = []
 
@@ -149,8 +161,9 @@ def find_foreign_runs(text: str, main_lang: str) -> tuple[Span, ...]:
 
     for word in _words_by_script(text):
         if word[2] == main_script:
-            close()
-            run = []
+            if run:
+                close()
+                run = []
         else:
             run.append(word)
     close()

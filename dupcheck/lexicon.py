@@ -16,7 +16,7 @@ import json
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import regex
@@ -34,6 +34,10 @@ MIN_LOAN_CONSONANTS = 3
 MAX_LOAN_READINGS = 3
 #: senses kept when a word's lemma and surface form both have entries
 MAX_SENSES = 16
+#: distinct words each per-word cache keeps: news text is Zipfian, so a few tens of
+#: thousands of words cover nearly every token, while a 100,000-document scan (with its
+#: long tail of names) stays within a bounded memory
+WORD_CACHE_SIZE = 1 << 16
 
 TOKEN = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}]+")
 DIGITS = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*")
@@ -115,14 +119,14 @@ def normalize(word: str, lang: str) -> str:
     return word.lower()
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def english_lemma(word: str) -> str:
     """Dictionary lemma of an English word: countries -> country, said -> say."""
     word = word.lower().replace("’", "'")
     return simplemma.lemmatize(word, lang="en").lower()
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _lemma(word: str, lang: str) -> str:
     return normalize(simplemma.lemmatize(word, lang=lang), lang)
 
@@ -135,8 +139,10 @@ def foreign_keys(word: str, lang: str) -> tuple[str, ...]:
 def _stripped(word: str, lang: str) -> Iterator[str]:
     if lang == "hi":
         for suffix in _HI_SUFFIXES:
+            if not word.endswith(suffix):
+                continue
             rest = word[: -len(suffix)]
-            if word.endswith(suffix) and len(rest) >= 2:
+            if len(rest) >= 2:
                 yield rest
                 yield rest + "ना"
                 yield rest + "ा"
@@ -182,6 +188,19 @@ class Gloss:
     def is_number(self) -> bool:
         return DIGITS.fullmatch(self.text) is not None
 
+    def at(self, match: regex.Match[str]) -> Gloss:
+        """This gloss (of a word at offset 0) placed where ``match`` found the word."""
+        return Gloss(
+            self.text,
+            match.start(),
+            match.end(),
+            self.stem,
+            self.meanings,
+            self.romanized,
+            self.stopword,
+            self.loans,
+        )
+
 
 def tokens(text: str) -> Iterator[regex.Match[str]]:
     """Words and numbers of ``text`` with their character offsets (any script)."""
@@ -195,31 +214,26 @@ class Lexicon:
         self.lang = lang
         self._senses = senses
         self._stop = stop
-        self._words: dict[str, Gloss] = {}
+        # per instance, so that each language's lexicon keeps its own words
+        self.lookup = lru_cache(maxsize=WORD_CACHE_SIZE)(self._lookup)
 
     def stem(self, word: str) -> str:
         """The table key a word resolves to; its lemma if the table knows no form of it."""
-        return self._word(word).stem
+        return self.lookup(word).stem
 
     def senses(self, word: str) -> tuple[str, ...]:
         """English lemmas ``word`` can mean, most common first; empty if unknown."""
-        return self._word(word).meanings
+        return self.lookup(word).meanings
 
     def loans(self, word: str) -> tuple[str, ...]:
         """English words an unknown ``word`` sounds like; empty if the lexicon knows it."""
-        return self._word(word).loans
+        return self.lookup(word).loans
 
     def is_stopword(self, word: str) -> bool:
-        return self._word(word).stopword
-
-    def _word(self, word: str) -> Gloss:
-        """What the lexicon knows of one word, as a gloss at offset 0 (cached per word)."""
-        found = self._words.get(word)
-        if found is None:
-            found = self._words[word] = self._lookup(word)
-        return found
+        return self.lookup(word).stopword
 
     def _lookup(self, word: str) -> Gloss:
+        """What the lexicon knows of one word, as a gloss at offset 0 (``lookup`` caches it)."""
         if DIGITS.fullmatch(word):
             return Gloss(word, 0, len(word), word, (word,), word, False)
         romanized = romanize(word, self.lang)
@@ -272,49 +286,32 @@ class Lexicon:
         return found[0] if found else None
 
     def gloss(self, text: str) -> tuple[Gloss, ...]:
-        out = []
-        for match in tokens(text):
-            known = self._word(match.group())
-            out.append(
-                Gloss(
-                    known.text,
-                    match.start(),
-                    match.end(),
-                    known.stem,
-                    known.meanings,
-                    known.romanized,
-                    known.stopword,
-                    known.loans,
-                )
-            )
-        return tuple(out)
+        lookup = self.lookup
+        return tuple(lookup(match.group()).at(match) for match in tokens(text))
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def english_gloss(word: str) -> Gloss:
+    """One English word as a gloss at offset 0: its lemma as stem and sole meaning."""
+    number = DIGITS.fullmatch(word) is not None
+    lemma = word if number else english_lemma(word)
+    stopword = not number and (word.lower() in ENGLISH_STOPWORDS or lemma in ENGLISH_STOPWORDS)
+    return Gloss(word, 0, len(word), lemma, (lemma,), word, stopword)
 
 
 def english_glosses(text: str) -> tuple[Gloss, ...]:
     """English words as glosses (lemma as stem and sole meaning), to compare with foreign ones."""
-    out = []
-    for match in tokens(text):
-        word = match.group()
-        number = DIGITS.fullmatch(word) is not None
-        lemma = word if number else english_lemma(word)
-        out.append(
-            Gloss(
-                text=word,
-                start=match.start(),
-                end=match.end(),
-                stem=lemma,
-                meanings=(lemma,),
-                romanized=word,
-                stopword=not number
-                and (word.lower() in ENGLISH_STOPWORDS or lemma in ENGLISH_STOPWORDS),
-            )
-        )
-    return tuple(out)
+    return tuple(english_gloss(match.group()).at(match) for match in tokens(text))
 
 
 def english_terms(text: str) -> tuple[Gloss, ...]:
     """The content words (and numbers) of English text with offsets and lemmas."""
-    return tuple(g for g in english_glosses(text) if not g.stopword)
+    # stopwords are skipped before they are placed: most English tokens are stopwords
+    return tuple(
+        gloss.at(match)
+        for match in tokens(text)
+        if not (gloss := english_gloss(match.group())).stopword
+    )
 
 
 @cache

@@ -49,6 +49,9 @@ _CHAR_MAP = str.maketrans(
     {ch: plain for plain, chars in _REPLACED_BY.items() for ch in chars}
     | {chr(zero + d): str(d) for zero in _DIGIT_ZEROS for d in range(10)}
 )
+# most texts hold none of the mapped characters, and a search is far cheaper than a
+# translation that looks up every character
+_MAPPED = regex.compile("[" + regex.escape("".join(map(chr, _CHAR_MAP))) + "]")
 # invisible characters that carry nothing in running text; ZWJ/ZWNJ are kept because they
 # change how Devanagari and Perso-Arabic words are spelt
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -82,7 +85,9 @@ def normalize_text(text: str, *, strip_metadata: bool = True) -> str:
     with ``strip_metadata``, datelines and bylines at the head of the text are dropped.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    text = unicodedata.normalize("NFC", text)
+    if _MAPPED.search(text):
+        text = text.translate(_CHAR_MAP)
     text = _INVISIBLE.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
     if strip_metadata:

@@ -9,14 +9,21 @@ bags of these keys, the detectors compare words by them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 import simplemma
 
-from dupcheck.lexicon import Lexicon, english_glosses, english_lemma, load_lexicon
+from dupcheck.lexicon import (
+    WORD_CACHE_SIZE,
+    Lexicon,
+    english_gloss,
+    english_lemma,
+    load_lexicon,
+    tokens,
+)
 from dupcheck.records import Document
 from dupcheck.translate.base import Translator
 from dupcheck.translit import phonetic_key
@@ -37,6 +44,12 @@ class Word:
     meanings: frozenset[str]
     #: key that matches the same name written in another script, or "" for non-names
     name: str = ""
+
+    def at(self, match: regex.Match[str]) -> Word:
+        """This word (keyed at offset 0) placed where ``match`` found it."""
+        return Word(
+            self.text, match.start(), match.end(), self.keys, self.content, self.meanings, self.name
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +76,7 @@ def pivot_source(doc: Document, renderable: Lexicon | None = None) -> PivotSide:
     # a capitalised word that starts a sentence is a name only if the document also
     # capitalises it mid-sentence ("Putin has..." yes, "Moreover, ..." no)
     capitalised = frozenset(
-        g.text for t in texts for k, g in enumerate(english_glosses(t)) if k and g.text[:1].isupper()
+        m.group() for t in texts for k, m in enumerate(tokens(t)) if k and m.group()[:1].isupper()
     )
     return _side(doc.lang, texts, tuple(_english_words(t, renderable, capitalised) for t in texts))
 
@@ -78,18 +91,18 @@ def pivot_target(doc: Document, translator: Translator) -> PivotSide:
         glossed = _foreign_words(text, lexicon)
         # words of a neural pivot add what the lexicon does not know; the lexical backend's
         # pivot is made of the same glosses, so this adds nothing there
-        extra = frozenset(k for w in _english_words(pivot, lexicon) for k in w.keys)
+        extra = frozenset().union(*(w.keys for _, w in _english_readings(pivot, lexicon)))
         words.append(_attach_pivot_keys(glossed, extra))
     return _side(doc.lang, pivots, tuple(words))
 
 
 def _side(lang: str, texts: tuple[str, ...], words: tuple[tuple[Word, ...], ...]) -> PivotSide:
-    vocabulary = frozenset(k for sentence in words for w in sentence for k in w.keys)
+    vocabulary = frozenset().union(*(w.keys for sentence in words for w in sentence))
     return PivotSide(lang, texts, words, vocabulary)
 
 
 def _attach_pivot_keys(words: Sequence[Word], pivot_keys: frozenset[str]) -> tuple[Word, ...]:
-    known = frozenset(k for w in words for k in w.keys)
+    known = frozenset().union(*(w.keys for w in words))
     missing = pivot_keys - known
     if not missing:
         return tuple(words)
@@ -104,17 +117,18 @@ def is_english_word(word: str) -> bool:
     return simplemma.is_known(word.lower(), lang="en")
 
 
-@lru_cache(maxsize=65536)
-def _name_key(latin: str, min_consonants: int = 1) -> str:
-    """Cross-script key of a name or loanword: its consonant skeleton after coarse sound
-    merging (Sinopharm and सिनोफार्म both give ``~snfrm``)."""
-    skeleton = phonetic_key(latin).replace("a", "")
-    return f"~{skeleton}" if len(skeleton) >= min_consonants else ""
-
-
 #: ordinary words also match by sound (loanwords: police/पुलिस, vaccine/वैक्सीन) when
 #: their skeleton is long enough not to collide by chance
 _LOANWORD_CONSONANTS = 3
+
+
+def _sound_keys(latin: str) -> tuple[str, str]:
+    """Cross-script key of a name, and of a loanword ("" where there is none): the
+    consonant skeleton after coarse sound merging (Sinopharm and सिनोफार्म both give
+    ``~snfrm``)."""
+    skeleton = phonetic_key(latin).replace("a", "")
+    key = f"~{skeleton}"
+    return key if skeleton else "", key if len(skeleton) >= _LOANWORD_CONSONANTS else ""
 
 
 def _english_words(
@@ -124,45 +138,75 @@ def _english_words(
 
     A name is a capitalised word that is no ordinary word: the target lexicon has no
     rendering for it ("Tokayev", "CGTN"; not "Winter" or "Since"). All-capital acronyms
-    are names whatever the lexicon says.
+    are names whatever the lexicon says. A sentence's first word is a name only if
+    ``capitalised`` (when given) holds it too.
     """
-    words = []
-    for k, g in enumerate(english_glosses(text)):
-        if g.is_number:
-            words.append(Word(g.text, g.start, g.end, frozenset({f"#{g.text}"}), True, frozenset()))
-            continue
-        lemma = g.meanings[0]
-        name = ""
-        if g.text[:1].isupper() and not g.stopword:
-            acronym = len(g.text) > 1 and g.text.isupper()
-            ordinary = renderable is not None and bool(renderable.renderings(g.text))
-            unsure_start = k == 0 and capitalised is not None and g.text not in capitalised
-            if acronym or not (ordinary or unsure_start):
-                name = _name_key(g.text)
-        loan = "" if name or g.stopword else _name_key(g.text, _LOANWORD_CONSONANTS)
-        keys = frozenset(filter(None, (lemma, name, loan)))
-        words.append(Word(g.text, g.start, g.end, keys, not g.stopword, frozenset({lemma}), name))
-    return tuple(words)
+    return tuple(word.at(match) for match, word in _english_readings(text, renderable, capitalised))
+
+
+def _english_readings(
+    text: str, renderable: Lexicon | None, capitalised: frozenset[str] | None = None
+) -> Iterator[tuple[regex.Match[str], Word]]:
+    """Each word of ``text`` with the reading (at offset 0) it takes there."""
+    for k, match in enumerate(tokens(text)):
+        plain, named = _english_word(match.group(), renderable)
+        if named is not None and (
+            k or capitalised is None or named.text in capitalised or _is_acronym(named.text)
+        ):
+            yield match, named
+        else:
+            yield match, plain
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _english_word(word: str, renderable: Lexicon | None) -> tuple[Word, Word | None]:
+    """One English word at offset 0, as an ordinary word and as a name (None when it is
+    never one). Which reading a sentence-initial word gets depends on its document, so
+    both are kept; the rest of the word's keys depend on the word alone, and are worked
+    out once per word rather than per occurrence."""
+    g = english_gloss(word)
+    if g.is_number:
+        return Word(word, g.start, g.end, frozenset({f"#{word}"}), True, frozenset()), None
+    lemma = g.meanings[0]
+    meanings = frozenset({lemma})
+    if g.stopword:
+        return Word(word, g.start, g.end, frozenset({lemma}), False, meanings), None
+    name, loan = _sound_keys(word)
+    plain = Word(word, g.start, g.end, frozenset(filter(None, (lemma, loan))), True, meanings)
+    if not name or not word[:1].isupper():
+        return plain, None
+    if renderable is not None and renderable.renderings(word) and not _is_acronym(word):
+        return plain, None
+    named = Word(word, g.start, g.end, frozenset(filter(None, (lemma, name))), True, meanings, name)
+    return plain, named
 
 
 def _foreign_words(text: str, lexicon: Lexicon) -> tuple[Word, ...]:
     """Foreign words keyed on the English lemmas they can mean; unknown words on a name key."""
-    words = []
-    for g in lexicon.gloss(text):
-        if g.is_number:
-            words.append(Word(g.text, g.start, g.end, frozenset({f"#{g.text}"}), True, frozenset()))
-            continue
-        if _LATIN.fullmatch(g.text):
-            # source-language text left in the translation compares as itself
-            lemma = english_lemma(g.text)
-            words.append(Word(g.text, g.start, g.end, frozenset({lemma}), True, frozenset({lemma})))
-            continue
-        meanings = frozenset(g.meanings)
-        name = "" if meanings else _name_key(g.romanized)
-        sound = name or _name_key(g.romanized, _LOANWORD_CONSONANTS)
-        keys = meanings | ({sound} if sound else set())
-        words.append(Word(g.text, g.start, g.end, frozenset(keys), not g.stopword, meanings, name))
-    return tuple(words)
+    return tuple(_foreign_word(match.group(), lexicon).at(match) for match in tokens(text))
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _foreign_word(word: str, lexicon: Lexicon) -> Word:
+    """One foreign word at offset 0 with its keys (worked out once per word, not per use)."""
+    g = lexicon.lookup(word)
+    if g.is_number:
+        return Word(word, g.start, g.end, frozenset({f"#{word}"}), True, frozenset())
+    if _LATIN.fullmatch(word):
+        # source-language text left in the translation compares as itself
+        lemma = english_lemma(word)
+        return Word(word, g.start, g.end, frozenset({lemma}), True, frozenset({lemma}))
+    meanings = frozenset(g.meanings)
+    name, loan = _sound_keys(g.romanized)
+    if meanings:
+        name = ""
+    sound = name or loan
+    keys = meanings | ({sound} if sound else set())
+    return Word(word, g.start, g.end, frozenset(keys), not g.stopword, meanings, name)
 
 
 _LATIN = regex.compile(r"[\p{Latin}'’-]+")

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from dupcheck.errors import InputError
-from dupcheck.langid import detect_language, find_foreign_runs
+from dupcheck.langid import (
+    _foreign_word_start,
+    _words_by_script,
+    detect_language,
+    find_foreign_runs,
+    script_of_language,
+)
 from dupcheck.load import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,3 +114,31 @@ def test_a_language_in_an_unlisted_script_has_no_foreign_runs_of_its_own() -> No
     text = "รัฐบาลจับกุมนักศึกษาหลายสิบคนในกรุงไคโร (Cairo) เมื่อวันเสาร์"
     runs = find_foreign_runs(text, detect_language(text))
     assert [(text[r.start : r.end], r.lang) for r in runs] == [("Cairo", "en")]
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        (SEED[seed], lang)
+        for seed, lang in (("000", "hi"), ("002", "en"), ("003", "ar"), ("004", "hi"))
+    ]
+    + [
+        (ROOT / "fixtures" / "flores" / f"dev100.{name}.txt", lang)
+        for name, lang in FLORES_LANGS.items()
+    ],
+    ids=lambda v: getattr(v, "name", v),
+)
+def test_single_script_shortcut_is_taken_only_for_one_script_text(path: Path, lang: str) -> None:
+    """A text where no character can start a foreign word is one whose words are all in the
+    main script (the converse need not hold: a tatweel inside an Arabic word is a letter of
+    no script, but starts no word); lines of every fixture are tried, with and without a
+    word in another script."""
+    main = script_of_language(lang)
+    lines = normalize_text(path.read_text(encoding="utf-8")).splitlines()
+    shortcut_taken = 0
+    for line in lines + [line + " CGTN" for line in lines] + [line + " सीजीटीएन" for line in lines]:
+        if _foreign_word_start(main).search(line) is None:
+            assert all(script == main for _, _, script in _words_by_script(line)), line
+            assert find_foreign_runs(line, lang) == ()
+            shortcut_taken += 1
+    assert shortcut_taken >= len(lines) // 2

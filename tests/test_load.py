@@ -7,7 +7,7 @@ import pytest
 
 from dupcheck.errors import InputError
 from dupcheck.langid import detect_language
-from dupcheck.load import document_from_text, load_document, normalize_text
+from dupcheck.load import _CHAR_MAP, _MAPPED, document_from_text, load_document, normalize_text
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
@@ -199,3 +199,12 @@ def test_document_from_text_needs_no_file() -> None:
     doc = document_from_text("\u201cHello,\u201d she said to the assembled reporters.")
     assert (doc.path, doc.name, doc.lang) == ("", "<text>", "en")
     assert doc.text == '"Hello," she said to the assembled reporters.'
+
+
+def test_mapped_characters_are_exactly_those_translated() -> None:
+    """The search that decides whether a text needs translating finds every character the
+    map changes, and no other (so a skipped translation never changes the result)."""
+    everything = "".join(map(chr, range(0x30000)))
+    found = {m.group() for m in _MAPPED.finditer(everything)}
+    changed = {ch for ch in everything if ch.translate(_CHAR_MAP) != ch}
+    assert found == changed and len(found) >= 60

@@ -9,7 +9,7 @@ is never replaced by a sound-alike English word (ओवेचकिन is not "a
 from __future__ import annotations
 
 from dupcheck.errors import BackendError
-from dupcheck.lexicon import LANGS, english_glosses, lexicon_version, load_lexicon
+from dupcheck.lexicon import LANGS, english_glosses, lexicon_version, load_lexicon, tokens
 from dupcheck.translate.base import Translator
 
 
@@ -37,8 +37,10 @@ class LexicalTranslator(Translator):
 
     @staticmethod
     def _to_english(text: str, lang: str) -> str:
+        lookup = load_lexicon(lang).lookup
         words = []
-        for gloss in load_lexicon(lang).gloss(text):
+        # each word's gloss at offset 0: a pivot sentence needs no offsets
+        for gloss in map(lookup, (match.group() for match in tokens(text))):
             if gloss.meanings:
                 words.append(gloss.meanings[0])
             elif not gloss.stopword:

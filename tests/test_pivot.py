@@ -1,0 +1,107 @@
+"""The pivot's per-word memoisation on real text: seeds and FLORES-200 dev fixture lines.
+
+Each word's keys are worked out once and reused at every occurrence; these tests check
+that a cached answer is the one computed fresh, that the placed words match a side built
+with every cache emptied first, and that every per-word cache is bounded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dupcheck import lexicon, pivot
+from dupcheck.lexicon import WORD_CACHE_SIZE, english_gloss, load_lexicon, tokens
+from dupcheck.load import document_from_text
+from dupcheck.segment import segment
+from dupcheck.translate.lexical import LexicalTranslator
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "fixtures" / "seeds"
+FLORES = ROOT / "fixtures" / "flores"
+
+#: (fixture, language, translated through the lexicon or read as the pivot language)
+TEXTS = [
+    (SEEDS / "002_ad68b3a4021bdc8c.txt", "en", False),
+    (SEEDS / "001_0b4fe45e40df300f.txt", "en", False),
+    (SEEDS / "000_7c1714d105d40b16.txt", "hi", True),
+    (SEEDS / "004_56567a739bc1bc09.txt", "hi", True),
+    (SEEDS / "003_1fc78112d3480c43.txt", "ar", True),
+    (FLORES / "dev100.eng_Latn.txt", "en", False),
+    (FLORES / "dev100.hin_Deva.txt", "hi", True),
+    # Urdu has no lexicon: a scan reads it as the pivot language does
+    (FLORES / "dev100.urd_Arab.txt", "ur", False),
+]
+#: the caches of ``dupcheck.lexicon`` and ``dupcheck.pivot`` that grow with the vocabulary
+WORD_CACHES = [
+    lexicon.english_lemma,
+    lexicon._lemma,
+    lexicon.english_gloss,
+    pivot._english_word,
+    pivot._foreign_word,
+]
+
+
+def _clear_word_caches() -> None:
+    for cache in WORD_CACHES:
+        cache.cache_clear()
+    for lang in lexicon.LANGS:
+        load_lexicon(lang).lookup.cache_clear()
+
+
+def _side(path: Path, lang: str, translated: bool) -> pivot.PivotSide:
+    document = segment(document_from_text(path.read_text(encoding="utf-8"), lang=lang))
+    if translated:
+        return pivot.pivot_target(document, LexicalTranslator())
+    return pivot.pivot_source(document, load_lexicon("hi"))
+
+
+@pytest.mark.parametrize(("path", "lang", "translated"), TEXTS, ids=lambda v: getattr(v, "name", v))
+def test_memoised_words_are_the_fresh_ones(path: Path, lang: str, translated: bool) -> None:
+    side = _side(path, lang, translated)  # fills the caches
+    words = sorted({m.group() for m in tokens(path.read_text(encoding="utf-8"))})
+    renderable = load_lexicon("hi")
+    for word in words:
+        assert english_gloss(word) == english_gloss.__wrapped__(word), word
+        assert pivot._english_word(word, renderable) == pivot._english_word.__wrapped__(
+            word, renderable
+        ), word
+        if translated:
+            foreign = load_lexicon(lang)
+            assert foreign.lookup(word) == foreign._lookup(word), word
+            assert pivot._foreign_word(word, foreign) == pivot._foreign_word.__wrapped__(
+                word, foreign
+            ), word
+    assert any(w.name for sentence in side.words for w in sentence), "no name found: weak fixture"
+
+
+@pytest.mark.parametrize(("path", "lang", "translated"), TEXTS, ids=lambda v: getattr(v, "name", v))
+def test_side_is_the_same_with_cold_and_warm_caches(
+    path: Path, lang: str, translated: bool
+) -> None:
+    _clear_word_caches()
+    cold = _side(path, lang, translated)
+    warm = _side(path, lang, translated)
+    assert warm == cold
+    # offsets are placed per occurrence: each word still points at its own text
+    for text, sentence in zip(
+        segment(document_from_text(path.read_text(encoding="utf-8"), lang=lang)).sentences,
+        warm.words,
+        strict=True,
+    ):
+        assert all(text.text[w.start : w.end] == w.text for w in sentence)
+
+
+def test_word_caches_are_bounded() -> None:
+    for cache in WORD_CACHES:
+        assert cache.cache_info().maxsize == WORD_CACHE_SIZE, cache
+    for lang in lexicon.LANGS:
+        assert load_lexicon(lang).lookup.cache_info().maxsize == WORD_CACHE_SIZE
+    # a scan's long tail of names and rare words overflows the bound, which then holds
+    english_gloss.cache_clear()
+    for k in range(WORD_CACHE_SIZE + 100):
+        english_gloss(f"Zq{k}")
+    info = english_gloss.cache_info()
+    assert info.currsize == WORD_CACHE_SIZE
+    assert english_gloss("Zq5").text == "Zq5"  # evicted words are recomputed
