@@ -170,6 +170,12 @@ DOCUMENT_COSINE = 0.1
 #: two-sentence windows (a lifted passage): MinHash banding, then the cosine they need
 PASSAGE_LSH = LshParams(bands=40, rows=3, seed=2)
 PASSAGE_COSINE = 0.3
+#: ... and the cosine their whole documents need: a lifted passage brings its specific
+#: words into its document, while short windows of unrelated articles meet by chance
+#: (N = 10,000 in benchmarks/scan_bench.py: 2,484 candidates instead of 10,607, no
+#: planted pair lost; planted partial overlaps have 0.039 and more). A two-sentence
+#: passage in documents of more than about 60 sentences can fall below it.
+PASSAGE_DOCUMENT_COSINE = 0.03
 #: pairs kept per document, its nearest first: bounds verification at k × documents
 #: (N = 10,000 in benchmarks/scan_bench.py: 2 keeps all 66 planted pairs found with 8,
 #: among 8,832 candidates instead of 13,589; 1 loses two translations)
@@ -227,13 +233,16 @@ def similar_documents(vectors: sparse.csr_matrix, min_cosine: float, block: int 
 
 
 def similar_passages(windows: Sequence[np.ndarray], owners: np.ndarray, space: TermSpace,
-                     lsh: LshParams, min_cosine: float) -> tuple[np.ndarray, np.ndarray]:
-    """Document pairs with windows that meet in the LSH index and reach ``min_cosine``."""
+                     lsh: LshParams, min_cosine: float, documents: sparse.csr_matrix,
+                     min_document_cosine: float) -> tuple[np.ndarray, np.ndarray]:
+    """Document pairs with windows that meet in the LSH index and reach ``min_cosine``,
+    whose documents reach ``min_document_cosine``."""
     pairs = lsh_pairs(minhash_signatures(windows, lsh), lsh)
     pairs = pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]]
     score = cosines(space.unit_vectors(windows), pairs)
-    keep = score >= min_cosine
-    return owners[pairs[keep]], score[keep]
+    pairs, score = owners[pairs[score >= min_cosine]], score[score >= min_cosine]
+    keep = cosines(documents, pairs) >= min_document_cosine
+    return pairs[keep], score[keep]
 
 
 def nearest_pairs(pairs: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
@@ -257,6 +266,7 @@ def candidate_pairs(
     document_cosine: float = DOCUMENT_COSINE,
     passage_lsh: LshParams = PASSAGE_LSH,
     passage_cosine: float = PASSAGE_COSINE,
+    passage_document_cosine: float = PASSAGE_DOCUMENT_COSINE,
     nearest: int = NEAREST,
     max_df_share: float = MAX_DF_SHARE,
     df_floor: int = DF_FLOOR,
@@ -280,7 +290,8 @@ def candidate_pairs(
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
     found = [
         similar_documents(documents, document_cosine),
-        similar_passages(windows, window_owner, space, passage_lsh, passage_cosine),
+        similar_passages(windows, window_owner, space, passage_lsh, passage_cosine,
+                         documents, passage_document_cosine),
     ]
     pairs = np.concatenate([p for p, _ in found])
     if not len(pairs):
