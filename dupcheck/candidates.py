@@ -182,6 +182,11 @@ PASSAGE_COSINE = 0.3
 #: planted pair lost; planted partial overlaps have 0.039 and more). A two-sentence
 #: passage in documents of more than about 60 sentences can fall below it.
 PASSAGE_DOCUMENT_COSINE = 0.03
+#: specific terms a window needs to enter the passage index: windows of a few words
+#: (fragments, bylines) reach any cosine by chance, and verification asks a shared
+#: passage for 8 content words anyway (N = 10,000: 838 candidates instead of 3,225;
+#: 8 would lose a planted passage at N = 1,000)
+MIN_PASSAGE_TERMS = 6
 #: pairs kept per document, its nearest first: bounds verification at k × documents
 #: (N = 10,000 in benchmarks/scan_bench.py: 2 keeps all 66 planted pairs found with 8,
 #: among 8,832 candidates instead of 13,589; 1 loses two translations)
@@ -292,7 +297,8 @@ def candidate_pairs(
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
     space = TermSpace(sketches, max_df_share, df_floor, max_df)
     documents = space.unit_vectors([space.ids(s.document) for s in sketches])
-    windows = [space.ids(w) for s in sketches for w in s.windows]
+    windows = [ids if len(ids) >= MIN_PASSAGE_TERMS else ids[:0]
+               for ids in (space.ids(w) for s in sketches for w in s.windows)]
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
     found = [
         similar_documents(documents, document_cosine),
