@@ -201,9 +201,15 @@ class TermSpace:
         self.specific = df <= max(df_floor, min(max_df_share * len(sketches), max_df))
         self.idf = np.log(len(sketches) / df) * self.specific
 
-    def ids(self, hashes: np.ndarray) -> np.ndarray:
-        ids = np.searchsorted(self.vocabulary, hashes)
-        return ids[self.specific[ids]]
+    def ids(self, sets: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """Each set of term hashes as the ids of its specific terms (one vectorised lookup)."""
+        if not sets:
+            return []
+        ids = np.searchsorted(self.vocabulary, np.concatenate(sets))
+        owner = np.repeat(np.arange(len(sets)), [len(h) for h in sets])
+        keep = self.specific[ids]
+        ids, owner = ids[keep], owner[keep]
+        return np.split(ids, np.searchsorted(owner, np.arange(1, len(sets))))
 
     def unit_vectors(self, sets: Sequence[np.ndarray]) -> sparse.csr_matrix:
         """One L2-normalised tf-idf row per set (binary term frequency)."""
@@ -296,9 +302,9 @@ def candidate_pairs(
     if len(sketches) <= all_pairs_up_to:
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
     space = TermSpace(sketches, max_df_share, df_floor, max_df)
-    documents = space.unit_vectors([space.ids(s.document) for s in sketches])
+    documents = space.unit_vectors(space.ids([s.document for s in sketches]))
     windows = [ids if len(ids) >= MIN_PASSAGE_TERMS else ids[:0]
-               for ids in (space.ids(w) for s in sketches for w in s.windows)]
+               for ids in space.ids([w for s in sketches for w in s.windows])]
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
     found = [
         similar_documents(documents, document_cosine),
