@@ -90,6 +90,6 @@ def test_a_folder_of_binaries_is_an_input_error(tmp_path):
 
 def test_an_empty_folder_is_an_input_error(tmp_path):
     (tmp_path / "empty").mkdir()
-    sources, skipped = list_sources([tmp_path / "empty"])
+    _, skipped = list_sources([tmp_path / "empty"])
     with pytest.raises(InputError, match="empty folder"):
         require_documents([tmp_path / "empty"], [], skipped)

@@ -16,9 +16,11 @@ def render_markdown(report: Report) -> str:
     lines = [
         f"## {icon} dupcheck: `{report.target.name}` against `{report.source.name}`",
         "",
-        f"**Verdict: {report.verdict}** (fails on {report.fail_on.value} or worse) · "
-        f"fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · chrF {s.chrf:.1f} · BLEU {s.bleu:.1f} · "
-        f"{len(report.source.sentences)} source / {len(report.target.sentences)} target sentences",
+        (
+            f"**Verdict: {report.verdict}** (fails on {report.fail_on.value} or worse) · "
+            f"fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · chrF {s.chrf:.1f} · BLEU {s.bleu:.1f} · "
+            f"{len(report.source.sentences)} source / {len(report.target.sentences)} target sentences"
+        ),
         "",
     ]
     if report.alternatives:

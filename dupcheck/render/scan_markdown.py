@@ -15,8 +15,10 @@ def render_scan_markdown(report: ScanReport) -> str:
     lines = [
         "# dupcheck scan",
         "",
-        f"{len(report.documents)} documents, {report.candidates} candidate pairs, "
-        f"{len(report.pairs)} related, {len(report.clusters)} clusters, {len(report.skipped)} skipped.",
+        (
+            f"{len(report.documents)} documents, {report.candidates} candidate pairs, "
+            f"{len(report.pairs)} related, {len(report.clusters)} clusters, {len(report.skipped)} skipped."
+        ),
         "",
     ]
     if report.skipped:
