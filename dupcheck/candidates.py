@@ -71,9 +71,6 @@ class LshParams:
     def num_perm(self) -> int:
         return self.bands * self.rows
 
-    def meet_probability(self, jaccard: float) -> float:
-        return 1.0 - (1.0 - jaccard**self.rows) ** self.bands
-
 
 #: terms per MinHash chunk: its chunk × num_perm × 8-byte products stay in the CPU cache
 #: (4,096: 3× faster than 262,144 on benchmarks/scan_bench.py's MinHash comparison)
@@ -257,7 +254,8 @@ def similar_passages(windows: Sequence[np.ndarray], owners: np.ndarray, space: T
     pairs = lsh_pairs(minhash_signatures(windows, lsh), lsh)
     pairs = pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]]
     score = cosines(space.unit_vectors(windows), pairs)
-    pairs, score = owners[pairs[score >= min_cosine]], score[score >= min_cosine]
+    close = score >= min_cosine
+    pairs, score = owners[pairs[close]], score[close]
     keep = cosines(documents, pairs) >= min_document_cosine
     return pairs[keep], score[keep]
 

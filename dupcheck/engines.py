@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
@@ -44,21 +44,22 @@ class LocalEngine:
 
     def map_chunks(self, stage, work, items, chunk_size, progress):
         parts = chunks(items, chunk_size)
-        results: list[Any] = []
         if self.workers == 1 or len(parts) < 2:
-            for part in parts:
-                results.extend(work(part))
-                if progress:
-                    progress(stage, len(results), len(items))
-            return results
+            return _gather(stage, map(work, parts), len(items), progress)
         # spawn, not fork: a forked child of a process running torch's thread pool can hang
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(min(self.workers, len(parts)), mp_context=context) as pool:
-            for done in pool.map(work, parts):
-                results.extend(done)
-                if progress:
-                    progress(stage, len(results), len(items))
-        return results
+            return _gather(stage, pool.map(work, parts), len(items), progress)
+
+
+def _gather(stage: str, done: Iterable[list[Any]], total: int, progress: Progress | None) -> list[Any]:
+    """Chunk results in chunk order, reporting progress as each arrives."""
+    results: list[Any] = []
+    for chunk in done:
+        results.extend(chunk)
+        if progress:
+            progress(stage, len(results), total)
+    return results
 
 
 class RayEngine:
