@@ -17,6 +17,7 @@ import regex
 import simplemma
 
 from dupcheck.lexicon import (
+    MIN_LOAN_CONSONANTS,
     WORD_CACHE_SIZE,
     Lexicon,
     english_gloss,
@@ -117,18 +118,14 @@ def is_english_word(word: str) -> bool:
     return simplemma.is_known(word.lower(), lang="en")
 
 
-#: ordinary words also match by sound (loanwords: police/पुलिस, vaccine/वैक्सीन) when
-#: their skeleton is long enough not to collide by chance
-_LOANWORD_CONSONANTS = 3
-
-
 def _sound_keys(latin: str) -> tuple[str, str]:
     """Cross-script key of a name, and of a loanword ("" where there is none): the
     consonant skeleton after coarse sound merging (Sinopharm and सिनोफार्म both give
-    ``~snfrm``)."""
+    ``~snfrm``). An ordinary word also matches by sound (police/पुलिस) only when its
+    skeleton is as long as the lexicon's loan table asks, so as not to collide by chance."""
     skeleton = phonetic_key(latin).replace("a", "")
     key = f"~{skeleton}"
-    return key if skeleton else "", key if len(skeleton) >= _LOANWORD_CONSONANTS else ""
+    return key if skeleton else "", key if len(skeleton) >= MIN_LOAN_CONSONANTS else ""
 
 
 def _english_words(
