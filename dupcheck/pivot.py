@@ -9,7 +9,7 @@ bags of these keys, the detectors compare words by them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +30,8 @@ from dupcheck.translate.base import Translator
 from dupcheck.translit import phonetic_key
 
 PIVOT_LANG = "en"
+#: characters a lemma key is cut to when sentences are compared as term sets
+STEM_CHARS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +76,16 @@ def pivot_source(doc: Document, renderable: Lexicon | None = None) -> PivotSide:
     ``renderable`` is the target language's lexicon, which tells ordinary words from names.
     """
     texts = tuple(s.text for s in doc.sentences)
-    # a capitalised word that starts a sentence is a name only if the document also
-    # capitalises it mid-sentence ("Putin has..." yes, "Moreover, ..." no)
-    capitalised = frozenset(
+    capitalised = _capitalised(texts)
+    return _side(doc.lang, texts, tuple(_english_words(t, renderable, capitalised) for t in texts))
+
+
+def _capitalised(texts: Iterable[str]) -> frozenset[str]:
+    """Words a document capitalises mid-sentence: a capitalised word that starts a sentence
+    is a name only if it is among them ("Putin has..." yes, "Moreover, ..." no)."""
+    return frozenset(
         m.group() for t in texts for k, m in enumerate(tokens(t)) if k and m.group()[:1].isupper()
     )
-    return _side(doc.lang, texts, tuple(_english_words(t, renderable, capitalised) for t in texts))
 
 
 def pivot_target(doc: Document, translator: Translator) -> PivotSide:
@@ -95,6 +101,55 @@ def pivot_target(doc: Document, translator: Translator) -> PivotSide:
         extra = frozenset().union(*(w.keys for _, w in _english_readings(pivot, lexicon)))
         words.append(_attach_pivot_keys(glossed, extra))
     return _side(doc.lang, pivots, tuple(words))
+
+
+def stem(key: str) -> str:
+    """A lemma key cut to ``STEM_CHARS``: a word-by-word pivot often picks a sibling of the
+    right word ("militarily" for military, "technique" for technology). Name (``~``) and
+    number (``#``) keys stay whole."""
+    return key if key[:1] in "~#" else key[:STEM_CHARS]
+
+
+def sentence_terms(pivot_text: str, names: Iterable[str]) -> frozenset[str]:
+    """A sentence as a term set, for candidate generation and cheap pre-tests: the stemmed
+    lemmas of its pivot translation's content words, and the cross-script keys of its
+    names (``names`` may hold "" for words that are none).
+
+    The pivot translation gives one (the most likely) sense per word; every sense a word
+    can mean would bloat the sets and sink the similarity of true translations.
+    """
+    terms = {_pivot_term(match.group()) for match in tokens(pivot_text)}
+    terms.update(names)
+    terms.discard("")
+    return frozenset(terms)
+
+
+def pivot_terms(doc: Document, translator: Translator | None) -> tuple[frozenset[str], ...]:
+    """Per sentence, the ``sentence_terms`` of ``doc`` pivoted by ``translator`` (None for a
+    document in the pivot language, or in one no translator covers).
+
+    The same sets as ``sentence_terms`` over ``pivot_target``'s (``pivot_source``'s)
+    sentences, without building their words: reading a large collection needs only these.
+    """
+    texts = [s.text for s in doc.sentences]
+    if translator is None:
+        capitalised = _capitalised(texts)
+        return tuple(
+            sentence_terms(t, (w.name for _, w in _english_readings(t, None, capitalised))) for t in texts
+        )
+    pivots = translator.translate(texts, doc.lang, PIVOT_LANG) if texts else []
+    lexicon = load_lexicon(doc.lang)
+    return tuple(
+        sentence_terms(p, (_foreign_word(m.group(), lexicon).name for m in tokens(t)))
+        for t, p in zip(texts, pivots)
+    )
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _pivot_term(token: str) -> str:
+    """A pivot-language token's term: its stemmed lemma, or "" for a stopword."""
+    gloss = english_gloss(token)
+    return "" if gloss.stopword else stem(gloss.stem)
 
 
 def _side(lang: str, texts: tuple[str, ...], words: tuple[tuple[Word, ...], ...]) -> PivotSide:

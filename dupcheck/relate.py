@@ -18,12 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dupcheck.align import AlignSettings, SideFeatures, align_sentences
-from dupcheck.lexicon import english_terms
-from dupcheck.pivot import PivotSide, Word
+from dupcheck.pivot import PivotSide, Word, sentence_terms, stem
 from dupcheck.records import Bead, Document, Passage, RelatedPair, Relation
 from dupcheck.spin import WordNet, pair_substitutions, reads_as_spun
 
-STEM_CHARS = 5
 #: fewest sentences in a shared passage, by default
 MIN_OVERLAP = 2
 
@@ -58,12 +56,12 @@ class Side:
     lang: str
     texts: tuple[str, ...]
     words: tuple[tuple[Word, ...], ...]
-    #: per sentence, the keys candidate generation hashes (see ``candidate_terms``)
+    #: per sentence, the terms candidate generation hashes (``pivot.sentence_terms``)
     terms: tuple[frozenset[str], ...]
 
     @classmethod
     def from_pivot(cls, id: str, document: Document, pivot: PivotSide) -> Side:
-        terms = tuple(candidate_terms(p, w) for p, w in zip(pivot.texts, pivot.words))
+        terms = tuple(sentence_terms(p, (w.name for w in words)) for p, words in zip(pivot.texts, pivot.words))
         return cls(id, document.lang, tuple(s.text for s in document.sentences), pivot.words, terms)
 
     def content_words(self, sentences: tuple[int, int]) -> int:
@@ -93,22 +91,6 @@ class Side:
                 for sentence in self.words
             ]
         return SideFeatures(words, [len(t) for t in self.texts])
-
-
-def candidate_terms(pivot_text: str, words: Sequence[Word]) -> frozenset[str]:
-    """A sentence's keys for MinHash: lemmas of its pivot translation, names and numbers.
-
-    The pivot translation gives one (the most likely) sense per word; hashing every sense a
-    word can mean would bloat the sets and sink the Jaccard similarity of true translations.
-    """
-    return frozenset(stem(g.stem) for g in english_terms(pivot_text)) | {w.name for w in words if w.name}
-
-
-def stem(key: str) -> str:
-    """A lemma key cut to ``STEM_CHARS``: a word-by-word pivot often picks a sibling of the
-    right word ("militarily" for military, "technique" for technology). Name (``~``) and
-    number (``#``) keys stay whole."""
-    return key if key[:1] in "~#" else key[:STEM_CHARS]
 
 
 def may_share_passage(a: Side, b: Side, thresholds: Thresholds) -> bool:

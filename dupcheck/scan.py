@@ -19,7 +19,7 @@ from dupcheck.backends import BackendConfig, load_translator
 from dupcheck.candidates import Sketch, candidate_pairs, in_verification_order, sketch
 from dupcheck.collection import Source, list_sources, load_source, require_documents
 from dupcheck.engines import Progress, make_engine
-from dupcheck.pivot import PIVOT_LANG, pivot_source, pivot_target
+from dupcheck.pivot import PIVOT_LANG, pivot_source, pivot_target, pivot_terms
 from dupcheck.records import RelatedPair, ScanDocument, ScanReport, Skipped
 from dupcheck.relate import MIN_OVERLAP, Side, Thresholds, relate
 from dupcheck.translate.base import Translator
@@ -33,14 +33,22 @@ def _translator(backends: BackendConfig, lang: str) -> Translator:
     return load_translator(backends, lang, PIVOT_LANG)
 
 
+def _pivot_translator(backends: BackendConfig, lang: str) -> Translator | None:
+    """What pivots ``lang`` to English; None for English, or for a language no translator
+    covers, which is read as it is: it still meets its own copies, and names and numbers."""
+    if lang == PIVOT_LANG:
+        return None
+    translator = _translator(backends, lang)
+    return translator if translator.covers(lang, PIVOT_LANG) else None
+
+
 def side(backends: BackendConfig, document: ScanDocument) -> Side:
     """A document's sentences as pivot words (English documents as they are)."""
-    translator = _translator(backends, document.lang) if document.lang != PIVOT_LANG else None
-    if translator is not None and translator.covers(document.lang, PIVOT_LANG):
-        pivot = pivot_target(document.document, translator)
-    else:
-        # an uncovered language still meets its own copies, and names and numbers
+    translator = _pivot_translator(backends, document.lang)
+    if translator is None:
         pivot = pivot_source(document.document)
+    else:
+        pivot = pivot_target(document.document, translator)
     return Side.from_pivot(document.id, document.document, pivot)
 
 
@@ -49,7 +57,11 @@ def read_sources(backends: BackendConfig, sources: list[Source]) -> list[tuple[S
     read: list[tuple[ScanDocument, Sketch] | Skipped] = []
     for source in sources:
         loaded = load_source(source)
-        read.append(loaded if isinstance(loaded, Skipped) else (loaded, sketch(side(backends, loaded).terms)))
+        if isinstance(loaded, Skipped):
+            read.append(loaded)
+        else:
+            terms = pivot_terms(loaded.document, _pivot_translator(backends, loaded.lang))
+            read.append((loaded, sketch(terms)))
     return read
 
 

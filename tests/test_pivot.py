@@ -40,6 +40,7 @@ WORD_CACHES = [
     lexicon.english_gloss,
     pivot._english_word,
     pivot._foreign_word,
+    pivot._pivot_term,
 ]
 
 
@@ -105,3 +106,37 @@ def test_word_caches_are_bounded() -> None:
     info = english_gloss.cache_info()
     assert info.currsize == WORD_CACHE_SIZE
     assert english_gloss("Zq5").text == "Zq5"  # evicted words are recomputed
+
+
+@pytest.mark.parametrize(("path", "lang", "translated"), TEXTS, ids=lambda v: getattr(v, "name", v))
+def test_terms_read_without_words_are_those_of_the_full_pivot(
+    path: Path, lang: str, translated: bool
+) -> None:
+    # a scan reads every document through ``pivot_terms`` and verifies candidates on
+    # full sides: both must see the same term sets
+    document = segment(document_from_text(path.read_text(encoding="utf-8"), lang=lang))
+    if translated:
+        full = pivot.pivot_target(document, LexicalTranslator())
+        fast = pivot.pivot_terms(document, LexicalTranslator())
+    else:
+        full = pivot.pivot_source(document)
+        fast = pivot.pivot_terms(document, None)
+    expected = tuple(
+        pivot.sentence_terms(text, (w.name for w in words)) for text, words in zip(full.texts, full.words)
+    )
+    assert fast == expected
+    assert any(term.startswith("~") for sentence in fast for term in sentence), "no name key"
+
+
+def test_sentence_terms_meet_across_languages() -> None:
+    english = segment(document_from_text(
+        "Moreover, Tokayev met Putin in Moscow on 12 March. "
+        "Putin said the militaries would hold joint drills.", lang="en"))
+    hindi = segment(document_from_text("पुतिन ने कहा कि सेनाएं संयुक्त अभ्यास करेंगी।", lang="hi"))
+    first, second = pivot.pivot_terms(english, None)
+    # stopwords dropped, lemmas stemmed, numbers whole; a sentence-initial capital is a
+    # name only when the text capitalises it mid-sentence too
+    assert {"meet", "12", "tokay", "~tkv", "putin", "~ptn", "mosco", "~mskv"} <= first
+    assert not {"in", "on", "~mrvr"} & first
+    (translated,) = pivot.pivot_terms(hindi, LexicalTranslator())
+    assert {"putin", "~ptn", "say", "milit"} <= second & translated
