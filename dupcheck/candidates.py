@@ -276,18 +276,34 @@ def nearest_pairs(pairs: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
     return pairs[keep]
 
 
-def candidate_pairs(
-    sketches: Sequence[Sketch],
-    document_cosine: float = DOCUMENT_COSINE,
-    passage_lsh: LshParams = PASSAGE_LSH,
-    passage_cosine: float = PASSAGE_COSINE,
-    passage_document_cosine: float = PASSAGE_DOCUMENT_COSINE,
-    nearest: int = NEAREST,
-    max_df_share: float = MAX_DF_SHARE,
-    df_floor: int = DF_FLOOR,
-    max_df: int = MAX_DF,
-    all_pairs_up_to: int = ALL_PAIRS_UP_TO,
-) -> np.ndarray:
+@dataclass(frozen=True, slots=True)
+class CandidateSettings:
+    """Everything that decides which pairs are verified (see the constants above);
+    ``describe()`` goes into a scan's signature."""
+
+    document_cosine: float = DOCUMENT_COSINE
+    passage_lsh: LshParams = PASSAGE_LSH
+    passage_cosine: float = PASSAGE_COSINE
+    passage_document_cosine: float = PASSAGE_DOCUMENT_COSINE
+    min_passage_terms: int = MIN_PASSAGE_TERMS
+    nearest: int = NEAREST
+    max_df_share: float = MAX_DF_SHARE
+    df_floor: int = DF_FLOOR
+    max_df: int = MAX_DF
+    all_pairs_up_to: int = ALL_PAIRS_UP_TO
+
+    def describe(self) -> str:
+        lsh = self.passage_lsh
+        return (
+            f"all-pairs:{self.all_pairs_up_to}|df:{self.max_df_share},{self.df_floor},{self.max_df}"
+            f"|doc-cos:{self.document_cosine}|window:{PASSAGE_WINDOW}"
+            f"|lsh:{lsh.bands}x{lsh.rows}s{lsh.seed}|window-cos:{self.passage_cosine}"
+            f"|window-doc-cos:{self.passage_document_cosine}|window-terms:{self.min_passage_terms}"
+            f"|nearest:{self.nearest}"
+        )
+
+
+def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = CandidateSettings()) -> np.ndarray:
     """Document index pairs (i < j) worth verifying: every pair for a collection of at
     most ``all_pairs_up_to`` documents; otherwise pairs of similar documents and pairs
     with similar windows, ranked by tf-idf cosine, each document keeping its ``nearest``.
@@ -297,22 +313,22 @@ def candidate_pairs(
     documents are left out first: they make unrelated documents look alike and would
     make the sparse products and the LSH buckets quadratic.
     """
-    if len(sketches) <= all_pairs_up_to:
+    if len(sketches) <= settings.all_pairs_up_to:
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
-    space = TermSpace(sketches, max_df_share, df_floor, max_df)
+    space = TermSpace(sketches, settings.max_df_share, settings.df_floor, settings.max_df)
     documents = space.unit_vectors(space.ids([s.document for s in sketches]))
-    windows = [ids if len(ids) >= MIN_PASSAGE_TERMS else ids[:0]
+    windows = [ids if len(ids) >= settings.min_passage_terms else ids[:0]
                for ids in space.ids([w for s in sketches for w in s.windows])]
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
     found = [
-        similar_documents(documents, document_cosine),
-        similar_passages(windows, window_owner, space, passage_lsh, passage_cosine,
-                         documents, passage_document_cosine),
+        similar_documents(documents, settings.document_cosine),
+        similar_passages(windows, window_owner, space, settings.passage_lsh, settings.passage_cosine,
+                         documents, settings.passage_document_cosine),
     ]
     pairs = np.concatenate([p for p, _ in found])
     if not len(pairs):
         return np.empty((0, 2), dtype=np.int64)
-    return nearest_pairs(pairs, np.concatenate([s for _, s in found]), nearest)
+    return nearest_pairs(pairs, np.concatenate([s for _, s in found]), settings.nearest)
 
 
 def in_verification_order(pairs: np.ndarray, documents: int) -> np.ndarray:

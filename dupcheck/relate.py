@@ -47,6 +47,13 @@ class Thresholds:
     prefilter: float = 0.15
     align: AlignSettings = field(default_factory=AlignSettings)
 
+    def describe(self) -> str:
+        return (
+            f"corr:{self.same_language},{self.cross_language}|most:{self.most}"
+            f"|passage:{self.min_overlap},{self.passage},{self.cross_language_passage},"
+            f"{self.min_passage_words}w,gap{self.max_gap}|prefilter:{self.prefilter}|{self.align.describe()}"
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Side:

@@ -16,7 +16,8 @@ from functools import cache, partial
 from pathlib import Path
 
 from dupcheck.backends import BackendConfig, load_translator
-from dupcheck.candidates import Sketch, candidate_pairs, in_verification_order, sketch
+from dupcheck import __version__
+from dupcheck.candidates import CandidateSettings, Sketch, candidate_pairs, in_verification_order, sketch
 from dupcheck.collection import Source, list_sources, load_source, require_documents
 from dupcheck.engines import Progress, make_engine
 from dupcheck.pivot import PIVOT_LANG, pivot_source, pivot_target, pivot_terms
@@ -106,6 +107,7 @@ def scan_paths(
     workers: int | None = None,
     min_overlap: int = MIN_OVERLAP,
     backends: BackendConfig = BackendConfig(),
+    candidates: CandidateSettings = CandidateSettings(),
     progress: Progress | None = None,
 ) -> ScanReport:
     """Scan files, folders and JSONL manifests for related documents.
@@ -121,11 +123,11 @@ def scan_paths(
     sketches = [r[1] for r in read if not isinstance(r, Skipped)]
     del read
     require_documents(paths, documents, skipped)
-    candidates = in_verification_order(candidate_pairs(sketches), len(documents)).tolist()
+    ordered = in_verification_order(candidate_pairs(sketches, candidates), len(documents)).tolist()
     del sketches
     if progress:
-        progress("index", len(candidates), len(candidates))
-    pairs = [(documents[i], documents[j]) for i, j in candidates]
+        progress("index", len(ordered), len(ordered))
+    pairs = [(documents[i], documents[j]) for i, j in ordered]
     verified = runner.map_chunks(
         "verify", partial(verify_pairs, backends, thresholds), pairs, VERIFY_CHUNK, progress
     )
@@ -133,7 +135,10 @@ def scan_paths(
     related = tuple(sorted((p for p in verified if p is not None),
                            key=lambda p: sorted((position[p.a], position[p.b]))))
     translators = sorted({_translator(backends, d.lang).signature() for d in documents if d.lang != PIVOT_LANG})
-    signature = f"scan/1 translators={','.join(translators)} {thresholds}"
+    signature = "|".join([
+        f"dupcheck:{__version__}", "scan:1", f"translator:{','.join(translators) or 'none'}",
+        candidates.describe(), thresholds.describe(),
+    ])
     return ScanReport(
         tuple(documents), tuple(skipped), related,
         clusters([d.id for d in documents], related), len(pairs), signature,

@@ -5,6 +5,7 @@ import pytest
 
 from dupcheck.candidates import (
     PASSAGE_LSH,
+    CandidateSettings,
     LshParams,
     candidate_pairs,
     in_verification_order,
@@ -84,7 +85,7 @@ def test_candidates_find_copies_and_shared_passages_not_strangers(english_lines)
         stranger = _terms(english_lines[800 + 8 * (k - 10) : 800 + 8 * (k - 10) + 6])
         planted.add((k, len(docs)))
         docs.append(stranger[:3] + docs[k][4:6] + stranger[3:])
-    found = {tuple(p) for p in candidate_pairs([sketch(d) for d in docs], all_pairs_up_to=0).tolist()}
+    found = {tuple(p) for p in candidate_pairs([sketch(d) for d in docs], CandidateSettings(all_pairs_up_to=0)).tolist()}
     assert planted <= found
     # strangers proposed must stay a small share of all pairs: verification pays for each
     n = len(docs)
@@ -93,12 +94,12 @@ def test_candidates_find_copies_and_shared_passages_not_strangers(english_lines)
 
 def test_candidates_are_deterministic(english_lines):
     docs = [sketch(_terms(english_lines[5 * k : 5 * k + 5])) for k in range(50)]
-    assert np.array_equal(candidate_pairs(docs, all_pairs_up_to=0), candidate_pairs(docs, all_pairs_up_to=0))
+    assert np.array_equal(candidate_pairs(docs, CandidateSettings(all_pairs_up_to=0)), candidate_pairs(docs, CandidateSettings(all_pairs_up_to=0)))
 
 
 def test_small_collections_pair_everything(english_lines):
     docs = [sketch(_terms(english_lines[5 * k : 5 * k + 5])) for k in range(6)]
-    pairs = {tuple(p) for p in candidate_pairs(docs, all_pairs_up_to=6).tolist()}
+    pairs = {tuple(p) for p in candidate_pairs(docs, CandidateSettings(all_pairs_up_to=6)).tolist()}
     assert pairs == {(i, j) for i in range(6) for j in range(i + 1, 6)}
 
 
@@ -110,3 +111,13 @@ def test_verification_order_keeps_every_pair_and_groups_connected_documents():
     # each chain's pairs come together, so a chunk of four pairs holds one chain
     chains = [{int(d) % 2 for d in ordered[k : k + 4].ravel()} for k in (0, 4)]
     assert chains in ([{0}, {1}], [{1}, {0}])
+
+
+def test_every_candidate_setting_shows_in_the_description():
+    from dataclasses import fields, replace
+
+    default = CandidateSettings()
+    for field in fields(CandidateSettings):
+        value = getattr(default, field.name)
+        changed = LshParams(value.bands + 1, value.rows) if isinstance(value, LshParams) else value * 2
+        assert replace(default, **{field.name: changed}).describe() != default.describe(), field.name

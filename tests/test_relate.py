@@ -77,3 +77,15 @@ def test_fragments_that_match_exactly_are_no_shared_passage():
     a = _hindi_side("a", filler_a + ["का CNAगATAठ CCAढ़Dम।", "जिसमें DlDध है।"] + filler_a)
     b = _hindi_side("b", filler_b + ["CCAढ़Dम हैं।", "DlDध भी है।"] + filler_b)
     assert relate(a, b, Thresholds()) is None
+
+
+def test_every_threshold_shows_in_the_description():
+    from dataclasses import fields, replace
+
+    from dupcheck.align import AlignSettings
+
+    default = Thresholds()
+    for field in fields(Thresholds):
+        value = getattr(default, field.name)
+        changed = AlignSettings(threshold=0.9) if isinstance(value, AlignSettings) else value * 2
+        assert replace(default, **{field.name: changed}).describe() != default.describe(), field.name

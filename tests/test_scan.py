@@ -151,3 +151,16 @@ def test_worker_processes_give_the_one_process_result(monkeypatch, seed_report):
     two = scan_paths([SEEDS], backends=OFFLINE, workers=2)
     assert one.pairs == two.pairs == seed_report.pairs
     assert one.clusters == two.clusters
+
+
+def test_signature_names_what_decided_the_pairs(seed_report):
+    from dupcheck import __version__
+    from dupcheck.candidates import CandidateSettings
+    from dupcheck.relate import Thresholds
+
+    parts = seed_report.signature.split("|")
+    assert parts[:2] == [f"dupcheck:{__version__}", "scan:1"]
+    # the seeds hold Hindi and Arabic: both pivot through the offline lexicon
+    assert parts[2].startswith("translator:lexical")
+    assert CandidateSettings().describe() in seed_report.signature
+    assert Thresholds().describe() in seed_report.signature
