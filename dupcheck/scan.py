@@ -15,9 +15,15 @@ from collections.abc import Sequence
 from functools import cache, partial
 from pathlib import Path
 
-from dupcheck.backends import BackendConfig, load_translator
 from dupcheck import __version__
-from dupcheck.candidates import CandidateSettings, Sketch, candidate_pairs, in_verification_order, sketch
+from dupcheck.backends import BackendConfig, load_translator
+from dupcheck.candidates import (
+    CandidateSettings,
+    Sketch,
+    candidate_pairs,
+    in_verification_order,
+    sketch,
+)
 from dupcheck.collection import Source, list_sources, load_source, require_documents
 from dupcheck.engines import Progress, make_engine
 from dupcheck.pivot import PIVOT_LANG, pivot_source, pivot_target, pivot_terms
