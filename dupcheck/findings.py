@@ -12,11 +12,13 @@ import math
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import regex
 
 from dupcheck.encode.base import Encoder
+from dupcheck.langid import find_foreign_runs
 from dupcheck.lexicon import Lexicon
 from dupcheck.numbers import Quantity, compare_quantities, extract_quantities
 from dupcheck.pivot import PivotSide, Word, is_english_word
@@ -290,7 +292,7 @@ class UntranslatedText(Detector):
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not view.bead.target:
             return
-        for run in pair.target.foreign_runs:
+        for run in _foreign_runs(pair.target.text, pair.target.lang):
             if run.lang != pair.source.lang:
                 continue
             for index in view.bead.target:
@@ -309,6 +311,9 @@ class UntranslatedText(Detector):
 
 
 _LATIN_WORD = regex.compile(r"\p{Latin}+")
+#: the runs of the document being checked, found once for all its beads: loading leaves
+#: them out, as only this detector needs them
+_foreign_runs = lru_cache(maxsize=4)(find_foreign_runs)
 
 
 class Mistranslations(Detector):

@@ -14,7 +14,7 @@ from typing import Literal
 import regex
 
 from dupcheck.errors import InputError
-from dupcheck.langid import detect_language, find_foreign_runs
+from dupcheck.langid import detect_language
 from dupcheck.records import Document
 
 InputFormat = Literal["text", "lines"]
@@ -120,9 +120,7 @@ def document_from_text(
         lang = detect_language(normalized, path=name)
     elif not regex.fullmatch(r"[a-z]{2,3}", lang):
         raise InputError(name, f"{lang!r} is not an ISO 639-1 language code such as en, hi, ar")
-    return Document(
-        path=path, text=normalized, lang=lang, foreign_runs=find_foreign_runs(normalized, lang)
-    )
+    return Document(path=path, text=normalized, lang=lang)
 
 
 def load_document(

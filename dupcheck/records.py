@@ -66,7 +66,6 @@ class Document:
     path: str
     text: str
     lang: str
-    foreign_runs: tuple[Span, ...] = ()
     sentences: tuple[Sentence, ...] = ()
 
     @property
