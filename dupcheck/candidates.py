@@ -158,13 +158,16 @@ class Sketch:
 
 
 def sketch(sentence_terms: Sequence[Iterable[str]], window: int = PASSAGE_WINDOW) -> Sketch:
-    """``sentence_terms[s]`` are the pivot terms of sentence ``s`` of one document."""
-    sentences = [list(terms) for terms in sentence_terms]
+    """``sentence_terms[s]`` are the pivot terms of sentence ``s`` of one document.
+
+    Each sentence's terms are hashed once; windows and the document are unions of those.
+    """
+    sentences = [term_hashes(list(terms)) for terms in sentence_terms] or [term_hashes([])]
     windows = tuple(
-        term_hashes([t for terms in sentences[start : start + window] for t in terms])
+        np.unique(np.concatenate(sentences[start : start + window]))
         for start in range(max(1, len(sentences) - window + 1))
     )
-    return Sketch(term_hashes([t for terms in sentences for t in terms]), windows)
+    return Sketch(np.unique(np.concatenate(sentences)), windows)
 
 
 #: tf-idf cosine two documents need: a translation through the lexical pivot shares few

@@ -121,3 +121,19 @@ def test_every_candidate_setting_shows_in_the_description():
         value = getattr(default, field.name)
         changed = LshParams(value.bands + 1, value.rows) if isinstance(value, LshParams) else value * 2
         assert replace(default, **{field.name: changed}).describe() != default.describe(), field.name
+
+
+@pytest.mark.parametrize(("sentences", "windows"), [
+    ([["joint", "drills"], ["drills", "august"], ["troops"]],
+     [{"joint", "drills", "august"}, {"drills", "august", "troops"}]),
+    ([["one", "sentence"]], [{"one", "sentence"}]),
+    ([], [set()]),
+])
+def test_sketch_windows_are_unions_of_consecutive_sentences(sentences, windows):
+    def hashes(terms):
+        return set(term_hashes(sorted(terms)).tolist())
+
+    made = sketch(sentences)
+    assert [set(w.tolist()) for w in made.windows] == [hashes(w) for w in windows]
+    assert set(made.document.tolist()) == hashes({t for s in sentences for t in s})
+    assert len(made.document) == len(set(made.document.tolist()))  # each term once
