@@ -27,12 +27,18 @@ signatures are the same in every process (Python's ``hash`` of a string is salte
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import TypeVar
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import reverse_cuthill_mckee
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 PASSAGE_WINDOW = 2
 #: collections up to this size compare all pairs instead of using LSH
@@ -52,11 +58,16 @@ MAX_DF = 1000
 MAX_BUCKET = 64
 
 
-def term_hashes(terms: Sequence[str]) -> np.ndarray:
+def term_hashes(terms: Iterable[str]) -> np.ndarray:
     """Stable 32-bit hashes of the distinct terms."""
     return np.fromiter(
-        (zlib.crc32(t.encode("utf-8")) for t in dict.fromkeys(terms)), dtype=np.uint64
+        (zlib.crc32(t.encode("utf-8")) for t in dict.fromkeys(terms)), dtype=np.uint32
     )
+
+
+def shingle_hashes(terms: Sequence[str]) -> np.ndarray:
+    """Stable 32-bit hashes of the distinct pairs of consecutive terms."""
+    return term_hashes(f"{a}\x1f{b}" for a, b in pairwise(terms))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,31 +88,40 @@ class LshParams:
 _CHUNK_TERMS = 1 << 12
 
 
-def minhash_signatures(sets: Sequence[np.ndarray], params: LshParams) -> np.ndarray:
-    """MinHash signatures, one row of ``num_perm`` uint32 per set (all-ones for an empty set)."""
+def minhash_signatures(sets: Sequence[np.ndarray], params: LshParams, threads: int = 1) -> np.ndarray:
+    """MinHash signatures, one row of ``num_perm`` uint32 per set (all-ones for an empty set),
+    computed in ``threads`` threads (numpy releases the GIL; the rows do not depend on it)."""
     rng = np.random.default_rng(params.seed)
     mult = rng.integers(1, 2**63, size=params.num_perm, dtype=np.uint64) | np.uint64(1)
     add = rng.integers(0, 2**63, size=params.num_perm, dtype=np.uint64)
     signatures = np.full((len(sets), params.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
     sizes = np.array([len(s) for s in sets], dtype=np.int64)
-    start = 0
-    while start < len(sets):
-        stop, total = start, 0
-        while stop < len(sets) and (total == 0 or total + sizes[stop] <= _CHUNK_TERMS):
-            total += sizes[stop]
-            stop += 1
-        chunk = [s for s in sets[start:stop] if len(s)]
+    # cache-sized chunks of consecutive sets; a row's minimum does not depend on its chunk
+    bounds = np.flatnonzero(np.diff(np.cumsum(sizes) // _CHUNK_TERMS)) + 1
+    spans = list(zip(np.r_[0, bounds], np.r_[bounds, len(sets)], strict=True))
+
+    def fill(span: tuple[int, int]) -> None:
+        start, stop = span
         rows = np.flatnonzero(sizes[start:stop]) + start
-        if chunk:
-            values = np.concatenate(chunk).astype(np.uint64, copy=False)
-            # multiply-shift: the high 32 bits of a*x+b (mod 2^64) are a universal hash of x
-            hashed = ((values[:, None] * mult[None, :] + add[None, :]) >> np.uint64(32)).astype(
-                np.uint32
-            )
-            offsets = np.concatenate(([0], np.cumsum(sizes[rows])[:-1]))
-            signatures[rows] = np.minimum.reduceat(hashed, offsets, axis=0)
-        start = stop
+        if not len(rows):
+            return
+        values = np.concatenate([sets[r] for r in rows]).astype(np.uint64, copy=False)
+        # multiply-shift: the high 32 bits of a*x+b (mod 2^64) are a universal hash of x
+        hashed = ((values[:, None] * mult[None, :] + add[None, :]) >> np.uint64(32)).astype(np.uint32)
+        offsets = np.concatenate(([0], np.cumsum(sizes[rows])[:-1]))
+        signatures[rows] = np.minimum.reduceat(hashed, offsets, axis=0)
+
+    in_threads(fill, spans, threads)
     return signatures
+
+
+def in_threads(work: Callable[[Item], Result], items: Sequence[Item], threads: int) -> list[Result]:
+    """``work`` over ``items`` in ``threads`` threads, results in order: for numpy and
+    scipy.sparse work, which releases the GIL (2 threads: 2x on the sparse products)."""
+    if threads <= 1 or len(items) < 2:
+        return [work(item) for item in items]
+    with ThreadPoolExecutor(threads) as pool:
+        return list(pool.map(work, items))
 
 
 def lsh_pairs(signatures: np.ndarray, params: LshParams) -> np.ndarray:
@@ -151,23 +171,29 @@ def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class Sketch:
-    """One document's term hashes: all of them, and per window of consecutive sentences."""
+    """One document's term hashes: all of them, and per window of consecutive sentences
+    its terms and its shingles (pairs of consecutive terms within a sentence)."""
 
     document: np.ndarray
     windows: tuple[np.ndarray, ...]
+    shingles: tuple[np.ndarray, ...]
 
 
-def sketch(sentence_terms: Sequence[Iterable[str]], window: int = PASSAGE_WINDOW) -> Sketch:
-    """``sentence_terms[s]`` are the pivot terms of sentence ``s`` of one document.
+def sketch(sentence_terms: Sequence[Sequence[str]], window: int = PASSAGE_WINDOW) -> Sketch:
+    """``sentence_terms[s]`` are the pivot terms of sentence ``s`` of one document, in
+    reading order (``dupcheck.pivot.sentence_terms``).
 
     Each sentence's terms are hashed once; windows and the document are unions of those.
     """
-    sentences = [term_hashes(list(terms)) for terms in sentence_terms] or [term_hashes([])]
-    windows = tuple(
-        np.unique(np.concatenate(sentences[start : start + window]))
-        for start in range(max(1, len(sentences) - window + 1))
+    empty = [term_hashes([])]
+    terms = [term_hashes(t) for t in sentence_terms] or empty
+    shingles = [shingle_hashes(t) for t in sentence_terms] or empty
+    starts = range(max(1, len(terms) - window + 1))
+    return Sketch(
+        np.unique(np.concatenate(terms)),
+        tuple(np.unique(np.concatenate(terms[k : k + window])) for k in starts),
+        tuple(np.unique(np.concatenate(shingles[k : k + window])) for k in starts),
     )
-    return Sketch(np.unique(np.concatenate(sentences)), windows)
 
 
 #: tf-idf cosine two documents need: a translation through the lexical pivot shares few
@@ -182,7 +208,13 @@ PASSAGE_COSINE = 0.3
 #: planted pair lost; planted partial overlaps have 0.039 and more). A two-sentence
 #: passage in documents of more than about 60 sentences can fall below it.
 PASSAGE_DOCUMENT_COSINE = 0.03
-#: specific terms a window needs to enter the passage index: windows of a few words
+#: copied passages: MinHash banding over window shingles, then the share of equal MinHash
+#: values (estimated Jaccard) they need. Word order finds copies whose words are all
+#: common ones, which the cosine over specific terms cannot see (benchmarks/scan_bench.py,
+#: N = 100,000: English passages shared verbatim by documents of document cosine 0.000)
+COPY_LSH = LshParams(bands=16, rows=2, seed=3)
+COPY_JACCARD = 0.3
+#: specific terms (or shingles) a window needs to enter the passage (copy) index: windows of a few words
 #: (fragments, bylines) reach any cosine by chance, and verification asks a shared
 #: passage for 8 content words anyway (N = 10,000: 838 candidates instead of 3,225;
 #: 8 would lose a planted passage at N = 1,000)
@@ -231,36 +263,50 @@ def cosines(vectors: sparse.csr_matrix, pairs: np.ndarray, chunk: int = 1 << 16)
     return out
 
 
-def similar_documents(vectors: sparse.csr_matrix, min_cosine: float, block: int = 1024
+def similar_documents(vectors: sparse.csr_matrix, min_cosine: float, block: int = 1024, threads: int = 1
                       ) -> tuple[np.ndarray, np.ndarray]:
     """Row pairs (i < j) whose cosine reaches ``min_cosine``, by sparse products in blocks.
 
     The work is the sum of squared document frequencies of the specific terms, which the
-    document-frequency cap bounds; memory is one block of products at a time.
+    document-frequency cap bounds; memory is one block of products per thread.
     """
     transposed = vectors.T.tocsr()
-    pairs, scores = [], []
-    for start in range(0, vectors.shape[0], block):
-        products = (vectors[start : start + block] @ transposed).tocoo()
-        rows = products.row + start
-        keep = (products.col > rows) & (products.data >= min_cosine)
-        pairs.append(np.stack([rows[keep], products.col[keep]], axis=1))
-        scores.append(products.data[keep])
-    return np.concatenate(pairs).astype(np.int64), np.concatenate(scores)
+
+    def products(start: int) -> tuple[np.ndarray, np.ndarray]:
+        found = (vectors[start : start + block] @ transposed).tocoo()
+        rows = found.row + start
+        keep = (found.col > rows) & (found.data >= min_cosine)
+        return np.stack([rows[keep], found.col[keep]], axis=1), found.data[keep]
+
+    blocks = in_threads(products, range(0, vectors.shape[0], block), threads)
+    return (np.concatenate([p for p, _ in blocks]).astype(np.int64),
+            np.concatenate([s for _, s in blocks]))
 
 
 def similar_passages(windows: Sequence[np.ndarray], owners: np.ndarray, space: TermSpace,
                      lsh: LshParams, min_cosine: float, documents: sparse.csr_matrix,
-                     min_document_cosine: float) -> tuple[np.ndarray, np.ndarray]:
+                     min_document_cosine: float, threads: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """Document pairs with windows that meet in the LSH index and reach ``min_cosine``,
     whose documents reach ``min_document_cosine``."""
-    pairs = lsh_pairs(minhash_signatures(windows, lsh), lsh)
+    pairs = lsh_pairs(minhash_signatures(windows, lsh, threads), lsh)
     pairs = pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]]
     score = cosines(space.unit_vectors(windows), pairs)
     close = score >= min_cosine
     pairs, score = owners[pairs[close]], score[close]
     keep = cosines(documents, pairs) >= min_document_cosine
     return pairs[keep], score[keep]
+
+
+def copied_passages(shingles: Sequence[np.ndarray], owners: np.ndarray, lsh: LshParams,
+                    min_jaccard: float, threads: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Document pairs with windows whose shingle sets meet in the LSH index and have an
+    estimated Jaccard similarity (share of equal MinHash values) of ``min_jaccard``."""
+    signatures = minhash_signatures(shingles, lsh, threads)
+    pairs = lsh_pairs(signatures, lsh)
+    pairs = pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]]
+    score = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
+    keep = score >= min_jaccard
+    return owners[pairs[keep]], score[keep]
 
 
 def nearest_pairs(pairs: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
@@ -288,6 +334,8 @@ class CandidateSettings:
     passage_lsh: LshParams = PASSAGE_LSH
     passage_cosine: float = PASSAGE_COSINE
     passage_document_cosine: float = PASSAGE_DOCUMENT_COSINE
+    copy_lsh: LshParams = COPY_LSH
+    copy_jaccard: float = COPY_JACCARD
     min_passage_terms: int = MIN_PASSAGE_TERMS
     nearest: int = NEAREST
     max_df_share: float = MAX_DF_SHARE
@@ -302,11 +350,14 @@ class CandidateSettings:
             f"|doc-cos:{self.document_cosine}|window:{PASSAGE_WINDOW}"
             f"|lsh:{lsh.bands}x{lsh.rows}s{lsh.seed}|window-cos:{self.passage_cosine}"
             f"|window-doc-cos:{self.passage_document_cosine}|window-terms:{self.min_passage_terms}"
+            f"|copy-lsh:{self.copy_lsh.bands}x{self.copy_lsh.rows}s{self.copy_lsh.seed}"
+            f"|copy-jaccard:{self.copy_jaccard}"
             f"|nearest:{self.nearest}"
         )
 
 
-def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = CandidateSettings()) -> np.ndarray:
+def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = CandidateSettings(),
+                    threads: int = 1) -> np.ndarray:
     """Document index pairs (i < j) worth verifying: every pair for a collection of at
     most ``all_pairs_up_to`` documents; otherwise pairs of similar documents and pairs
     with similar windows, ranked by tf-idf cosine, each document keeping its ``nearest``.
@@ -314,7 +365,8 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     Similarity is the cosine over specific terms weighted by inverse document frequency:
     unweighted Jaccard rates a shared name like a shared "said". Terms common to many
     documents are left out first: they make unrelated documents look alike and would
-    make the sparse products and the LSH buckets quadratic.
+    make the sparse products and the LSH buckets quadratic. ``threads`` share the sparse
+    products and MinHash; the pairs do not depend on their number.
     """
     if len(sketches) <= settings.all_pairs_up_to:
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
@@ -323,10 +375,12 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     windows = [ids if len(ids) >= settings.min_passage_terms else ids[:0]
                for ids in space.ids([w for s in sketches for w in s.windows])]
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
+    shingles = [h if len(h) >= settings.min_passage_terms else h[:0] for s in sketches for h in s.shingles]
     found = [
-        similar_documents(documents, settings.document_cosine),
+        similar_documents(documents, settings.document_cosine, threads=threads),
         similar_passages(windows, window_owner, space, settings.passage_lsh, settings.passage_cosine,
-                         documents, settings.passage_document_cosine),
+                         documents, settings.passage_document_cosine, threads),
+        copied_passages(shingles, window_owner, settings.copy_lsh, settings.copy_jaccard, threads),
     ]
     pairs = np.concatenate([p for p, _ in found])
     if not len(pairs):

@@ -110,21 +110,23 @@ def stem(key: str) -> str:
     return key if key[:1] in "~#" else key[:STEM_CHARS]
 
 
-def sentence_terms(pivot_text: str, names: Iterable[str]) -> frozenset[str]:
-    """A sentence as a term set, for candidate generation and cheap pre-tests: the stemmed
-    lemmas of its pivot translation's content words, and the cross-script keys of its
-    names (``names`` may hold "" for words that are none).
+def sentence_terms(pivot_text: str, names: Iterable[str]) -> tuple[str, ...]:
+    """A sentence's terms, for candidate generation and cheap pre-tests: the stemmed lemmas
+    of its pivot translation's content words in reading order, then the cross-script keys
+    of its names (``names`` may hold "" for words that are none); each term once.
 
     The pivot translation gives one (the most likely) sense per word; every sense a word
-    can mean would bloat the sets and sink the similarity of true translations.
+    can mean would bloat the sets and sink the similarity of true translations. The order
+    lets candidate generation also compare consecutive terms, which finds a copied
+    passage even where all its words are common ones.
     """
-    terms = {_pivot_term(match.group()) for match in tokens(pivot_text)}
-    terms.update(names)
-    terms.discard("")
-    return frozenset(terms)
+    terms = dict.fromkeys(_pivot_term(match.group()) for match in tokens(pivot_text))
+    terms.update(dict.fromkeys(names))
+    terms.pop("", None)
+    return tuple(terms)
 
 
-def pivot_terms(doc: Document, translator: Translator | None) -> tuple[frozenset[str], ...]:
+def pivot_terms(doc: Document, translator: Translator | None) -> tuple[tuple[str, ...], ...]:
     """Per sentence, the ``sentence_terms`` of ``doc`` pivoted by ``translator`` (None for a
     document in the pivot language, or in one no translator covers).
 

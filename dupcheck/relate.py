@@ -68,7 +68,9 @@ class Side:
 
     @classmethod
     def from_pivot(cls, id: str, document: Document, pivot: PivotSide) -> Side:
-        terms = tuple(sentence_terms(p, (w.name for w in words)) for p, words in zip(pivot.texts, pivot.words))
+        terms = tuple(
+            frozenset(sentence_terms(p, (w.name for w in words))) for p, words in zip(pivot.texts, pivot.words)
+        )
         return cls(id, document.lang, tuple(s.text for s in document.sentences), pivot.words, terms)
 
     def content_words(self, sentences: tuple[int, int]) -> int:

@@ -11,6 +11,7 @@ each chunk of pairs, and the pairs are ordered so that a chunk's pairs share doc
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -118,7 +119,8 @@ def scan_paths(
 ) -> ScanReport:
     """Scan files, folders and JSONL manifests for related documents.
 
-    ``workers``: processes of the local engine (default: one per CPU).
+    ``workers``: processes of the local engine, and threads of candidate generation
+    (default: one per CPU).
     """
     runner = make_engine(engine, ray_address, workers)
     thresholds = Thresholds(min_overlap=min_overlap)
@@ -129,7 +131,8 @@ def scan_paths(
     sketches = [r[1] for r in read if not isinstance(r, Skipped)]
     del read
     require_documents(paths, documents, skipped)
-    ordered = in_verification_order(candidate_pairs(sketches, candidates), len(documents)).tolist()
+    threads = workers or os.cpu_count() or 1
+    ordered = in_verification_order(candidate_pairs(sketches, candidates, threads), len(documents)).tolist()
     del sketches
     if progress:
         progress("index", len(ordered), len(ordered))

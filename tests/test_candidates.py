@@ -1,3 +1,4 @@
+import random
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from dupcheck.candidates import (
     lsh_pairs,
     minhash_signatures,
     nearest_pairs,
+    shingle_hashes,
     sketch,
     term_hashes,
 )
@@ -136,4 +138,47 @@ def test_sketch_windows_are_unions_of_consecutive_sentences(sentences, windows):
     made = sketch(sentences)
     assert [set(w.tolist()) for w in made.windows] == [hashes(w) for w in windows]
     assert set(made.document.tolist()) == hashes({t for s in sentences for t in s})
+    assert [set(w.tolist()) for w in made.shingles] == [
+        set(np.concatenate([shingle_hashes(s) for s in sentences[k : k + 2]] or [np.zeros(0)]).tolist())
+        for k in range(len(windows))
+    ]
     assert len(made.document) == len(set(made.document.tolist()))  # each term once
+
+
+def test_a_passage_copied_word_for_word_is_found_though_its_words_are_common(english_lines):
+    # 300 documents of 6 FLORES lines; documents 0 and 1 share lines 2-3 verbatim, and the
+    # words of those two lines, shuffled, open every other document: each is then in
+    # every document, so the cosine over specific terms cannot see the copy
+    passage = english_lines[600:602]
+    words = " ".join(passage).split()
+    rng = random.Random(7)
+    docs = []
+    for k in range(300):
+        lines = english_lines[6 * k : 6 * k + 6]
+        if k < 2:
+            lines[2:4] = passage
+        else:
+            lines = [" ".join(rng.sample(words, len(words)))] + lines
+        docs.append(sketch(_terms(lines)))
+    found = {tuple(p) for p in candidate_pairs(docs, CandidateSettings(all_pairs_up_to=0)).tolist()}
+    assert (0, 1) in found
+    without_shingles = CandidateSettings(all_pairs_up_to=0, copy_jaccard=1.1)
+    assert (0, 1) not in {tuple(p) for p in candidate_pairs(docs, without_shingles).tolist()}
+
+
+def test_shingles_follow_word_order():
+    assert set(shingle_hashes(["joint", "drills", "august"]).tolist()) == set(
+        term_hashes(["joint\x1fdrills", "drills\x1faugust"]).tolist()
+    )
+    assert not set(shingle_hashes(["drills", "joint"]).tolist()) & set(shingle_hashes(["joint", "drills"]).tolist())
+    assert len(shingle_hashes(["alone"])) == 0
+
+
+def test_threads_never_change_the_candidates(english_lines):
+    docs = [sketch(_terms(english_lines[4 * k : 4 * k + 6])) for k in range(240)]
+    settings = CandidateSettings(all_pairs_up_to=0)
+    one = candidate_pairs(docs, settings, threads=1)
+    assert len(one) > 100  # overlapping documents: every neighbour shares two lines
+    assert np.array_equal(one, candidate_pairs(docs, settings, threads=3))
+    sets = [d.windows[0] for d in docs]
+    assert np.array_equal(minhash_signatures(sets, PASSAGE_LSH), minhash_signatures(sets, PASSAGE_LSH, threads=2))

@@ -133,10 +133,12 @@ def test_sentence_terms_meet_across_languages() -> None:
         "Moreover, Tokayev met Putin in Moscow on 12 March. "
         "Putin said the militaries would hold joint drills.", lang="en"))
     hindi = segment(document_from_text("पुतिन ने कहा कि सेनाएं संयुक्त अभ्यास करेंगी।", lang="hi"))
-    first, second = pivot.pivot_terms(english, None)
+    first, second = map(set, pivot.pivot_terms(english, None))
     # stopwords dropped, lemmas stemmed, numbers whole; a sentence-initial capital is a
     # name only when the text capitalises it mid-sentence too
     assert {"meet", "12", "tokay", "~tkv", "putin", "~ptn", "mosco", "~mskv"} <= first
     assert not {"in", "on", "~mrvr"} & first
-    (translated,) = pivot.pivot_terms(hindi, LexicalTranslator())
+    # in reading order, names after the words, each once
+    assert pivot.pivot_terms(english, None)[1][:4] == ("putin", "say", "milit", "hold")
+    (translated,) = map(set, pivot.pivot_terms(hindi, LexicalTranslator()))
     assert {"putin", "~ptn", "say", "milit"} <= second & translated
