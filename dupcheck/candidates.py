@@ -84,8 +84,9 @@ class LshParams:
 
 
 #: terms per MinHash chunk: its chunk × num_perm × 8-byte products stay in the CPU cache
-#: (4,096: 3× faster than 262,144 on benchmarks/scan_bench.py's MinHash comparison)
-_CHUNK_TERMS = 1 << 12
+#: and under the allocator's large-block threshold (benchmarks/scan_bench.py's MinHash
+#: comparison, one thread: 2,048 takes 0.12–0.15 s, 4,096 0.55–0.72 s, 262,144 3× more)
+_CHUNK_TERMS = 1 << 11
 
 
 def minhash_signatures(sets: Sequence[np.ndarray], params: LshParams, threads: int = 1) -> np.ndarray:
@@ -208,10 +209,11 @@ PASSAGE_COSINE = 0.3
 #: planted pair lost; planted partial overlaps have 0.039 and more). A two-sentence
 #: passage in documents of more than about 60 sentences can fall below it.
 PASSAGE_DOCUMENT_COSINE = 0.03
-#: copied passages: MinHash banding over window shingles, then the share of equal MinHash
-#: values (estimated Jaccard) they need. Word order finds copies whose words are all
-#: common ones, which the cosine over specific terms cannot see (benchmarks/scan_bench.py,
-#: N = 100,000: English passages shared verbatim by documents of document cosine 0.000)
+#: copied passages: MinHash banding over window shingles that are specific (under the same
+#: frequency caps as terms), then the share of equal MinHash values (estimated Jaccard)
+#: they need. Word order finds copies whose words are all common ones, which the cosine
+#: over specific terms cannot see (benchmarks/scan_bench.py, N = 100,000: English passages
+#: shared verbatim by documents of document cosine 0.000)
 COPY_LSH = LshParams(bands=16, rows=2, seed=3)
 COPY_JACCARD = 0.3
 #: specific terms (or shingles) a window needs to enter the passage (copy) index: windows of a few words
@@ -226,12 +228,13 @@ NEAREST = 3
 
 
 class TermSpace:
-    """Term ids and inverse document frequencies of a collection's specific terms."""
+    """Term ids and inverse document frequencies of a collection's specific terms (or
+    shingles): ``documents[d]`` holds the distinct term hashes of document ``d``."""
 
-    def __init__(self, sketches: Sequence[Sketch], max_df_share: float, df_floor: int, max_df: int) -> None:
-        self.vocabulary, df = np.unique(np.concatenate([s.document for s in sketches]), return_counts=True)
-        self.specific = df <= max(df_floor, min(max_df_share * len(sketches), max_df))
-        self.idf = np.log(len(sketches) / df) * self.specific
+    def __init__(self, documents: Sequence[np.ndarray], max_df_share: float, df_floor: int, max_df: int) -> None:
+        self.vocabulary, df = np.unique(np.concatenate(documents), return_counts=True)
+        self.specific = df <= max(df_floor, min(max_df_share * len(documents), max_df))
+        self.idf = np.log(len(documents) / df) * self.specific
 
     def ids(self, sets: Sequence[np.ndarray]) -> list[np.ndarray]:
         """Each set of term hashes as the ids of its specific terms (one vectorised lookup)."""
@@ -370,12 +373,17 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     """
     if len(sketches) <= settings.all_pairs_up_to:
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
-    space = TermSpace(sketches, settings.max_df_share, settings.df_floor, settings.max_df)
+    caps = settings.max_df_share, settings.df_floor, settings.max_df
+    space = TermSpace([s.document for s in sketches], *caps)
     documents = space.unit_vectors(space.ids([s.document for s in sketches]))
     windows = [ids if len(ids) >= settings.min_passage_terms else ids[:0]
                for ids in space.ids([w for s in sketches for w in s.windows])]
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
-    shingles = [h if len(h) >= settings.min_passage_terms else h[:0] for s in sketches for h in s.shingles]
+    # a shingle many documents share is a stock phrase (or a pivot's stock rendering of
+    # function words), not a sign of copying
+    copies = TermSpace([np.unique(np.concatenate(s.shingles)) for s in sketches], *caps)
+    shingles = [ids if len(ids) >= settings.min_passage_terms else ids[:0]
+                for ids in copies.ids([h for s in sketches for h in s.shingles])]
     found = [
         similar_documents(documents, settings.document_cosine, threads=threads),
         similar_passages(windows, window_owner, space, settings.passage_lsh, settings.passage_cosine,
