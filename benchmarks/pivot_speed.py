@@ -12,9 +12,13 @@ as a scan makes it. Variants, each in a fresh interpreter:
 - ``cold``: the per-word caches of ``dupcheck.lexicon`` and ``dupcheck.pivot`` cleared
   before each document, so every word is worked out again (what memoisation saves);
 - ``baseline``: with ``--baseline REV``, the ``warm`` pass on that git revision of the
-  package (``git archive`` into a temporary folder), e.g. the commit before a speed-up.
+  package (``git archive`` into a temporary folder), e.g. the commit before a speed-up;
+- ``read``: what a scan's read stage does instead of ``side``: the document's term sets
+  (``dupcheck.pivot.pivot_terms``, no pivot words built) and their sketch, caches warm.
+  Verification still builds sides, for the documents of candidate pairs only.
 
-Printed per variant: median ms per document for load and for side(), their sum, the
+Printed per variant: median ms per document for load and for side() (read: terms and
+sketch), their sum, the
 total seconds, and the ratio of each variant's medians to ``warm``'s. The word caches'
 fill after the warm pass shows how far they are from their bound.
 FLORES-200: CC BY-SA 4.0, NLLB Team, Meta AI.
@@ -56,13 +60,23 @@ def measure(docs: int, seed: int, variant: str) -> dict:
     from dupcheck.records import ScanDocument
     from dupcheck.scan import side
 
+    if variant == "read":
+        from dupcheck.candidates import sketch
+        from dupcheck.pivot import pivot_terms
+        from dupcheck.scan import pivot_translator
+
+        def pivot(backends: BackendConfig, document: ScanDocument) -> object:
+            return sketch(pivot_terms(document.document, pivot_translator(backends, document.lang)))
+    else:
+        pivot = side
+
     collection, _ = build_collection(docs, seed)
     sources = [Source(d["id"], d["id"], d["text"], d["lang"]) for d in collection]
     backends = BackendConfig(translator="lexical", encoder="none")
     # tables and models load once per process; that is not a per-document cost
     for lang in ("en", "hi", "ur"):
         first = next(s for s in sources if s.lang == lang)
-        side(backends, load_source(first))
+        pivot(backends, load_source(first))
     caches = list(_word_caches().values()) if variant == "cold" else []
     for cache in caches:
         cache.cache_clear()
@@ -74,7 +88,7 @@ def measure(docs: int, seed: int, variant: str) -> dict:
         document = load_source(source)
         loaded = time.perf_counter()
         if isinstance(document, ScanDocument):
-            side(backends, document)
+            pivot(backends, document)
             side_ms.append((time.perf_counter() - loaded) * 1e3)
         load_ms.append((loaded - start) * 1e3)
     # an older revision may have no bounded caches to report
@@ -113,12 +127,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--baseline", help="git revision whose package to time as well")
-    parser.add_argument("--one", choices=("warm", "cold", "baseline"), help=argparse.SUPPRESS)
+    parser.add_argument("--one", choices=("warm", "cold", "read", "baseline"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(args.docs, args.seed, args.one)))
         return
-    results = {name: run_variant(ROOT, args.docs, args.seed, name) for name in ("warm", "cold")}
+    results = {name: run_variant(ROOT, args.docs, args.seed, name) for name in ("warm", "cold", "read")}
     if args.baseline:
         with tempfile.TemporaryDirectory() as tmp:
             archive = subprocess.run(

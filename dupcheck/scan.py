@@ -41,7 +41,7 @@ def _translator(backends: BackendConfig, lang: str) -> Translator:
     return load_translator(backends, lang, PIVOT_LANG)
 
 
-def _pivot_translator(backends: BackendConfig, lang: str) -> Translator | None:
+def pivot_translator(backends: BackendConfig, lang: str) -> Translator | None:
     """What pivots ``lang`` to English; None for English, or for a language no translator
     covers, which is read as it is: it still meets its own copies, and names and numbers."""
     if lang == PIVOT_LANG:
@@ -52,7 +52,7 @@ def _pivot_translator(backends: BackendConfig, lang: str) -> Translator | None:
 
 def side(backends: BackendConfig, document: ScanDocument) -> Side:
     """A document's sentences as pivot words (English documents as they are)."""
-    translator = _pivot_translator(backends, document.lang)
+    translator = pivot_translator(backends, document.lang)
     if translator is None:
         pivot = pivot_source(document.document)
     else:
@@ -68,7 +68,7 @@ def read_sources(backends: BackendConfig, sources: list[Source]) -> list[tuple[S
         if isinstance(loaded, Skipped):
             read.append(loaded)
         else:
-            terms = pivot_terms(loaded.document, _pivot_translator(backends, loaded.lang))
+            terms = pivot_terms(loaded.document, pivot_translator(backends, loaded.lang))
             read.append((loaded, sketch(terms)))
     return read
 
