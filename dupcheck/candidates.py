@@ -209,13 +209,19 @@ PASSAGE_COSINE = 0.3
 #: planted pair lost; planted partial overlaps have 0.039 and more). A two-sentence
 #: passage in documents of more than about 60 sentences can fall below it.
 PASSAGE_DOCUMENT_COSINE = 0.03
-#: copied passages: MinHash banding over window shingles that are specific (under the same
-#: frequency caps as terms), then the share of equal MinHash values (estimated Jaccard)
-#: they need. Word order finds copies whose words are all common ones, which the cosine
-#: over specific terms cannot see (benchmarks/scan_bench.py, N = 100,000: English passages
-#: shared verbatim by documents of document cosine 0.000)
+#: copied passages: MinHash banding over window shingles, then the share of equal MinHash
+#: values (estimated Jaccard) they need. Word order finds copies whose words are all
+#: common ones, which the cosine over specific terms cannot see (benchmarks/scan_bench.py,
+#: N = 100,000: English passages shared verbatim by documents of document cosine 0.000).
+#: A window copied word for word has 1.0 with its copy, one across the copy's edge about
+#: 0.5; at 0.3, windows of unrelated Hindi articles that share a pivot's stock renderings
+#: of function words met at N = 100,000
 COPY_LSH = LshParams(bands=16, rows=2, seed=3)
-COPY_JACCARD = 0.3
+COPY_JACCARD = 0.5
+#: a shingle in more documents than this is a stock phrase, not a copy (the terms' share
+#: and floor apply too); a family of copies larger than an LSH bucket is chained as
+#: boilerplate anyway
+COPY_MAX_DF = MAX_BUCKET
 #: specific terms (or shingles) a window needs to enter the passage (copy) index: windows of a few words
 #: (fragments, bylines) reach any cosine by chance, and verification asks a shared
 #: passage for 8 content words anyway (N = 10,000: 838 candidates instead of 3,225;
@@ -339,6 +345,7 @@ class CandidateSettings:
     passage_document_cosine: float = PASSAGE_DOCUMENT_COSINE
     copy_lsh: LshParams = COPY_LSH
     copy_jaccard: float = COPY_JACCARD
+    copy_max_df: int = COPY_MAX_DF
     min_passage_terms: int = MIN_PASSAGE_TERMS
     nearest: int = NEAREST
     max_df_share: float = MAX_DF_SHARE
@@ -354,7 +361,7 @@ class CandidateSettings:
             f"|lsh:{lsh.bands}x{lsh.rows}s{lsh.seed}|window-cos:{self.passage_cosine}"
             f"|window-doc-cos:{self.passage_document_cosine}|window-terms:{self.min_passage_terms}"
             f"|copy-lsh:{self.copy_lsh.bands}x{self.copy_lsh.rows}s{self.copy_lsh.seed}"
-            f"|copy-jaccard:{self.copy_jaccard}"
+            f"|copy-jaccard:{self.copy_jaccard}|copy-df:{self.copy_max_df}"
             f"|nearest:{self.nearest}"
         )
 
@@ -381,7 +388,8 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
     # a shingle many documents share is a stock phrase (or a pivot's stock rendering of
     # function words), not a sign of copying
-    copies = TermSpace([np.unique(np.concatenate(s.shingles)) for s in sketches], *caps)
+    copies = TermSpace([np.unique(np.concatenate(s.shingles)) for s in sketches],
+                       settings.max_df_share, settings.df_floor, settings.copy_max_df)
     shingles = [ids if len(ids) >= settings.min_passage_terms else ids[:0]
                 for ids in copies.ids([h for s in sketches for h in s.shingles])]
     found = [
