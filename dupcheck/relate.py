@@ -104,7 +104,9 @@ class Side:
 
 def may_share_passage(a: Side, b: Side, thresholds: Thresholds) -> bool:
     """A cheap test before alignment: do ``min_overlap`` sentences of ``a`` have a likely
-    counterpart in ``b`` (cosine of candidate term sets)? Most LSH candidates fail it."""
+    counterpart in ``b`` (cosine of candidate term sets)? It spares the aligner a pair
+    with no such sentences; the candidate indexes already rank pairs by similar terms, so
+    most candidates pass it."""
     hits = 0
     for x in a.terms:
         for y in b.terms:
