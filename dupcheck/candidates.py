@@ -242,15 +242,18 @@ class TermSpace:
         self.specific = df <= max(df_floor, min(max_df_share * len(documents), max_df))
         self.idf = np.log(len(documents) / df) * self.specific
 
-    def ids(self, sets: Sequence[np.ndarray]) -> list[np.ndarray]:
-        """Each set of term hashes as the ids of its specific terms (one vectorised lookup)."""
+    def ids(self, sets: Sequence[np.ndarray], at_least: int = 0) -> list[np.ndarray]:
+        """Each set of term hashes as the ids of its specific terms (one vectorised lookup);
+        a set left with fewer than ``at_least`` comes back empty, which keeps it out of an
+        LSH index."""
         if not sets:
             return []
         ids = np.searchsorted(self.vocabulary, np.concatenate(sets))
         owner = np.repeat(np.arange(len(sets)), [len(h) for h in sets])
         keep = self.specific[ids]
         ids, owner = ids[keep], owner[keep]
-        return np.split(ids, np.searchsorted(owner, np.arange(1, len(sets))))
+        found = np.split(ids, np.searchsorted(owner, np.arange(1, len(sets))))
+        return [i if len(i) >= at_least else i[:0] for i in found]
 
     def unit_vectors(self, sets: Sequence[np.ndarray]) -> sparse.csr_matrix:
         """One L2-normalised tf-idf row per set (binary term frequency)."""
@@ -297,8 +300,7 @@ def similar_passages(windows: Sequence[np.ndarray], owners: np.ndarray, space: T
                      min_document_cosine: float, threads: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """Document pairs with windows that meet in the LSH index and reach ``min_cosine``,
     whose documents reach ``min_document_cosine``."""
-    pairs = lsh_pairs(minhash_signatures(windows, lsh, threads), lsh)
-    pairs = pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]]
+    pairs, _ = _meeting_windows(windows, owners, lsh, threads)
     score = cosines(space.unit_vectors(windows), pairs)
     close = score >= min_cosine
     pairs, score = owners[pairs[close]], score[close]
@@ -306,13 +308,19 @@ def similar_passages(windows: Sequence[np.ndarray], owners: np.ndarray, space: T
     return pairs[keep], score[keep]
 
 
+def _meeting_windows(sets: Sequence[np.ndarray], owners: np.ndarray, lsh: LshParams,
+                     threads: int) -> tuple[np.ndarray, np.ndarray]:
+    """Window pairs of different documents that share an LSH bucket, and the signatures."""
+    signatures = minhash_signatures(sets, lsh, threads)
+    pairs = lsh_pairs(signatures, lsh)
+    return pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]], signatures
+
+
 def copied_passages(shingles: Sequence[np.ndarray], owners: np.ndarray, lsh: LshParams,
                     min_jaccard: float, threads: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """Document pairs with windows whose shingle sets meet in the LSH index and have an
     estimated Jaccard similarity (share of equal MinHash values) of ``min_jaccard``."""
-    signatures = minhash_signatures(shingles, lsh, threads)
-    pairs = lsh_pairs(signatures, lsh)
-    pairs = pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]]
+    pairs, signatures = _meeting_windows(shingles, owners, lsh, threads)
     score = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
     keep = score >= min_jaccard
     return owners[pairs[keep]], score[keep]
@@ -380,18 +388,15 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     """
     if len(sketches) <= settings.all_pairs_up_to:
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
-    caps = settings.max_df_share, settings.df_floor, settings.max_df
-    space = TermSpace([s.document for s in sketches], *caps)
+    space = TermSpace([s.document for s in sketches], settings.max_df_share, settings.df_floor, settings.max_df)
     documents = space.unit_vectors(space.ids([s.document for s in sketches]))
-    windows = [ids if len(ids) >= settings.min_passage_terms else ids[:0]
-               for ids in space.ids([w for s in sketches for w in s.windows])]
+    windows = space.ids([w for s in sketches for w in s.windows], settings.min_passage_terms)
     window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
     # a shingle many documents share is a stock phrase (or a pivot's stock rendering of
     # function words), not a sign of copying
     copies = TermSpace([np.unique(np.concatenate(s.shingles)) for s in sketches],
                        settings.max_df_share, settings.df_floor, settings.copy_max_df)
-    shingles = [ids if len(ids) >= settings.min_passage_terms else ids[:0]
-                for ids in copies.ids([h for s in sketches for h in s.shingles])]
+    shingles = copies.ids([h for s in sketches for h in s.shingles], settings.min_passage_terms)
     found = [
         similar_documents(documents, settings.document_cosine, threads=threads),
         similar_passages(windows, window_owner, space, settings.passage_lsh, settings.passage_cosine,
