@@ -36,11 +36,16 @@ def chunks(items: Sequence[Item], size: int) -> list[list[Item]]:
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
+def worker_count(workers: int | None) -> int:
+    """``workers``, or one per CPU when not given."""
+    return workers or os.cpu_count() or 1
+
+
 class LocalEngine:
     """Chunks in ``workers`` processes of this machine (in this process when 1)."""
 
     def __init__(self, workers: int | None = None) -> None:
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = worker_count(workers)
 
     def map_chunks(self, stage, work, items, chunk_size, progress):
         parts = chunks(items, chunk_size)

@@ -11,7 +11,6 @@ each chunk of pairs, and the pairs are ordered so that a chunk's pairs share doc
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -26,7 +25,7 @@ from dupcheck.candidates import (
     sketch,
 )
 from dupcheck.collection import Source, list_sources, load_source, require_documents
-from dupcheck.engines import Progress, make_engine
+from dupcheck.engines import Progress, make_engine, worker_count
 from dupcheck.pivot import PIVOT_LANG, pivot_source, pivot_target, pivot_terms
 from dupcheck.records import RelatedPair, ScanDocument, ScanReport, Skipped
 from dupcheck.relate import MIN_OVERLAP, Side, Thresholds, relate
@@ -131,7 +130,7 @@ def scan_paths(
     sketches = [r[1] for r in read if not isinstance(r, Skipped)]
     del read
     require_documents(paths, documents, skipped)
-    threads = workers or os.cpu_count() or 1
+    threads = worker_count(workers)
     ordered = in_verification_order(candidate_pairs(sketches, candidates, threads), len(documents)).tolist()
     del sketches
     if progress:
