@@ -123,7 +123,14 @@ def normalize(word: str, lang: str) -> str:
 def english_lemma(word: str) -> str:
     """Dictionary lemma of an English word: countries -> country, said -> say."""
     word = word.lower().replace("’", "'")
+    if not _LATIN_LETTER.search(word):
+        # what simplemma returns for a word with no Latin letter (an Urdu word read as it
+        # is), without its search through an unknown word's affixes, none of which apply
+        return unicodedata.normalize("NFC", word)
     return simplemma.lemmatize(word, lang="en").lower()
+
+
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

@@ -6,10 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+import simplemma
 
 from dupcheck.errors import BackendError
 from dupcheck.lexicon import (
     english_glosses,
+    english_lemma,
     english_terms,
     lexical_quality,
     load_lexicon,
@@ -150,6 +152,17 @@ def test_english_terms(text: str, lemmas: list[str]) -> None:
 def test_english_glosses_flag_stopwords() -> None:
     glosses = english_glosses("Xi said the countries are friends")
     assert [g.stopword for g in glosses] == [False, False, True, False, True, False]
+
+
+@pytest.mark.parametrize("name", ["dev100.hin_Deva.txt", "dev100.urd_Arab.txt"])
+def test_english_lemma_of_a_word_in_another_script_is_simplemmas(name: str) -> None:
+    # english_lemma skips simplemma for words with no Latin letter (Urdu is read as it
+    # is); what it returns must be what simplemma would have, mixed-script tokens included
+    text = (ROOT / "fixtures" / "flores" / name).read_text(encoding="utf-8") + " Xiथा 3rd गए"
+    words = {m.group() for m in tokens(text)}
+    assert len(words) > 1000
+    for word in words:
+        assert english_lemma(word) == simplemma.lemmatize(word.lower(), lang="en").lower(), word
 
 
 def test_tokens_split_scripts_and_numbers() -> None:
