@@ -35,9 +35,10 @@ MAX_LOAN_READINGS = 3
 #: senses kept when a word's lemma and surface form both have entries
 MAX_SENSES = 16
 #: distinct words each per-word cache keeps: news text is Zipfian, so a few tens of
-#: thousands of words cover nearly every token, while a 100,000-document scan (with its
-#: long tail of names) stays within a bounded memory
-WORD_CACHE_SIZE = 1 << 16
+#: thousands of words cover nearly every token, but a large collection's long tail of
+#: names keeps coming (reading 10,000 documents of benchmarks/scan_bench.py's 100,000:
+#: 6.7 ms of CPU a document at 2^18, 7.4 ms at 2^16, for 300 MiB more per process)
+WORD_CACHE_SIZE = 1 << 18
 
 TOKEN = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}]+")
 DIGITS = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*")
