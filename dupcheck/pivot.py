@@ -136,9 +136,7 @@ def pivot_terms(doc: Document, translator: Translator | None) -> tuple[tuple[str
     texts = [s.text for s in doc.sentences]
     if translator is None:
         capitalised = _capitalised(texts)
-        return tuple(
-            sentence_terms(t, (w.name for _, w in _english_readings(t, None, capitalised))) for t in texts
-        )
+        return tuple(sentence_terms(t, _english_names(t, capitalised)) for t in texts)
     pivots = translator.translate(texts, doc.lang, PIVOT_LANG) if texts else []
     lexicon = load_lexicon(doc.lang)
     return tuple(
@@ -210,6 +208,17 @@ def _english_readings(
             yield match, named
         else:
             yield match, plain
+
+
+def _english_names(text: str, capitalised: frozenset[str]) -> Iterator[str]:
+    """The name keys of ``text``'s words as ``_english_readings`` reads them (no reader
+    given), without reading the rest of each word: only a capitalised word can be a name."""
+    for k, match in enumerate(tokens(text)):
+        word = match.group()
+        if word[:1].isupper() and (k or word in capitalised or _is_acronym(word)):
+            named = _english_word(word, None)[1]
+            if named is not None:
+                yield named.name
 
 
 def _is_acronym(word: str) -> bool:
