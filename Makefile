@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e '.[neural,ct2,test,ray]'
+	$(PIP) install -q -e '.[neural,ct2,test,ray,bench]'
 	touch $@
 
 demo: install
