@@ -105,6 +105,15 @@ def clusters(ids: Sequence[str], pairs: Sequence[RelatedPair]) -> tuple[tuple[st
     return tuple(sorted(found, key=lambda g: (-len(g), position[g[0]])))
 
 
+def _pivots(langs: set[str], backends: BackendConfig) -> str:
+    """The signature's account of how each language was read: the translators that
+    pivoted some language, and the languages read as they are (no translator covers them)."""
+    translators = {lang: pivot_translator(backends, lang) for lang in langs - {PIVOT_LANG}}
+    used = sorted({t.signature() for t in translators.values() if t is not None})
+    as_is = sorted(lang for lang, t in translators.items() if t is None)
+    return f"translator:{','.join(used) or 'none'}" + (f"|as-is:{','.join(as_is)}" if as_is else "")
+
+
 def scan_paths(
     paths: Sequence[str | Path],
     *,
@@ -142,9 +151,8 @@ def scan_paths(
     position = {d.id: k for k, d in enumerate(documents)}
     related = tuple(sorted((p for p in verified if p is not None),
                            key=lambda p: sorted((position[p.a], position[p.b]))))
-    translators = sorted({_translator(backends, d.lang).signature() for d in documents if d.lang != PIVOT_LANG})
     signature = "|".join([
-        f"dupcheck:{__version__}", "scan:1", f"translator:{','.join(translators) or 'none'}",
+        f"dupcheck:{__version__}", "scan:1", _pivots({d.lang for d in documents}, backends),
         candidates.describe(), thresholds.describe(),
     ])
     return ScanReport(

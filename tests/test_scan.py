@@ -164,3 +164,15 @@ def test_signature_names_what_decided_the_pairs(seed_report):
     assert parts[2].startswith("translator:lexical")
     assert CandidateSettings().describe() in seed_report.signature
     assert Thresholds().describe() in seed_report.signature
+
+
+def test_signature_says_which_languages_no_translator_pivoted(tmp_path, seed_report):
+    # Urdu has no offline lexicon: its documents are read as they are, and the signature
+    # must not credit the lexical translator with them
+    flores = SEEDS.parent / "flores"
+    for name in ("dev100.eng_Latn.txt", "dev100.urd_Arab.txt"):
+        lines = (flores / name).read_text(encoding="utf-8").splitlines()
+        (tmp_path / name).write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")
+    parts = scan_paths([tmp_path], backends=OFFLINE).signature.split("|")
+    assert parts[2:4] == ["translator:none", "as-is:ur"]
+    assert not any(p.startswith("as-is:") for p in seed_report.signature.split("|"))
