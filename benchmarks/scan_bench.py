@@ -68,7 +68,8 @@ class Background:
 
     def __init__(self, lines: list[str], lang: str, rng: random.Random, vocabulary: int,
                  frequencies: str = "wordfreq"):
-        if frequencies == "wordfreq":
+        general = frequencies == "wordfreq"
+        if general:
             counts = _general_frequencies(lines, lang)
         else:
             counts = Counter(w for line in lines for w in line.split())
@@ -78,6 +79,8 @@ class Background:
         letters = sorted({c for line in lines for w in line.split() for c in w if c.isalpha()})
         self.syllables = [a + b for a in letters for b in letters][:400]
         self.lang, self.rng, self.vocabulary = lang, rng, vocabulary
+        # wordfreq writes every digit of a multi-digit number as 0; FLORES words are real
+        self.fill_digits = general
 
     def _pseudo_word(self) -> str:
         # Zipf-like rank over a vocabulary of `vocabulary` pseudo-words, fixed by their rank
@@ -87,7 +90,7 @@ class Background:
 
     def _word(self, k: int) -> str:
         word = self.words[k]
-        if "0" in word:  # wordfreq writes every digit of a multi-digit number as 0
+        if self.fill_digits and "0" in word:
             word = "".join(str(self.rng.randint(1 if i == 0 else 0, 9)) if c == "0" else c
                            for i, c in enumerate(word))
         return word
