@@ -40,6 +40,9 @@ from scipy.sparse.csgraph import reverse_cuthill_mckee
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+# The settings below were tuned on benchmarks/scan_bench.py's first collection, whose
+# background drew words at their FLORES frequency (``--background flores``); the
+# figures quoted are from it.
 PASSAGE_WINDOW = 2
 #: collections up to this size compare all pairs instead of using LSH
 ALL_PAIRS_UP_TO = 200

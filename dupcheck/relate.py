@@ -36,7 +36,8 @@ class Thresholds:
     #: loosely similar sentences, a lifted passage is close throughout
     passage: float = 0.58
     #: the same across languages, where the lexical pivot loses words (4 of 25 planted
-    #: English–Hindi passages of benchmarks/scan_bench.py at N = 1,000 fall in 0.48–0.56)
+    #: English–Hindi passages of benchmarks/scan_bench.py --background flores at N = 1,000 fall
+    #: in 0.48–0.56)
     cross_language_passage: float = 0.45
     #: content words a shared passage needs on each side: fragments ("है." against
     #: "है.") match exactly but are not a lifted passage
