@@ -202,9 +202,7 @@ def _english_readings(
     """Each word of ``text`` with the reading (at offset 0) it takes there."""
     for k, match in enumerate(tokens(text)):
         plain, named = _english_word(match.group(), renderable)
-        if named is not None and (
-            k or capitalised is None or named.text in capitalised or _is_acronym(named.text)
-        ):
+        if named is not None and _reads_as_name(named.text, k, capitalised):
             yield match, named
         else:
             yield match, plain
@@ -215,10 +213,16 @@ def _english_names(text: str, capitalised: frozenset[str]) -> Iterator[str]:
     given), without reading the rest of each word: only a capitalised word can be a name."""
     for k, match in enumerate(tokens(text)):
         word = match.group()
-        if word[:1].isupper() and (k or word in capitalised or _is_acronym(word)):
+        if word[:1].isupper() and _reads_as_name(word, k, capitalised):
             named = _english_word(word, None)[1]
             if named is not None:
                 yield named.name
+
+
+def _reads_as_name(word: str, position: int, capitalised: frozenset[str] | None) -> bool:
+    """Whether a word that can be a name is one at ``position`` in its sentence: a first
+    word only if its document capitalises it elsewhere too (or when that is not known)."""
+    return bool(position) or capitalised is None or word in capitalised or _is_acronym(word)
 
 
 def _is_acronym(word: str) -> bool:
