@@ -18,9 +18,9 @@ as a scan makes it. Variants, each in a fresh interpreter:
   Verification still builds sides, for the documents of candidate pairs only.
 
 Printed per variant: median ms per document for load and for side() (read: terms and
-sketch), their sum, the
-total seconds, and the ratio of each variant's medians to ``warm``'s. The word caches'
-fill after the warm pass shows how far they are from their bound.
+sketch), their sum, the total seconds, and the ratio of each variant's medians to
+``warm``'s. The word caches' fill after the warm pass shows how far they are from their
+bound.
 FLORES-200: CC BY-SA 4.0, NLLB Team, Meta AI.
 """
 

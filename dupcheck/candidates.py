@@ -225,10 +225,10 @@ COPY_JACCARD = 0.5
 #: and floor apply too); a family of copies larger than an LSH bucket is chained as
 #: boilerplate anyway
 COPY_MAX_DF = MAX_BUCKET
-#: specific terms (or shingles) a window needs to enter the passage (copy) index: windows of a few words
-#: (fragments, bylines) reach any cosine by chance, and verification asks a shared
-#: passage for 8 content words anyway (N = 10,000: 838 candidates instead of 3,225;
-#: 8 would lose a planted passage at N = 1,000)
+#: specific terms (or shingles) a window needs to enter the passage (copy) index: windows
+#: of a few words (fragments, bylines) reach any cosine by chance, and verification asks
+#: a shared passage for 8 content words anyway (N = 10,000: 838 candidates instead of
+#: 3,225; 8 would lose a planted passage at N = 1,000)
 MIN_PASSAGE_TERMS = 6
 #: pairs kept per document, its nearest first: bounds verification at k × documents
 #: (N = 10,000 in benchmarks/scan_bench.py: 2 keeps all 66 planted pairs found with 8,
