@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -79,7 +79,7 @@ def _run_words(side: PivotSide, doc: Document, indices: tuple[int, ...]) -> tupl
     shift = 0
     for i in indices:
         for w in side.words[i]:
-            out.append(Word(w.text, w.start + shift, w.end + shift, w.keys, w.content, w.meanings, w.name))
+            out.append(replace(w, start=w.start + shift, end=w.end + shift))
         shift += len(doc.sentences[i].text) + 1
     return tuple(out)
 

@@ -47,11 +47,16 @@ class Word:
     meanings: frozenset[str]
     #: key that matches the same name written in another script, or "" for non-names
     name: str = ""
+    #: for a foreign word the lexicon does not know, the English word it sounds like
+    #: (नेगेटिव: negative), or "": a guess (पुतिन sounds like "patina"), so it only
+    #: helps candidate generation meet English loans, and is never shown as a reading
+    loan: str = ""
 
     def at(self, match: regex.Match[str]) -> Word:
         """This word (keyed at offset 0) placed where ``match`` found it."""
         return Word(
-            self.text, match.start(), match.end(), self.keys, self.content, self.meanings, self.name
+            self.text, match.start(), match.end(), self.keys, self.content, self.meanings, self.name,
+            self.loan,
         )
 
 
@@ -110,10 +115,11 @@ def stem(key: str) -> str:
     return key if key[:1] in "~#" else key[:STEM_CHARS]
 
 
-def sentence_terms(pivot_text: str, names: Iterable[str]) -> tuple[str, ...]:
+def sentence_terms(pivot_text: str, words: Iterable[Word]) -> tuple[str, ...]:
     """A sentence's terms, for candidate generation and cheap pre-tests: the stemmed lemmas
     of its pivot translation's content words in reading order, then the cross-script keys
-    of its names (``names`` may hold "" for words that are none); each term once.
+    of its ``words``' names and the stemmed English loans its unknown words sound like;
+    each term once.
 
     The pivot translation gives one (the most likely) sense per word; every sense a word
     can mean would bloat the sets and sink the similarity of true translations. The order
@@ -121,7 +127,7 @@ def sentence_terms(pivot_text: str, names: Iterable[str]) -> tuple[str, ...]:
     passage even where all its words are common ones.
     """
     terms = dict.fromkeys(_pivot_term(match.group()) for match in tokens(pivot_text))
-    terms.update(dict.fromkeys(names))
+    terms.update(dict.fromkeys(stem(key) for word in words for key in (word.name, word.loan)))
     terms.pop("", None)
     return tuple(terms)
 
@@ -140,7 +146,7 @@ def pivot_terms(doc: Document, translator: Translator | None) -> tuple[tuple[str
     pivots = translator.translate(texts, doc.lang, PIVOT_LANG) if texts else []
     lexicon = load_lexicon(doc.lang)
     return tuple(
-        sentence_terms(p, (_foreign_word(m.group(), lexicon).name for m in tokens(t)))
+        sentence_terms(p, (_foreign_word(m.group(), lexicon) for m in tokens(t)))
         for t, p in zip(texts, pivots)
     )
 
@@ -208,15 +214,15 @@ def _english_readings(
             yield match, plain
 
 
-def _english_names(text: str, capitalised: frozenset[str]) -> Iterator[str]:
-    """The name keys of ``text``'s words as ``_english_readings`` reads them (no reader
-    given), without reading the rest of each word: only a capitalised word can be a name."""
+def _english_names(text: str, capitalised: frozenset[str]) -> Iterator[Word]:
+    """The words of ``text`` that ``_english_readings`` reads as names (no reader given),
+    without reading the rest of each word: only a capitalised word can be a name."""
     for k, match in enumerate(tokens(text)):
         word = match.group()
         if word[:1].isupper() and _reads_as_name(word, k, capitalised):
             named = _english_word(word, None)[1]
             if named is not None:
-                yield named.name
+                yield named
 
 
 def _reads_as_name(word: str, position: int, capitalised: frozenset[str] | None) -> bool:
@@ -273,7 +279,8 @@ def _foreign_word(word: str, lexicon: Lexicon) -> Word:
         name = ""
     sound = name or loan
     keys = meanings | ({sound} if sound else set())
-    return Word(word, g.start, g.end, frozenset(keys), not g.stopword, meanings, name)
+    english = english_lemma(g.loans[0]) if g.loans and not g.stopword else ""
+    return Word(word, g.start, g.end, frozenset(keys), not g.stopword, meanings, name, english)
 
 
 _LATIN = regex.compile(r"[\p{Latin}'’-]+")

@@ -70,7 +70,7 @@ class Side:
     @classmethod
     def from_pivot(cls, id: str, document: Document, pivot: PivotSide) -> Side:
         terms = tuple(
-            frozenset(sentence_terms(p, (w.name for w in words))) for p, words in zip(pivot.texts, pivot.words)
+            frozenset(sentence_terms(p, words)) for p, words in zip(pivot.texts, pivot.words)
         )
         return cls(id, document.lang, tuple(s.text for s in document.sentences), pivot.words, terms)
 
