@@ -9,9 +9,10 @@ weighted by inverse document frequency, and two indexes propose pairs:
   finds translations and near-duplicates (most of the text shared). A translation through
   the lexical pivot shares too few exact terms (Jaccard 0.07–0.3 on FLORES) for MinHash
   banding to meet reliably, but its shared terms are rare ones, which the cosine weighs up;
-- a passage index: MinHash/LSH over windows of ``PASSAGE_WINDOW`` consecutive sentences,
-  its proposals ranked by the windows' tf-idf cosine, which finds documents that share only
-  a paragraph or two.
+- a passage index: pairs of windows of ``PASSAGE_WINDOW`` consecutive sentences that
+  meet in MinHash/LSH, share a term found in at most ``RARE_DF`` documents, or belong to
+  documents of cosine ``NEIGHBOUR_COSINE``, ranked by the windows' tf-idf cosine, which
+  finds documents that share only a paragraph or two.
 
 Each document then keeps its ``NEAREST`` best partners, which bounds verification at a
 fixed number of pairs per document. A collection of at most ``ALL_PAIRS_UP_TO`` documents
@@ -203,9 +204,24 @@ def sketch(sentence_terms: Sequence[Sequence[str]], window: int = PASSAGE_WINDOW
 #: tf-idf cosine two documents need: a translation through the lexical pivot shares few
 #: exact terms (Jaccard 0.07–0.3 on FLORES), too few for LSH to meet, but rare ones
 DOCUMENT_COSINE = 0.1
-#: two-sentence windows (a lifted passage): MinHash banding, then the cosine they need
+#: two-sentence windows (a lifted passage): the cosine they need, and MinHash banding
+#: to propose pairs of them. The lexical pivot brings a passage translated into Hindi to
+#: a window cosine of 0.25–0.35 with its source (N = 100,000 of benchmarks/scan_bench.py:
+#: at 0.3 instead, 2,265 document pairs pass instead of 11,164, and one planted passage
+#: at 0.28 is lost)
+PASSAGE_COSINE = 0.25
 PASSAGE_LSH = LshParams(bands=40, rows=3, seed=2)
-PASSAGE_COSINE = 0.3
+#: windows that share a term held by at most this many documents are proposed too,
+#: whatever their MinHash: the cosine weighs such a term most, while MinHash sees one
+#: shared term among twenty. A passage translated into Hindi keeps its numbers and
+#: names but few of its other words (N = 100,000: planted passages that share only
+#: "8:46", "Machu" or "3136" with their source; 8 finds the last, 2 does not)
+RARE_DF = 8
+#: ... and so are the windows of documents this close, short of ``DOCUMENT_COSINE``: a
+#: passage of common words brings its documents closer without a rare term (N =
+#: 100,000: a planted English–Hindi passage at 0.075; 6,275 document pairs reach 0.07,
+#: 27,235 reach 0.06)
+NEIGHBOUR_COSINE = 0.07
 #: ... and the cosine their whole documents need: a lifted passage brings its specific
 #: words into its document, while short windows of unrelated articles meet by chance
 #: (N = 10,000 in benchmarks/scan_bench.py: 2,484 candidates instead of 10,607, no
@@ -241,9 +257,9 @@ class TermSpace:
     shingles): ``documents[d]`` holds the distinct term hashes of document ``d``."""
 
     def __init__(self, documents: Sequence[np.ndarray], max_df_share: float, df_floor: int, max_df: int) -> None:
-        self.vocabulary, df = np.unique(np.concatenate(documents), return_counts=True)
-        self.specific = df <= max(df_floor, min(max_df_share * len(documents), max_df))
-        self.idf = np.log(len(documents) / df) * self.specific
+        self.vocabulary, self.df = np.unique(np.concatenate(documents), return_counts=True)
+        self.specific = self.df <= max(df_floor, min(max_df_share * len(documents), max_df))
+        self.idf = np.log(len(documents) / self.df) * self.specific
 
     def ids(self, sets: Sequence[np.ndarray], at_least: int = 0) -> list[np.ndarray]:
         """Each set of term hashes as the ids of its specific terms (one vectorised lookup);
@@ -298,17 +314,42 @@ def similar_documents(vectors: sparse.csr_matrix, min_cosine: float, block: int 
             np.concatenate([s for _, s in blocks]))
 
 
-def similar_passages(windows: Sequence[np.ndarray], owners: np.ndarray, space: TermSpace,
-                     lsh: LshParams, min_cosine: float, documents: sparse.csr_matrix,
-                     min_document_cosine: float, threads: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Document pairs with windows that meet in the LSH index and reach ``min_cosine``,
+def similar_passages(proposed: np.ndarray, windows: Sequence[np.ndarray], owners: np.ndarray,
+                     space: TermSpace, min_cosine: float, documents: sparse.csr_matrix,
+                     min_document_cosine: float) -> tuple[np.ndarray, np.ndarray]:
+    """Document pairs with a ``proposed`` pair of windows that reaches ``min_cosine``,
     whose documents reach ``min_document_cosine``."""
-    pairs, _ = _meeting_windows(windows, owners, lsh, threads)
+    pairs = _unique_pairs(proposed)
     score = cosines(space.unit_vectors(windows), pairs)
     close = score >= min_cosine
     pairs, score = owners[pairs[close]], score[close]
     keep = cosines(documents, pairs) >= min_document_cosine
     return pairs[keep], score[keep]
+
+
+def _windows_of(pairs: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Every pair of a window of ``a`` and one of ``b``, for each document pair (a, b);
+    the windows of document d are ``starts[d]`` to ``starts[d + 1]``."""
+    counts = np.diff(starts)
+    a, b = pairs[:, 0], pairs[:, 1]
+    per = counts[a] * counts[b]
+    pair = np.repeat(np.arange(len(pairs)), per)
+    k = np.arange(per.sum()) - np.repeat(np.cumsum(per) - per, per)
+    across = counts[b][pair]
+    return np.stack([starts[a][pair] + k // across, starts[b][pair] + k % across], axis=1)
+
+
+def _sharing_rare_terms(sets: Sequence[np.ndarray], owners: np.ndarray, space: TermSpace,
+                        max_df: int) -> np.ndarray:
+    """Pairs of sets (term ids) of different owners that share a term of at most ``max_df``
+    documents: an inverted index over those terms only, whose lists are short by definition."""
+    if not sets:
+        return np.empty((0, 2), dtype=np.int64)
+    terms = np.concatenate(sets)
+    rows = np.repeat(np.arange(len(sets)), [len(t) for t in sets])
+    rare = space.df[terms] <= max_df
+    pairs = _bucket_pairs(terms[rare].astype(np.uint64), rows[rare])
+    return pairs[owners[pairs[:, 0]] != owners[pairs[:, 1]]]
 
 
 def _meeting_windows(sets: Sequence[np.ndarray], owners: np.ndarray, lsh: LshParams,
@@ -352,6 +393,8 @@ class CandidateSettings:
 
     document_cosine: float = DOCUMENT_COSINE
     passage_lsh: LshParams = PASSAGE_LSH
+    rare_df: int = RARE_DF
+    neighbour_cosine: float = NEIGHBOUR_COSINE
     passage_cosine: float = PASSAGE_COSINE
     passage_document_cosine: float = PASSAGE_DOCUMENT_COSINE
     copy_lsh: LshParams = COPY_LSH
@@ -369,7 +412,7 @@ class CandidateSettings:
         return (
             f"all-pairs:{self.all_pairs_up_to}|df:{self.max_df_share},{self.df_floor},{self.max_df}"
             f"|doc-cos:{self.document_cosine}|window:{PASSAGE_WINDOW}"
-            f"|lsh:{lsh.bands}x{lsh.rows}s{lsh.seed}|window-cos:{self.passage_cosine}"
+            f"|lsh:{lsh.bands}x{lsh.rows}s{lsh.seed}|rare-df:{self.rare_df}|neighbour-cos:{self.neighbour_cosine}|window-cos:{self.passage_cosine}"
             f"|window-doc-cos:{self.passage_document_cosine}|window-terms:{self.min_passage_terms}"
             f"|copy-lsh:{self.copy_lsh.bands}x{self.copy_lsh.rows}s{self.copy_lsh.seed}"
             f"|copy-jaccard:{self.copy_jaccard}|copy-df:{self.copy_max_df}"
@@ -394,16 +437,25 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     space = TermSpace([s.document for s in sketches], settings.max_df_share, settings.df_floor, settings.max_df)
     documents = space.unit_vectors(space.ids([s.document for s in sketches]))
     windows = space.ids([w for s in sketches for w in s.windows], settings.min_passage_terms)
-    window_owner = np.repeat(np.arange(len(sketches)), [len(s.windows) for s in sketches])
+    window_counts = [len(s.windows) for s in sketches]
+    window_owner = np.repeat(np.arange(len(sketches)), window_counts)
     # a shingle many documents share is a stock phrase (or a pivot's stock rendering of
     # function words), not a sign of copying
     copies = TermSpace([np.unique(np.concatenate(s.shingles)) for s in sketches],
                        settings.max_df_share, settings.df_floor, settings.copy_max_df)
     shingles = copies.ids([h for s in sketches for h in s.shingles], settings.min_passage_terms)
+    neighbours, closeness = similar_documents(documents, min(settings.neighbour_cosine, settings.document_cosine),
+                                              threads=threads)
+    close = closeness >= settings.document_cosine
+    proposed = np.concatenate([
+        _meeting_windows(windows, window_owner, settings.passage_lsh, threads)[0],
+        _sharing_rare_terms(windows, window_owner, space, settings.rare_df),
+        _windows_of(neighbours[~close], np.r_[0, np.cumsum(window_counts)]),
+    ])
     found = [
-        similar_documents(documents, settings.document_cosine, threads=threads),
-        similar_passages(windows, window_owner, space, settings.passage_lsh, settings.passage_cosine,
-                         documents, settings.passage_document_cosine, threads),
+        (neighbours[close], closeness[close]),
+        similar_passages(proposed, windows, window_owner, space, settings.passage_cosine, documents,
+                         settings.passage_document_cosine),
         copied_passages(shingles, window_owner, settings.copy_lsh, settings.copy_jaccard, threads),
     ]
     pairs = np.concatenate([p for p, _ in found])

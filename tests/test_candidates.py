@@ -202,3 +202,67 @@ def test_a_stock_phrase_in_every_document_proposes_no_copies(english_lines):
     without = {tuple(p) for p in candidate_pairs(plain, settings).tolist()}
     found = {tuple(p) for p in candidate_pairs(footed, settings).tolist()}
     assert len(found - without) <= 0.05 * len(without)
+
+
+def test_windows_sharing_a_rare_term_are_proposed_across_documents_only():
+    from dupcheck.candidates import TermSpace, _sharing_rare_terms
+
+    # documents' term hashes: 7 is in two documents, 8 in three, 9 in one
+    space = TermSpace([np.array([7, 8, 1]), np.array([7, 8, 2]), np.array([8, 3, 9])], 1.0, 5, 1000)
+    ids = {h: int(np.searchsorted(space.vocabulary, h)) for h in (1, 2, 3, 7, 8, 9)}
+    # windows 0-1 of document 0, 2 of document 1, 3 of document 2
+    windows = [np.array([ids[7], ids[1]]), np.array([ids[7], ids[8]]), np.array([ids[7], ids[8]]),
+               np.array([ids[8], ids[9]])]
+    owners = np.array([0, 0, 1, 2])
+
+    def pairs(max_df: int) -> set[tuple[int, int]]:
+        found = _sharing_rare_terms(windows, owners, space, max_df)
+        return {tuple(p) for p in np.sort(found, axis=1).tolist()}
+
+    assert pairs(1) == set()
+    # term 7: windows 0, 1 (one document: no pair) and 2
+    assert pairs(2) == {(0, 2), (1, 2)}
+    assert pairs(3) == {(0, 2), (1, 2), (1, 3), (2, 3)}
+
+
+@pytest.mark.parametrize(("pairs", "starts", "expected"), [
+    ([(0, 1)], [0, 2, 5], [(0, 2), (0, 3), (0, 4), (1, 2), (1, 3), (1, 4)]),
+    ([(2, 0), (1, 2)], [0, 1, 3, 4], [(3, 0), (1, 3), (2, 3)]),
+    ([(0, 1)], [0, 0, 2], []),
+])
+def test_windows_of_document_pairs_are_all_pairs_of_their_windows(pairs, starts, expected):
+    from dupcheck.candidates import _windows_of
+
+    found = _windows_of(np.array(pairs).reshape(-1, 2), np.array(starts))
+    assert [tuple(p) for p in found.tolist()] == expected
+
+
+def test_a_translated_passage_sharing_few_words_is_proposed_by_its_rare_terms():
+    """FLORES dev lines 30-31 in Hindi, amid other Hindi lines, against the English lines
+    among other English documents: through the lexical pivot the two passages share a few
+    words, names and numbers, which the rare-term proposals alone find."""
+    from dupcheck.load import document_from_text
+    from dupcheck.pivot import pivot_terms
+    from dupcheck.segment import segment
+    from dupcheck.translate.lexical import LexicalTranslator
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "flores"
+    english = (fixtures / "dev100.eng_Latn.txt").read_text(encoding="utf-8").splitlines()
+    hindi = (fixtures / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()
+
+    def read(lines: list[str], lang: str):
+        document = segment(document_from_text("\n".join(lines), lang=lang))
+        return sketch(pivot_terms(document, LexicalTranslator() if lang == "hi" else None))
+
+    docs = [read(english[28:33], "en"), read(hindi[60:63] + hindi[30:32] + hindi[90:92], "hi")]
+    docs += [read(english[k : k + 3], "en") for k in range(0, 27, 3)]
+    docs += [read(hindi[k : k + 3], "hi") for k in range(33, 90, 3)]
+    only_rare = CandidateSettings(all_pairs_up_to=0, document_cosine=1.0, neighbour_cosine=1.0,
+                                  passage_lsh=LshParams(0, 3), copy_jaccard=1.1)
+    found = {tuple(p) for p in candidate_pairs(docs, only_rare).tolist()}
+    assert (0, 1) in found
+    # and not every pair of documents that share some word of the same few stories
+    assert len(found) <= 0.02 * len(docs) * (len(docs) - 1) / 2
+    without = CandidateSettings(all_pairs_up_to=0, document_cosine=1.0, neighbour_cosine=1.0,
+                                passage_lsh=LshParams(0, 3), copy_jaccard=1.1, rare_df=0)
+    assert (0, 1) not in {tuple(p) for p in candidate_pairs(docs, without).tolist()}
