@@ -206,9 +206,9 @@ def sketch(sentence_terms: Sequence[Sequence[str]], window: int = PASSAGE_WINDOW
 DOCUMENT_COSINE = 0.1
 #: two-sentence windows (a lifted passage): the cosine they need, and MinHash banding
 #: to propose pairs of them. The lexical pivot brings a passage translated into Hindi to
-#: a window cosine of 0.25–0.35 with its source (N = 100,000 of benchmarks/scan_bench.py:
-#: at 0.3 instead, 2,265 document pairs pass instead of 11,164, and one planted passage
-#: at 0.28 is lost)
+#: a window cosine of 0.25–0.35 with its source (N = 100,000 of benchmarks/scan_bench.py,
+#: before loan terms: at 0.3 instead, 2,265 document pairs pass instead of 11,164, and
+#: two planted passages at 0.28 are lost)
 PASSAGE_COSINE = 0.25
 PASSAGE_LSH = LshParams(bands=40, rows=3, seed=2)
 #: windows that share a term held by at most this many documents are proposed too,
