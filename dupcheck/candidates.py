@@ -42,8 +42,9 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 # The settings below were tuned on benchmarks/scan_bench.py's first collection, whose
-# background drew words at their FLORES frequency (``--background flores``); the
-# figures quoted are from it.
+# background drew words at their FLORES frequency (``--background flores``), and the
+# figures quoted are from it; except PASSAGE_COSINE, RARE_DF and NEIGHBOUR_COSINE, tuned
+# on the default collection (general-text frequencies, seed 0), whose figures they quote.
 PASSAGE_WINDOW = 2
 #: collections up to this size compare all pairs instead of using LSH
 ALL_PAIRS_UP_TO = 200
@@ -412,7 +413,8 @@ class CandidateSettings:
         return (
             f"all-pairs:{self.all_pairs_up_to}|df:{self.max_df_share},{self.df_floor},{self.max_df}"
             f"|doc-cos:{self.document_cosine}|window:{PASSAGE_WINDOW}"
-            f"|lsh:{lsh.bands}x{lsh.rows}s{lsh.seed}|rare-df:{self.rare_df}|neighbour-cos:{self.neighbour_cosine}|window-cos:{self.passage_cosine}"
+            f"|lsh:{lsh.bands}x{lsh.rows}s{lsh.seed}|rare-df:{self.rare_df}"
+            f"|neighbour-cos:{self.neighbour_cosine}|window-cos:{self.passage_cosine}"
             f"|window-doc-cos:{self.passage_document_cosine}|window-terms:{self.min_passage_terms}"
             f"|copy-lsh:{self.copy_lsh.bands}x{self.copy_lsh.rows}s{self.copy_lsh.seed}"
             f"|copy-jaccard:{self.copy_jaccard}|copy-df:{self.copy_max_df}"
