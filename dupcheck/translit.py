@@ -56,7 +56,9 @@ def _romanize_devanagari(word: str) -> str:
             if pending_a and not syncope:
                 out.append("a")
             pending_after_vowel = bool(out) and out[-1][-1] in "aeiou"
-            out.append(_DEVA_NUKTA[char] if nxt == _NUKTA else _DEVA_CONSONANTS[char])
+            # a nukta under a letter Hindi never writes it under (ञ़) leaves its sound as is
+            plain = _DEVA_CONSONANTS[char]
+            out.append(_DEVA_NUKTA.get(char, plain) if nxt == _NUKTA else plain)
             pending_a = True
             continue
         if pending_a and char not in _DEVA_SIGNS and char not in (_VIRAMA, _NUKTA):

@@ -77,6 +77,7 @@ def test_different_names_score_below_threshold(latin: str, foreign: str, lang: s
         ("कजाकिस्तान", "hi", "kajakistan"),  # first-syllable vowel kept
         ("रिकॉर्ड", "hi", "rikord"),
         ("ज़ेलेंस्की", "hi", "zelenski"),  # nukta
+        ("ञ़ब", "hi", "nab"),  # a nukta under a letter that takes none
         ("शी जिनपिंग", "hi", "shi jinping"),
         ("بوتين", "ar", "butin"),
         ("فلاديمير", "ar", "fladimir"),
@@ -85,6 +86,18 @@ def test_different_names_score_below_threshold(latin: str, foreign: str, lang: s
 )
 def test_romanize(text: str, lang: str, expected: str) -> None:
     assert romanize(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "block"), [("hi", range(0x0900, 0x0980)), ("ar", range(0x0600, 0x0700))])
+def test_romanize_reads_any_sequence_of_its_script(lang: str, block: range) -> None:
+    """Every pair of the script's code points, with a nukta or virama between, romanises
+    without error: text from the wild holds combinations no dictionary spells."""
+    letters = [chr(c) for c in block]
+    for a in letters:
+        for b in letters:
+            for text in (a + b, a + "\u093c" + b, a + "\u094d" + b):
+                assert isinstance(romanize(text, lang), str)
+                assert isinstance(phonetic_key(romanize(text, lang)), str)
 
 
 def test_phonetic_key_merges_spelling_variants() -> None:
