@@ -38,15 +38,18 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import regex
 
 ROOT = Path(__file__).resolve().parent.parent
 FLORES = ROOT.parent / "shared" / "data" / "flores200-dev"
 LANG_FILES = {"en": "eng_Latn.dev", "hi": "hin_Deva.dev", "ur": "urd_Arab.dev"}
 END_MARK = {"en": ".", "hi": "।", "ur": "۔"}
+SCRIPTS = {"en": r"\p{Latin}", "hi": r"\p{Devanagari}", "ur": r"\p{Arabic}"}
 PSEUDO_SHARE = 0.25
 
 
@@ -76,8 +79,15 @@ class Background:
         self.words, weights = zip(*counts.items())
         self.cumulative = np.cumsum(np.array(weights, dtype=np.float64))
         self.lengths = [len(line.split()) for line in lines]
-        letters = sorted({c for line in lines for w in line.split() for c in w if c.isalpha()})
-        self.syllables = [a + b for a in letters for b in letters][:400]
+        # pseudo-words in the language's own script (FLORES's Hindi lines hold Latin names
+        # too), made of a letter and a letter or vowel sign, lower-case: English ones are
+        # capitalised as names are
+        script = regex.compile(SCRIPTS[lang])
+        chars = {c for line in lines for c in line if script.match(c)}
+        letters = sorted(c for c in chars if c.isalpha() and c == c.lower())
+        marks = sorted(c for c in chars if unicodedata.category(c) in ("Mn", "Mc"))
+        pairs = [a + b for a in letters for b in letters + marks]
+        self.syllables = random.Random(f"syllables-{lang}").sample(pairs, min(400, len(pairs)))
         self.lang, self.rng, self.vocabulary = lang, rng, vocabulary
         # wordfreq writes every digit of a multi-digit number as 0; FLORES words are real
         self.fill_digits = general
@@ -86,7 +96,8 @@ class Background:
         # Zipf-like rank over a vocabulary of `vocabulary` pseudo-words, fixed by their rank
         rank = int(self.vocabulary ** self.rng.random())
         local = random.Random(rank * 7919 + len(self.lang))
-        return "".join(local.choice(self.syllables) for _ in range(local.randint(2, 4)))
+        word = "".join(local.choice(self.syllables) for _ in range(local.randint(2, 4)))
+        return word.capitalize()
 
     def _word(self, k: int) -> str:
         word = self.words[k]

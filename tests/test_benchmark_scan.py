@@ -43,3 +43,19 @@ def test_general_frequencies_keep_the_planted_names_rare():
     general, flores = _name_spread("wordfreq"), _name_spread("flores")
     assert general < 0.5 * flores
     assert flores > 1.5
+
+
+@pytest.mark.parametrize(("lang", "script"), [("en", r"\p{Latin}"), ("hi", r"\p{Devanagari}"), ("ur", r"\p{Arabic}")])
+def test_made_up_words_are_written_in_the_language_s_script(lang, script):
+    # names in a Hindi article are written in Devanagari: made-up words of mixed scripts
+    # would meet nothing across languages, Latin ones would meet English words by chance
+    import random
+
+    import regex
+
+    from benchmarks.scan_bench import Background
+
+    background = Background(read_flores()[lang], lang, random.Random(0), vocabulary=1000)
+    words = {background._pseudo_word() for _ in range(300)}
+    assert len(words) > 100
+    assert all(regex.fullmatch(rf"(?:{script})+", w) for w in words)
