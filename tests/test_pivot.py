@@ -158,3 +158,24 @@ def test_english_loans_the_lexicon_lacks_meet_their_source_as_terms_only() -> No
     pivot_text = translator.translate([hindi], "hi", "en")[0]
     assert not loans & {pivot.stem(w) for w in pivot_text.split()}
     assert "patina" not in translator.translate(["पुतिन ने कहा"], "hi", "en")[0]
+
+
+@pytest.mark.parametrize(("lang", "block"), [("hi", (0x0900, 0x0980)), ("ar", (0x0600, 0x0700)),
+                                             ("en", (0x0020, 0x0250))])
+def test_any_text_of_the_script_pivots_without_error(lang: str, block: tuple[int, int]) -> None:
+    """Random words of the script's code points (marks and signs in any order), as a
+    scan meets in the wild: pivoting them to terms and to words never raises, and every
+    sentence keeps its place."""
+    import random
+
+    rng = random.Random(lang)
+    letters = [chr(c) for c in range(*block)]
+    text = "\n".join(
+        " ".join("".join(rng.choices(letters, k=rng.randint(1, 8))) for _ in range(12)) + "."
+        for _ in range(40)
+    )
+    doc = segment(document_from_text(text, lang=lang))
+    translator = None if lang == "en" else LexicalTranslator()
+    terms = pivot.pivot_terms(doc, translator)
+    side = pivot.pivot_source(doc) if translator is None else pivot.pivot_target(doc, translator)
+    assert len(terms) == len(side.words) == len(doc.sentences) > 0
