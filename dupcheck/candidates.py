@@ -27,6 +27,7 @@ signatures are the same in every process (Python's ``hash`` of a string is salte
 
 from __future__ import annotations
 
+import copy
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -56,7 +57,7 @@ MAX_DF_SHARE = 0.05
 DF_FLOOR = 5
 #: ... and a term in more than this many documents, whatever the share: the sparse
 #: products cost the sum of squared document frequencies, which this keeps linear in
-#: the collection's size
+#: the collection's size (windows, compared pair by pair only, keep such terms)
 MAX_DF = 1000
 #: buckets larger than this are boilerplate shared by many documents; their members are
 #: chained (each paired with the next) instead of paired all with all
@@ -255,12 +256,26 @@ NEAREST = 3
 
 class TermSpace:
     """Term ids and inverse document frequencies of a collection's specific terms (or
-    shingles): ``documents[d]`` holds the distinct term hashes of document ``d``."""
+    shingles): ``documents[d]`` holds the distinct term hashes of document ``d``; a term
+    in more than ``max_df_share`` of them and more than ``df_floor`` is not specific, nor
+    one in more than ``max_df`` (when given) and more than ``df_floor``."""
 
-    def __init__(self, documents: Sequence[np.ndarray], max_df_share: float, df_floor: int, max_df: int) -> None:
+    def __init__(self, documents: Sequence[np.ndarray], max_df_share: float, df_floor: int,
+                 max_df: int | None = None) -> None:
         self.vocabulary, self.df = np.unique(np.concatenate(documents), return_counts=True)
-        self.specific = self.df <= max(df_floor, min(max_df_share * len(documents), max_df))
-        self.idf = np.log(len(documents) / self.df) * self.specific
+        self.size, self.df_floor = len(documents), df_floor
+        limit = max_df_share * self.size
+        self._specify(self.df <= max(df_floor, limit if max_df is None else min(limit, max_df)))
+
+    def _specify(self, specific: np.ndarray) -> None:
+        self.specific = specific
+        self.idf = np.log(self.size / self.df) * specific
+
+    def capped(self, max_df: int) -> TermSpace:
+        """The same ids, less the terms in more than ``max_df`` documents (and ``df_floor``)."""
+        narrower = copy.copy(self)
+        narrower._specify(self.specific & (self.df <= max(self.df_floor, max_df)))
+        return narrower
 
     def ids(self, sets: Sequence[np.ndarray], at_least: int = 0) -> list[np.ndarray]:
         """Each set of term hashes as the ids of its specific terms (one vectorised lookup);
@@ -436,9 +451,18 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     """
     if len(sketches) <= settings.all_pairs_up_to:
         return np.column_stack(np.triu_indices(len(sketches), k=1)).astype(np.int64)
-    space = TermSpace([s.document for s in sketches], settings.max_df_share, settings.df_floor, settings.max_df)
+    # windows are compared pair by pair, never by sparse products, so they keep the terms
+    # of more than ``max_df`` documents that the products leave out: a translated passage
+    # keeps few words through the pivot, and at N = 100,000 those are often common ones
+    # ("desert", "risk", "warm": 1,000–1,500 documents). benchmarks/scan_bench.py, N =
+    # 100,000, seed 1, proposed before its made-up words were fixed: 23 of 25 planted
+    # partial overlaps among 3,690 candidates, against 20 among 14,063 with the cap (the
+    # window cosines of random pairs fall with the common terms in). Up to N = 20,000 the
+    # share is the tighter limit and nothing changes.
+    passages = TermSpace([s.document for s in sketches], settings.max_df_share, settings.df_floor)
+    space = passages.capped(settings.max_df)
     documents = space.unit_vectors(space.ids([s.document for s in sketches]))
-    windows = space.ids([w for s in sketches for w in s.windows], settings.min_passage_terms)
+    windows = passages.ids([w for s in sketches for w in s.windows], settings.min_passage_terms)
     window_counts = [len(s.windows) for s in sketches]
     window_owner = np.repeat(np.arange(len(sketches)), window_counts)
     # a shingle many documents share is a stock phrase (or a pivot's stock rendering of
@@ -451,12 +475,13 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     close = closeness >= settings.document_cosine
     proposed = np.concatenate([
         _meeting_windows(windows, window_owner, settings.passage_lsh, threads)[0],
-        _sharing_rare_terms(windows, window_owner, space, settings.rare_df),
+        _sharing_rare_terms(windows, window_owner, passages, settings.rare_df),
         _windows_of(neighbours[~close], np.r_[0, np.cumsum(window_counts)]),
     ])
     found = [
         (neighbours[close], closeness[close]),
-        similar_passages(proposed, windows, window_owner, space, settings.passage_cosine, documents,
+        similar_passages(proposed, windows, window_owner, passages, settings.passage_cosine,
+                         passages.unit_vectors(passages.ids([s.document for s in sketches])),
                          settings.passage_document_cosine),
         copied_passages(shingles, window_owner, settings.copy_lsh, settings.copy_jaccard, threads),
     ]

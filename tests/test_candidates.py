@@ -266,3 +266,41 @@ def test_a_translated_passage_sharing_few_words_is_proposed_by_its_rare_terms():
     without = CandidateSettings(all_pairs_up_to=0, document_cosine=1.0, neighbour_cosine=1.0,
                                 passage_lsh=LshParams(0, 3), copy_jaccard=1.1, rare_df=0)
     assert (0, 1) not in {tuple(p) for p in candidate_pairs(docs, without).tolist()}
+
+
+@pytest.mark.parametrize(("max_df", "specific"), [
+    # term hashes 7 (3 of 4 documents), 8 (2), 1, 2, 3, 9 (1 each); the floor keeps 8 at 1
+    (None, {1, 2, 3, 7, 8, 9}),
+    (2, {1, 2, 3, 8, 9}),
+    (1, {1, 2, 3, 8, 9}),
+])
+def test_a_capped_term_space_leaves_out_frequent_terms_and_keeps_the_ids(max_df, specific):
+    from dupcheck.candidates import TermSpace
+
+    space = TermSpace([np.array([7, 8, 1]), np.array([7, 8, 2]), np.array([7, 9]), np.array([3])], 1.0, 2)
+    capped = space if max_df is None else space.capped(max_df)
+    assert np.array_equal(capped.vocabulary, space.vocabulary)
+    assert set(capped.vocabulary[capped.specific].tolist()) == specific
+    assert np.all((capped.idf > 0) == capped.specific)
+    assert np.all(space.specific)
+
+
+def test_shared_passages_meet_on_terms_too_frequent_for_the_document_index(english_lines):
+    """With every shared term above the document index's cap (``max_df`` 1, no floor),
+    documents meet only through their windows, which keep those terms: the passage index
+    compares windows pair by pair, so the cap that bounds the sparse products need not
+    apply to it."""
+    docs = [_terms(english_lines[8 * k : 8 * k + 8]) for k in range(60)]
+    planted = set()
+    for k in range(10):
+        stranger = _terms(english_lines[800 + 8 * k : 800 + 8 * k + 6])
+        planted.add((k, len(docs)))
+        docs.append(stranger[:3] + docs[k][4:6] + stranger[3:])
+    sketches = [sketch(d) for d in docs]
+    capped = CandidateSettings(all_pairs_up_to=0, max_df=1, df_floor=0, copy_jaccard=1.1)
+    found = {tuple(p) for p in candidate_pairs(sketches, capped).tolist()}
+    assert planted <= found
+    # the document index alone finds none of them there
+    documents_only = CandidateSettings(all_pairs_up_to=0, max_df=1, df_floor=0, copy_jaccard=1.1,
+                                       passage_lsh=LshParams(0, 3), rare_df=0, neighbour_cosine=1.0)
+    assert not planted & {tuple(p) for p in candidate_pairs(sketches, documents_only).tolist()}
