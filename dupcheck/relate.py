@@ -5,8 +5,9 @@ The two documents' sentences are aligned by the check pipeline's aligner
 threshold (lower across languages, where a pivot loses words) makes its sentences
 *correspond*; runs of corresponding beads are passages. Then:
 
-- ``translation`` / ``near_duplicate``: at least ``most`` of the sentences of *both*
-  documents correspond (different / same language);
+- ``translation`` / ``near_duplicate``: more than ``most`` of the sentences of *both*
+  documents correspond (different / same language): two articles that share half their
+  sentences each share a passage, they are not copies of each other;
 - ``partial_overlap``: some passage of at least ``min_overlap`` sentences on both sides
   whose beads score ``passage`` on average;
 - otherwise unrelated (``None``).
@@ -157,7 +158,7 @@ def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = N
     covered_b = sum(len(bead.target) for bead in matched)
     score = round((covered_a + covered_b) / (len(a.texts) + len(b.texts)), 4)
     found = passages(matched, thresholds.max_gap)
-    if min(covered_a / len(a.texts), covered_b / len(b.texts)) >= thresholds.most:
+    if min(covered_a / len(a.texts), covered_b / len(b.texts)) > thresholds.most:
         if not same:
             return RelatedPair(a.id, b.id, Relation.TRANSLATION, score, tuple(found))
         one_to_one = [(bead.source[0], bead.target[0]) for bead in matched

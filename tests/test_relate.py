@@ -74,9 +74,36 @@ def test_fragments_that_match_exactly_are_no_shared_passage():
     filler_b = ["शहर में नई मेट्रो लाइन का उद्घाटन अगले महीने होगा।",
                 "रेल मंत्री ने परियोजना की लागत के बारे में जानकारी दी।"]
     # fragments as benchmarks/scan_bench.py's synthetic articles have them, rare words and all
-    a = _hindi_side("a", filler_a + ["का CNAगATAठ CCAढ़Dम।", "जिसमें DlDध है।"] + filler_a)
-    b = _hindi_side("b", filler_b + ["CCAढ़Dम हैं।", "DlDध भी है।"] + filler_b)
+    a = _hindi_side("a", filler_a + ["का ठुगोथाढ़ा खीमदेजो।", "जिसमें फ़िलाटू है।"] + filler_a)
+    b = _hindi_side("b", filler_b + ["खीमदेजो हैं।", "फ़िलाटू भी है।"] + filler_b)
     assert relate(a, b, Thresholds()) is None
+
+
+def _english_side(doc_id: str, lines: list[str]):
+    from dupcheck.collection import Source
+
+    return side(OFFLINE, load_source(Source(doc_id, doc_id, "\n".join(lines), "en")))
+
+
+@pytest.mark.parametrize(("shared", "relation"), [
+    (4, Relation.PARTIAL_OVERLAP),  # half of each: a shared passage, not a copy
+    (5, Relation.NEAR_DUPLICATE),  # most of each
+])
+def test_copies_share_most_sentences_not_half(shared, relation):
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "flores"
+    lines = (fixtures / "dev100.eng_Latn.txt").read_text(encoding="utf-8").splitlines()
+    # one-sentence FLORES lines, so that lines count sentences
+    single = [line for line in lines if line.count(". ") == 0 and line.endswith(".")]
+    common = single[:shared]
+    a = _english_side("a", single[20 : 28 - shared] + common)
+    b = _english_side("b", single[40 : 48 - shared] + common)
+    assert len(a.texts) == len(b.texts) == 8
+    found = relate(a, b, Thresholds(), load_wordnet())
+    assert found.relation is relation
+    # the shared sentences close both documents (a passage may take in a neighbour of
+    # the same story)
+    assert [(p.a[1], p.b[1]) for p in found.passages] == [(7, 7)]
+    assert all(p.a[0] <= 8 - shared and p.b[0] <= 8 - shared for p in found.passages)
 
 
 def test_every_threshold_shows_in_the_description():
