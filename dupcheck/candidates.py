@@ -257,15 +257,12 @@ NEAREST = 3
 class TermSpace:
     """Term ids and inverse document frequencies of a collection's specific terms (or
     shingles): ``documents[d]`` holds the distinct term hashes of document ``d``; a term
-    in more than ``max_df_share`` of them and more than ``df_floor`` is not specific, nor
-    one in more than ``max_df`` (when given) and more than ``df_floor``."""
+    in more than ``max_df_share`` of them and more than ``df_floor`` is not specific."""
 
-    def __init__(self, documents: Sequence[np.ndarray], max_df_share: float, df_floor: int,
-                 max_df: int | None = None) -> None:
+    def __init__(self, documents: Sequence[np.ndarray], max_df_share: float, df_floor: int) -> None:
         self.vocabulary, self.df = np.unique(np.concatenate(documents), return_counts=True)
         self.size, self.df_floor = len(documents), df_floor
-        limit = max_df_share * self.size
-        self._specify(self.df <= max(df_floor, limit if max_df is None else min(limit, max_df)))
+        self._specify(self.df <= max(df_floor, max_df_share * self.size))
 
     def _specify(self, specific: np.ndarray) -> None:
         self.specific = specific
@@ -291,11 +288,14 @@ class TermSpace:
         return [i if len(i) >= at_least else i[:0] for i in found]
 
     def unit_vectors(self, sets: Sequence[np.ndarray]) -> sparse.csr_matrix:
-        """One L2-normalised tf-idf row per set (binary term frequency)."""
+        """One L2-normalised tf-idf row per set (binary term frequency); ids of terms that
+        are not specific here (``sets`` read in a wider space) are left out."""
         lengths = [len(s) for s in sets]
         columns = np.concatenate(sets) if sets else np.zeros(0, dtype=np.int64)
         rows = np.repeat(np.arange(len(sets)), lengths)
         matrix = sparse.csr_matrix((self.idf[columns], (rows, columns)), shape=(len(sets), len(self.idf)))
+        # stored zeros would still cost the sparse products what the cap saves
+        matrix.eliminate_zeros()
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         return sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ matrix
 
@@ -461,14 +461,15 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     # share is the tighter limit and nothing changes.
     passages = TermSpace([s.document for s in sketches], settings.max_df_share, settings.df_floor)
     space = passages.capped(settings.max_df)
-    documents = space.unit_vectors(space.ids([s.document for s in sketches]))
+    document_terms = passages.ids([s.document for s in sketches])
+    documents = space.unit_vectors(document_terms)
     windows = passages.ids([w for s in sketches for w in s.windows], settings.min_passage_terms)
     window_counts = [len(s.windows) for s in sketches]
     window_owner = np.repeat(np.arange(len(sketches)), window_counts)
     # a shingle many documents share is a stock phrase (or a pivot's stock rendering of
     # function words), not a sign of copying
     copies = TermSpace([np.unique(np.concatenate(s.shingles)) for s in sketches],
-                       settings.max_df_share, settings.df_floor, settings.copy_max_df)
+                       settings.max_df_share, settings.df_floor).capped(settings.copy_max_df)
     shingles = copies.ids([h for s in sketches for h in s.shingles], settings.min_passage_terms)
     neighbours, closeness = similar_documents(documents, min(settings.neighbour_cosine, settings.document_cosine),
                                               threads=threads)
@@ -481,7 +482,7 @@ def candidate_pairs(sketches: Sequence[Sketch], settings: CandidateSettings = Ca
     found = [
         (neighbours[close], closeness[close]),
         similar_passages(proposed, windows, window_owner, passages, settings.passage_cosine,
-                         passages.unit_vectors(passages.ids([s.document for s in sketches])),
+                         passages.unit_vectors(document_terms),
                          settings.passage_document_cosine),
         copied_passages(shingles, window_owner, settings.copy_lsh, settings.copy_jaccard, threads),
     ]

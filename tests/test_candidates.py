@@ -208,7 +208,7 @@ def test_windows_sharing_a_rare_term_are_proposed_across_documents_only():
     from dupcheck.candidates import TermSpace, _sharing_rare_terms
 
     # documents' term hashes: 7 is in two documents, 8 in three, 9 in one
-    space = TermSpace([np.array([7, 8, 1]), np.array([7, 8, 2]), np.array([8, 3, 9])], 1.0, 5, 1000)
+    space = TermSpace([np.array([7, 8, 1]), np.array([7, 8, 2]), np.array([8, 3, 9])], 1.0, 5)
     ids = {h: int(np.searchsorted(space.vocabulary, h)) for h in (1, 2, 3, 7, 8, 9)}
     # windows 0-1 of document 0, 2 of document 1, 3 of document 2
     windows = [np.array([ids[7], ids[1]]), np.array([ids[7], ids[8]]), np.array([ids[7], ids[8]]),
