@@ -19,14 +19,14 @@ from collections.abc import Sequence
 
 from benchmarks.numbers_speed import FLORES, median_seconds
 from benchmarks.synth import read_flores
-from dupcheck import align
-from dupcheck.align import AlignSettings, SideFeatures, align_sentences
-from dupcheck.lexicon import load_lexicon
-from dupcheck.load import document_from_text
-from dupcheck.pivot import PivotSide, pivot_source, pivot_target
+from dupcheck.backends.translate.lexical import LexicalTranslator
+from dupcheck.fidelity import align
+from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
+from dupcheck.lexical.lexicon import load_lexicon
+from dupcheck.lexical.pivot import PivotSide, pivot_source, pivot_target
 from dupcheck.records import Document
-from dupcheck.segment import segment
-from dupcheck.translate.lexical import LexicalTranslator
+from dupcheck.text.load import document_from_text
+from dupcheck.text.segment import segment
 
 Pair = tuple[SideFeatures, SideFeatures]
 SETTINGS = {"lexical_only": AlignSettings.lexical_only(), "default": AlignSettings()}

@@ -36,7 +36,7 @@ elif name.startswith("lingua"):
         lang = d.detect_language_of(s)
         return lang.iso_code_639_1.name.lower() if lang else "??"
 elif name == "dupcheck":
-    from dupcheck.langid import detect_language as detect
+    from dupcheck.text.langid import detect_language as detect
 detect("warm up the model with a line")
 load_s = time.perf_counter() - t0
 out = {"load_s": round(load_s, 2)}

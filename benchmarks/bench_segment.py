@@ -1,7 +1,7 @@
 """Sentence segmentation on FLORES-200 dev: per-language boundary F1 and speed.
 
 FLORES lines are single sentences and consecutive lines come from one article, so lines
-joined into paragraphs give a gold segmentation. Compares dupcheck.segment with
+joined into paragraphs give a gold segmentation. Compares dupcheck.text.segment with
 sentencex and pysbd. Run: PYTHONPATH=. /work/venv/bin/python -m benchmarks.bench_segment
 (FLORES-200, NLLB Team, Meta AI; CC BY-SA 4.0.)
 """
@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from dupcheck.load import normalize_text
 from dupcheck.records import Document
-from dupcheck.segment import segment
+from dupcheck.text.load import normalize_text
+from dupcheck.text.segment import segment
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED_LANGS = {"000": "hi", "001": "en", "002": "en", "003": "ar", "004": "hi"}

@@ -263,9 +263,9 @@ def dupcheck_checker(encoder: str, cache: bool = False) -> CheckFn:
     user's cache is neither read nor filled), so timings are of a first check.
     """
 
-    from dupcheck.backends import BackendConfig, load_encoder, load_translator
-    from dupcheck.check import Checker, CheckSettings
-    from dupcheck.load import document_from_text
+    from dupcheck.backends.registry import BackendConfig, load_encoder, load_translator
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings
+    from dupcheck.text.load import document_from_text
 
     config = BackendConfig(encoder=encoder, cache=cache)
     # backends loaded once up front, as a long-lived caller would, so timings exclude loading

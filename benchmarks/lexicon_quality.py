@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dupcheck.lexicon import lexical_quality
+from dupcheck.lexical.lexicon import lexical_quality
 
 FLORES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "flores200-dev"
 

@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from dupcheck.lexicon import english_terms, load_lexicon
-from dupcheck.translate.lexical import LexicalTranslator
+from dupcheck.backends.translate.lexical import LexicalTranslator
+from dupcheck.lexical.lexicon import english_terms, load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 FLORES = ROOT.parent / "shared" / "data" / "flores200-dev"
@@ -24,7 +24,7 @@ RUNS = 5
 COLD = """
 import time
 start, cpu = time.perf_counter(), time.process_time()
-from dupcheck.lexicon import english_terms, load_lexicon
+from dupcheck.lexical.lexicon import english_terms, load_lexicon
 load_lexicon("{lang}").gloss("{sample}")
 english_terms("Chinese leader Xi Jinping said on Saturday")
 print(time.perf_counter() - start, time.process_time() - cpu)

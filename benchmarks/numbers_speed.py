@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from dupcheck.numbers import compare_quantities, extract_quantities
+from dupcheck.lexical.numbers import compare_quantities, extract_quantities
 
 FLORES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "flores200-dev"
 REPEATS = 7

@@ -3,18 +3,18 @@
     PYTHONPATH=. /work/venv/bin/python benchmarks/pivot_speed.py [--docs 1000] [--seed 0]
         [--baseline REV]
 
-Times ``dupcheck.collection.load_source`` and ``dupcheck.scan.side`` (offline lexical
+Times ``dupcheck.duplicates.collection.load_source`` and ``dupcheck.duplicates.pipeline.side`` (offline lexical
 pivot, no encoder) on each document of a ``scan_bench`` collection (English, Hindi and
 Urdu documents of 5–15 sentences built from FLORES-200 dev), one pass in collection order
 as a scan makes it. Variants, each in a fresh interpreter:
 
 - ``warm``: the code as it runs in a scan, its per-word caches filling as it goes;
-- ``cold``: the per-word caches of ``dupcheck.lexicon`` and ``dupcheck.pivot`` cleared
+- ``cold``: the per-word caches of ``dupcheck.lexical.lexicon`` and ``dupcheck.lexical.pivot`` cleared
   before each document, so every word is worked out again (what memoisation saves);
 - ``baseline``: with ``--baseline REV``, the ``warm`` pass on that git revision of the
   package (``git archive`` into a temporary folder), e.g. the commit before a speed-up;
 - ``read``: what a scan's read stage does instead of ``side``: the document's term sets
-  (``dupcheck.pivot.pivot_terms``, no pivot words built) and their sketch, caches warm.
+  (``dupcheck.lexical.pivot.pivot_terms``, no pivot words built) and their sketch, caches warm.
   Verification still builds sides, for the documents of candidate pairs only.
 
 Printed per variant: median ms per document for load and for side() (read: terms and
@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _word_caches() -> dict[str, Any]:
     """The bounded per-word caches by name: functions of the lexicon and pivot modules, and
     each lexicon's ``lookup``."""
-    from dupcheck import lexicon, pivot
+    from dupcheck.lexical import lexicon, pivot
 
     caches = {
         name: f
@@ -55,15 +55,15 @@ def _word_caches() -> dict[str, Any]:
 
 def measure(docs: int, seed: int, variant: str) -> dict:
     from benchmarks.scan_bench import build_collection
-    from dupcheck.backends import BackendConfig
-    from dupcheck.collection import Source, load_source
+    from dupcheck.backends.registry import BackendConfig
+    from dupcheck.duplicates.collection import Source, load_source
+    from dupcheck.duplicates.pipeline import side
     from dupcheck.records import ScanDocument
-    from dupcheck.scan import side
 
     if variant == "read":
-        from dupcheck.candidates import sketch
-        from dupcheck.pivot import pivot_terms
-        from dupcheck.scan import pivot_translator
+        from dupcheck.duplicates.candidates import sketch
+        from dupcheck.duplicates.pipeline import pivot_translator
+        from dupcheck.lexical.pivot import pivot_terms
 
         def pivot(backends: BackendConfig, document: ScanDocument) -> object:
             return sketch(pivot_terms(document.document, pivot_translator(backends, document.lang)))

@@ -197,8 +197,8 @@ def build_collection(n: int, seed: int, background: str = "wordfreq"
 
 
 def run_one(n: int, seed: int, background: str) -> dict:
-    from dupcheck.backends import BackendConfig
-    from dupcheck.scan import scan_paths
+    from dupcheck.backends.registry import BackendConfig
+    from dupcheck.duplicates.pipeline import scan_paths
 
     docs, planted = build_collection(n, seed, background)
     with tempfile.TemporaryDirectory() as tmp:
@@ -238,7 +238,7 @@ def compare_minhash(sets: int = 5000, terms: int = 60, repeats: int = 5) -> dict
     ``MinHash.bulk`` on the same sets, run alternately."""
     from datasketch import MinHash
 
-    from dupcheck.candidates import PASSAGE_LSH, minhash_signatures, term_hashes
+    from dupcheck.duplicates.candidates import PASSAGE_LSH, minhash_signatures, term_hashes
 
     rng = random.Random(1)
     vocab = [f"w{k}" for k in range(50_000)]

@@ -22,9 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from dupcheck.cache import Cache
-from dupcheck.translate.base import Translator
-from dupcheck.translate.hf import Generation, HFTranslator
+from dupcheck.backends.cache import Cache
+from dupcheck.backends.translate.base import Translator
+from dupcheck.backends.translate.hf import Generation, HFTranslator
 from tests.neural_models import OPUS_MT, OPUS_MT_VOCAB, build_marian, train_sentencepiece
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +82,7 @@ def main() -> None:
 
         ct2: dict[tuple[str, int], float] = {}
         if importlib.util.find_spec("ctranslate2") is not None:
-            from dupcheck.translate.ct2 import CT2Translator
+            from dupcheck.backends.translate.ct2 import CT2Translator
 
             for compute in ("int8", "float32"):
                 for b in BATCH_SIZES:

@@ -9,7 +9,7 @@ i.e. ``wordfreq``), never at run time:
 Writes ``models/lexicon/{hi,ar}.tsv.gz`` (foreign key, English lemmas in sense order,
 stopword flag), ``models/lexicon/loans.tsv.gz`` (every English lemma of both by sound
 key, to recognise English loans) and ``models/lexicon/meta.json`` (package versions).
-Keys are normalised and lemmatised exactly as ``dupcheck.lexicon`` does at run time, so
+Keys are normalised and lemmatised exactly as ``dupcheck.lexical.lexicon`` does at run time, so
 the build imports that module for it.
 """
 
@@ -30,14 +30,14 @@ sys.path.insert(0, str(ROOT))
 
 from wordfreq import zipf_frequency  # build-time only: not a dupcheck dependency
 
-from dupcheck.lexicon import (
+from dupcheck.lexical.lexicon import (
     ENGLISH_STOPWORDS,
     MIN_LOAN_CONSONANTS,
     english_lemma,
     foreign_keys,
     normalize,
 )
-from dupcheck.translit import phonetic_key, sound_similarity
+from dupcheck.lexical.translit import phonetic_key, sound_similarity
 
 PACKAGES = {
     "hi": ["dict-freedict-eng-hin"],

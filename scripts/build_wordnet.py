@@ -2,7 +2,7 @@
 
 The source is Debian's ``wordnet-base`` package (``apt-get download wordnet-base`` and
 ``dpkg-deb -x``), whose ``/usr/share/wordnet`` holds the ``index.*``, ``data.*`` and
-``*.exc`` files. Only what ``dupcheck.spin`` needs is kept: for every lemma its synsets in
+``*.exc`` files. Only what ``dupcheck.duplicates.spin`` needs is kept: for every lemma its synsets in
 sense-frequency order, for every synset its hypernyms, similar-to and verb-group links, and
 the morphological exception lists.
 

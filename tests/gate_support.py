@@ -1,6 +1,6 @@
 """Test support for the gate: the fixture desk copied to a folder, and a stand-in checker.
 
-``paragraph_check`` stands in for ``dupcheck.check`` where a test is about the gate's own
+``paragraph_check`` stands in for ``dupcheck.fidelity.pipeline`` where a test is about the gate's own
 logic, not the pipeline: it loads and segments both files for real, aligns paragraph k with
 paragraph k when both have as many paragraphs (else gives no alignment, which leaves the
 glossary to its whole-document fallback), and reports a number in a translation sentence
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import regex
 
-from dupcheck.load import load_document
 from dupcheck.records import Bead, Document, Finding, FindingType, Report, Scores, Severity
-from dupcheck.segment import segment
+from dupcheck.text.load import load_document
+from dupcheck.text.segment import segment
 
 REPO = Path(__file__).resolve().parent.parent
 DESK = REPO / "fixtures" / "desk"

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from dupcheck.align import AlignSettings, SideFeatures, align_sentences
+from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 
 
 def side(*bags: str, embeddings=None) -> SideFeatures:

@@ -15,11 +15,11 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from dupcheck import align, check
-from dupcheck.align import AlignSettings, SideFeatures, align_sentences
-from dupcheck.backends import BackendConfig
-from dupcheck.collection import list_sources, load_source
-from dupcheck.scan import side as scan_side
+from dupcheck.backends.registry import BackendConfig
+from dupcheck.duplicates.collection import list_sources, load_source
+from dupcheck.duplicates.pipeline import side as scan_side
+from dupcheck.fidelity import align, pipeline
+from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -39,7 +39,7 @@ def both_paths(monkeypatch, pair: Pair, settings: AlignSettings):
     return results
 
 
-def check_features(checker: check.Checker, source: Path, target: Path) -> Pair:
+def check_features(checker: pipeline.Checker, source: Path, target: Path) -> Pair:
     """The features ``Checker`` hands the aligner for this pair."""
     seen: list[Pair] = []
 
@@ -48,7 +48,7 @@ def check_features(checker: check.Checker, source: Path, target: Path) -> Pair:
         return align_sentences(src, tgt, settings)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(check, "align_sentences", record)
+        patch.setattr(pipeline, "align_sentences", record)
         checker.check_files(source, target)
     return seen[0]
 
@@ -62,8 +62,8 @@ def window(pair: Pair, start: int, size: int) -> Pair:
 
 @pytest.fixture(scope="module")
 def pairs() -> dict[str, Pair]:
-    text = check.Checker(OFFLINE)
-    lines = check.Checker(OFFLINE, check.CheckSettings(input_format="lines"))
+    text = pipeline.Checker(OFFLINE)
+    lines = pipeline.Checker(OFFLINE, pipeline.CheckSettings(input_format="lines"))
     flores = check_features(
         lines, FLORES / "dev100.eng_Latn.txt", FLORES / "dev100.hin_Deva.txt"
     )

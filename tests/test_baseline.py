@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.baseline import (
+from dupcheck.errors import ConfigError
+from dupcheck.gate.baseline import (
     BaselineEntry,
     baseline_to_text,
     fingerprint,
@@ -14,7 +15,6 @@ from dupcheck.baseline import (
     new_findings,
     write_baseline,
 )
-from dupcheck.errors import ConfigError
 from dupcheck.records import Finding, FindingType, Severity
 
 TARGET = 'शी ने चीन और सर्बिया के बीच "परेशान दोस्ती" की सराहना की।'

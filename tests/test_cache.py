@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dupcheck.backends import BackendConfig, _with_cache
-from dupcheck.cache import CACHE_FILE, Cache, default_cache_dir, normalise_sentence
-from dupcheck.encode.base import Encoder
+from dupcheck.backends.cache import CACHE_FILE, Cache, default_cache_dir, normalise_sentence
+from dupcheck.backends.encode.base import Encoder
+from dupcheck.backends.registry import BackendConfig, _with_cache
+from dupcheck.backends.translate.base import Translator
 from dupcheck.errors import BackendError
-from dupcheck.translate.base import Translator
 
 ROOT = Path(__file__).resolve().parents[1]
 HINDI = (ROOT / "fixtures" / "flores" / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()
@@ -173,7 +173,7 @@ def test_default_cache_dir(monkeypatch, env, expected):
 WRITER = textwrap.dedent(
     """
     import sys
-    from dupcheck.cache import Cache
+    from dupcheck.backends.cache import Cache
     cache = Cache(sys.argv[1])
     tag, count = sys.argv[2], int(sys.argv[3])
     for start in range(0, count, 25):
@@ -208,7 +208,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
 KILLED = textwrap.dedent(
     """
     import os, signal, sys
-    from dupcheck.cache import Cache
+    from dupcheck.backends.cache import Cache
     cache = Cache(sys.argv[1])
     cache.put_many({Cache.key(("k",), f"done-{i}"): b"x" for i in range(100)})
     conn = cache._connection()

@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dupcheck.candidates import (
+from dupcheck.duplicates.candidates import (
     PASSAGE_LSH,
     CandidateSettings,
     LshParams,
@@ -18,7 +18,7 @@ from dupcheck.candidates import (
     sketch,
     term_hashes,
 )
-from dupcheck.lexicon import english_terms
+from dupcheck.lexical.lexicon import english_terms
 
 FLORES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "flores200-dev"
 
@@ -205,7 +205,7 @@ def test_a_stock_phrase_in_every_document_proposes_no_copies(english_lines):
 
 
 def test_windows_sharing_a_rare_term_are_proposed_across_documents_only():
-    from dupcheck.candidates import TermSpace, _sharing_rare_terms
+    from dupcheck.duplicates.candidates import TermSpace, _sharing_rare_terms
 
     # documents' term hashes: 7 is in two documents, 8 in three, 9 in one
     space = TermSpace([np.array([7, 8, 1]), np.array([7, 8, 2]), np.array([8, 3, 9])], 1.0, 5)
@@ -231,7 +231,7 @@ def test_windows_sharing_a_rare_term_are_proposed_across_documents_only():
     ([(0, 1)], [0, 0, 2], []),
 ])
 def test_windows_of_document_pairs_are_all_pairs_of_their_windows(pairs, starts, expected):
-    from dupcheck.candidates import _windows_of
+    from dupcheck.duplicates.candidates import _windows_of
 
     found = _windows_of(np.array(pairs).reshape(-1, 2), np.array(starts))
     assert [tuple(p) for p in found.tolist()] == expected
@@ -241,10 +241,10 @@ def test_a_translated_passage_sharing_few_words_is_proposed_by_its_rare_terms():
     """FLORES dev lines 30-31 in Hindi, amid other Hindi lines, against the English lines
     among other English documents: through the lexical pivot the two passages share a few
     words, names and numbers, which the rare-term proposals alone find."""
-    from dupcheck.load import document_from_text
-    from dupcheck.pivot import pivot_terms
-    from dupcheck.segment import segment
-    from dupcheck.translate.lexical import LexicalTranslator
+    from dupcheck.backends.translate.lexical import LexicalTranslator
+    from dupcheck.lexical.pivot import pivot_terms
+    from dupcheck.text.load import document_from_text
+    from dupcheck.text.segment import segment
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "flores"
     english = (fixtures / "dev100.eng_Latn.txt").read_text(encoding="utf-8").splitlines()
@@ -275,7 +275,7 @@ def test_a_translated_passage_sharing_few_words_is_proposed_by_its_rare_terms():
     (1, {1, 2, 3, 8, 9}),
 ])
 def test_a_capped_term_space_leaves_out_frequent_terms_and_keeps_the_ids(max_df, specific):
-    from dupcheck.candidates import TermSpace
+    from dupcheck.duplicates.candidates import TermSpace
 
     space = TermSpace([np.array([7, 8, 1]), np.array([7, 8, 2]), np.array([7, 9]), np.array([3])], 1.0, 2)
     capped = space if max_df is None else space.capped(max_df)

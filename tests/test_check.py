@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.backends import BackendConfig
-from dupcheck.check import Checker
+from dupcheck.backends.registry import BackendConfig
+from dupcheck.fidelity.pipeline import Checker
 from dupcheck.records import FindingType, Severity
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"

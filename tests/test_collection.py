@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.collection import Source, list_sources, load_source, require_documents
+from dupcheck.duplicates.collection import Source, list_sources, load_source, require_documents
 from dupcheck.errors import InputError
 from dupcheck.records import ScanDocument, Skipped
 

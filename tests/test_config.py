@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.backends import BackendConfig
-from dupcheck.config import Pair, find_config, load_config
+from dupcheck.backends.registry import BackendConfig
 from dupcheck.errors import ConfigError
+from dupcheck.gate.config import Pair, find_config, load_config
 from dupcheck.records import Severity
 from tests.gate_support import CLEAN_EN, CLEAN_HI, SEED_EN, SEED_HI, copy_desk
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dupcheck.cache import Cache
+from dupcheck.backends.cache import Cache
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HINDI = (FIXTURES / "flores" / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()
@@ -19,7 +19,7 @@ ENGLISH = (FIXTURES / "flores" / "dev100.eng_Latn.txt").read_text(encoding="utf-
 def hf_encoder_class():
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    from dupcheck.encode.hf import HFEncoder
+    from dupcheck.backends.encode.hf import HFEncoder
 
     return HFEncoder
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from dupcheck.findings import CheckedPair, find_problems
-from dupcheck.lexicon import load_lexicon
-from dupcheck.load import document_from_text
-from dupcheck.pivot import pivot_source, pivot_target
+from dupcheck.backends.translate.lexical import LexicalTranslator
+from dupcheck.fidelity.findings import CheckedPair, find_problems
+from dupcheck.lexical.lexicon import load_lexicon
+from dupcheck.lexical.pivot import pivot_source, pivot_target
 from dupcheck.records import Bead, FindingType, Severity
-from dupcheck.segment import segment
-from dupcheck.translate.lexical import LexicalTranslator
+from dupcheck.text.load import document_from_text
+from dupcheck.text.segment import segment
 
 EN_QUOTE = ('Xi hailed the "ironclad friendship" between China and Serbia, saying the countries '
             'enjoy "high-level political mutual trust."')

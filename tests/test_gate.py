@@ -11,9 +11,9 @@ import typer
 from typer.testing import CliRunner
 
 from dupcheck.cli.gate import gate
-from dupcheck.config import Thresholds, load_config
 from dupcheck.errors import ConfigError
-from dupcheck.gate import (
+from dupcheck.gate.config import Thresholds, load_config
+from dupcheck.gate.pipeline import (
     EXIT_ERROR,
     EXIT_FAIL,
     EXIT_PASS,
@@ -58,7 +58,7 @@ def test_seed_fails_clean_passes(desk: Path) -> None:
 
 
 def test_baseline_accepts_todays_findings_and_catches_a_new_one(desk: Path) -> None:
-    from dupcheck.baseline import write_baseline
+    from dupcheck.gate.baseline import write_baseline
 
     config = load_config(desk / "dupcheck.toml")
     write_baseline(config.baseline, _gate(desk).baseline_entries())
@@ -208,13 +208,13 @@ def test_cli_refuses_to_write_a_report_over_an_input(desk: Path) -> None:
 
 def _pipeline_or_skip() -> None:
     try:
-        import dupcheck.check  # noqa: F401
+        import dupcheck.fidelity.pipeline  # noqa: F401
     except ImportError as exc:
         pytest.skip(f"the check pipeline does not import on this branch yet ({exc})")
 
 
 def test_real_pipeline_on_the_desk(desk: Path) -> None:
-    """The must-show run with ``dupcheck.check``: seed fails, clean passes, baseline, a changed number."""
+    """The must-show run with ``dupcheck.fidelity.pipeline``: seed fails, clean passes, baseline, a changed number."""
     _pipeline_or_skip()
     config = load_config(desk / "dupcheck.toml")
     first = run_gate(config)
@@ -225,7 +225,7 @@ def test_real_pipeline_on_the_desk(desk: Path) -> None:
     glossary = next(f for f in docs[SEED_HI].report.findings if f.code == "glossary.forbidden")
     assert docs[SEED_HI].report.target.text[slice(*glossary.target_span)] == "परेशान"
 
-    from dupcheck.baseline import write_baseline
+    from dupcheck.gate.baseline import write_baseline
 
     write_baseline(config.baseline, first.baseline_entries())
     assert run_gate(config).exit_code == EXIT_PASS

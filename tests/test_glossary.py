@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from dupcheck.errors import ConfigError
-from dupcheck.glossary import Glossary, Term, check_glossary, load_glossary
-from dupcheck.load import document_from_text, load_document
+from dupcheck.gate.glossary import Glossary, Term, check_glossary, load_glossary
 from dupcheck.records import Bead, FindingType, Severity
-from dupcheck.segment import segment
+from dupcheck.text.load import document_from_text, load_document
+from dupcheck.text.segment import segment
 from tests.gate_support import DESK, SEED_EN, SEED_HI
 
 IRONCLAD = Term("ironclad", "hi", required=("अटूट", "फौलादी"), forbidden=("परेशान",))

@@ -5,14 +5,14 @@ from pathlib import Path
 import pytest
 
 from dupcheck.errors import InputError
-from dupcheck.langid import (
+from dupcheck.text.langid import (
     _foreign_word_start,
     _words_by_script,
     detect_language,
     find_foreign_runs,
     script_of_language,
 )
-from dupcheck.load import normalize_text
+from dupcheck.text.load import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = {p.name[:3]: p for p in (ROOT / "fixtures" / "seeds").glob("*.txt")}

@@ -9,7 +9,7 @@ import pytest
 import simplemma
 
 from dupcheck.errors import BackendError
-from dupcheck.lexicon import (
+from dupcheck.lexical.lexicon import (
     english_glosses,
     english_lemma,
     english_terms,
@@ -18,7 +18,7 @@ from dupcheck.lexicon import (
     loanword_index,
     tokens,
 )
-from dupcheck.translit import phonetic_key
+from dupcheck.lexical.translit import phonetic_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "seeds"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from dupcheck.errors import InputError
-from dupcheck.langid import detect_language
-from dupcheck.load import _CHAR_MAP, _MAPPED, document_from_text, load_document, normalize_text
+from dupcheck.text.langid import detect_language
+from dupcheck.text.load import _CHAR_MAP, _MAPPED, document_from_text, load_document, normalize_text
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}

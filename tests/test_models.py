@@ -12,10 +12,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dupcheck.backends import BackendConfig, _local_encoder, _local_translator
+from dupcheck.backends.models import (
+    find_local,
+    load_registry,
+    model_info,
+    models_dir,
+    resolve_model,
+)
+from dupcheck.backends.registry import BackendConfig, _local_encoder, _local_translator
 from dupcheck.cli.models import models_app
 from dupcheck.errors import BackendError
-from dupcheck.models import find_local, load_registry, model_info, models_dir, resolve_model
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
@@ -108,7 +114,7 @@ def test_auto_picks_local_models_per_pair(empty_models_dir, tiny_marian, tiny_e5
     place_as_pulled(tiny_labse, "setu4993/LaBSE")
     assert _local_encoder() == ("hf", "labse")  # the better encoder wins
 
-    from dupcheck.backends import load_encoder, load_translator
+    from dupcheck.backends.registry import load_encoder, load_translator
 
     translator = load_translator(BackendConfig(translator="auto", device="cpu"), "hi", "en")
     assert translator.signature().startswith(f"hf:Helsinki-NLP/opus-mt-hi-en@{COMMIT}(family=marian")
@@ -162,7 +168,7 @@ def test_cli_errors_are_one_line_exit_2(empty_models_dir, monkeypatch, args, mes
 
 def test_import_loads_no_torch():
     code = (
-        "import sys, dupcheck, dupcheck.backends, dupcheck.cache, dupcheck.models, dupcheck.cli.models\n"
+        "import sys, dupcheck, dupcheck.backends.registry, dupcheck.backends.cache, dupcheck.backends.models, dupcheck.cli.models\n"
         "heavy = sorted(m for m in ('torch', 'transformers', 'huggingface_hub', 'ctranslate2') if m in sys.modules)\n"
         "print(heavy)"
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from dupcheck.numbers import (
+from dupcheck.lexical.numbers import (
     Quantity,
     compare_quantities,
     compatible,

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck import lexicon, pivot
-from dupcheck.lexicon import WORD_CACHE_SIZE, english_gloss, load_lexicon, tokens
-from dupcheck.load import document_from_text
-from dupcheck.segment import segment
-from dupcheck.translate.lexical import LexicalTranslator
+from dupcheck.backends.translate.lexical import LexicalTranslator
+from dupcheck.lexical import lexicon, pivot
+from dupcheck.lexical.lexicon import WORD_CACHE_SIZE, english_gloss, load_lexicon, tokens
+from dupcheck.text.load import document_from_text
+from dupcheck.text.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -33,7 +33,7 @@ TEXTS = [
     # Urdu has no lexicon: a scan reads it as the pivot language does
     (FLORES / "dev100.urd_Arab.txt", "ur", False),
 ]
-#: the caches of ``dupcheck.lexicon`` and ``dupcheck.pivot`` that grow with the vocabulary
+#: the caches of ``dupcheck.lexical.lexicon`` and ``dupcheck.lexical.pivot`` that grow with the vocabulary
 WORD_CACHES = [
     lexicon.english_lemma,
     lexicon._lemma,

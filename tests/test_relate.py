@@ -2,12 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.backends import BackendConfig
-from dupcheck.collection import list_sources, load_source
+from dupcheck.backends.registry import BackendConfig
+from dupcheck.duplicates.collection import list_sources, load_source
+from dupcheck.duplicates.pipeline import side
+from dupcheck.duplicates.relate import Thresholds, passages, relate
+from dupcheck.duplicates.spin import load_wordnet
 from dupcheck.records import Bead, Passage, Relation
-from dupcheck.relate import Thresholds, passages, relate
-from dupcheck.scan import side
-from dupcheck.spin import load_wordnet
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 OFFLINE = BackendConfig(translator="lexical", encoder="none")
@@ -45,7 +45,7 @@ def test_same_language_words_compare_as_written(sides):
 
 
 def _hindi_side(doc_id: str, sentences: list[str]):
-    from dupcheck.collection import Source
+    from dupcheck.duplicates.collection import Source
 
     loaded = load_source(Source(doc_id, doc_id, "\n".join(sentences), "hi"))
     return side(BackendConfig(translator="lexical", encoder="none"), loaded)
@@ -80,7 +80,7 @@ def test_fragments_that_match_exactly_are_no_shared_passage():
 
 
 def _english_side(doc_id: str, lines: list[str]):
-    from dupcheck.collection import Source
+    from dupcheck.duplicates.collection import Source
 
     return side(OFFLINE, load_source(Source(doc_id, doc_id, "\n".join(lines), "en")))
 
@@ -109,7 +109,7 @@ def test_copies_share_most_sentences_not_half(shared, relation):
 def test_every_threshold_shows_in_the_description():
     from dataclasses import fields, replace
 
-    from dupcheck.align import AlignSettings
+    from dupcheck.fidelity.align import AlignSettings
 
     default = Thresholds()
     for field in fields(Thresholds):

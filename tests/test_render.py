@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from dupcheck.backends import BackendConfig
-from dupcheck.check import Checker
+from dupcheck.backends.registry import BackendConfig
+from dupcheck.fidelity.pipeline import Checker
 from dupcheck.render.console import render_console
 from dupcheck.render.json import render_json
 from dupcheck.render.markdown import render_markdown

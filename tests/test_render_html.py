@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.config import Pair, load_config
-from dupcheck.gate import GateResult, gate_report, run_gate
-from dupcheck.load import document_from_text
+from dupcheck.gate.config import Pair, load_config
+from dupcheck.gate.pipeline import GateResult, gate_report, run_gate
 from dupcheck.records import Bead, Finding, FindingType, Severity
 from dupcheck.render.html import render_html
-from dupcheck.segment import segment
+from dupcheck.text.load import document_from_text
+from dupcheck.text.segment import segment
 from tests.gate_support import SEED_HI, copy_desk, report_for
 
 CHROMIUM = Path("/usr/bin/chromium")

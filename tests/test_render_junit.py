@@ -3,9 +3,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from dupcheck.baseline import write_baseline
-from dupcheck.config import load_config
-from dupcheck.gate import run_gate
+from dupcheck.gate.baseline import write_baseline
+from dupcheck.gate.config import load_config
+from dupcheck.gate.pipeline import run_gate
 from dupcheck.render.junit import render_junit
 from tests.gate_support import CLEAN_HI, SEED_HI, copy_desk, paragraph_check
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.config import load_config
-from dupcheck.gate import run_gate
-from dupcheck.load import normalize_text
+from dupcheck.gate.config import load_config
+from dupcheck.gate.pipeline import run_gate
 from dupcheck.render.sarif import Region, locate, render_sarif
+from dupcheck.text.load import normalize_text
 from tests.gate_support import SEED_HI, copy_desk
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -3,8 +3,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from dupcheck.config import load_config
-from dupcheck.gate import run_gate
+from dupcheck.gate.config import load_config
+from dupcheck.gate.pipeline import run_gate
 from dupcheck.render.tmx import render_tmx
 from tests.gate_support import CLEAN_EN, copy_desk, paragraph_check
 

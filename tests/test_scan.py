@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.backends import BackendConfig
+from dupcheck.backends.registry import BackendConfig
+from dupcheck.duplicates.pipeline import scan_paths
 from dupcheck.errors import InputError
 from dupcheck.records import Relation, ScanReport
 from dupcheck.render.scan_json import SCHEMA, render_scan_json
-from dupcheck.scan import scan_paths
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 OFFLINE = BackendConfig(translator="lexical", encoder="none")
@@ -146,7 +146,7 @@ def test_ray_engine_gives_the_local_result(seed_report):
 def test_worker_processes_give_the_one_process_result(monkeypatch, seed_report):
     # chunks of two documents or pairs, so that two worker processes share every stage
     for name in ("READ_CHUNK", "VERIFY_CHUNK"):
-        monkeypatch.setattr(f"dupcheck.scan.{name}", 2)
+        monkeypatch.setattr(f"dupcheck.duplicates.pipeline.{name}", 2)
     one = scan_paths([SEEDS], backends=OFFLINE, workers=1)
     two = scan_paths([SEEDS], backends=OFFLINE, workers=2)
     assert one.pairs == two.pairs == seed_report.pairs
@@ -155,8 +155,8 @@ def test_worker_processes_give_the_one_process_result(monkeypatch, seed_report):
 
 def test_signature_names_what_decided_the_pairs(seed_report):
     from dupcheck import __version__
-    from dupcheck.candidates import CandidateSettings
-    from dupcheck.relate import Thresholds
+    from dupcheck.duplicates.candidates import CandidateSettings
+    from dupcheck.duplicates.relate import Thresholds
 
     parts = seed_report.signature.split("|")
     assert parts[:2] == [f"dupcheck:{__version__}", "scan:1"]

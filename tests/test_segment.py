@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.bench_segment import FLORES, LANGS, dupcheck_spans, flores_paragraphs, score
-from dupcheck.load import document_from_text, load_document
 from dupcheck.records import Document
-from dupcheck.segment import segment
+from dupcheck.text.load import document_from_text, load_document
+from dupcheck.text.segment import segment
 
 SEED = {
     p.name[:3]: p

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.spin import is_spin, load_wordnet, pair_substitutions, substitutions
+from dupcheck.duplicates.spin import is_spin, load_wordnet, pair_substitutions, substitutions
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

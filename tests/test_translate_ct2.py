@@ -10,8 +10,8 @@ pytestmark = pytest.mark.neural
 pytest.importorskip("ctranslate2")
 pytest.importorskip("torch")
 
-from dupcheck.translate.ct2 import CT2Translator
-from dupcheck.translate.hf import Generation, HFTranslator
+from dupcheck.backends.translate.ct2 import CT2Translator
+from dupcheck.backends.translate.hf import Generation, HFTranslator
 
 FLORES = Path(__file__).resolve().parents[1] / "fixtures" / "flores"
 HINDI = (FLORES / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.backends import BackendConfig, load_translator
-from dupcheck.cache import Cache
+from dupcheck.backends.cache import Cache
+from dupcheck.backends.registry import BackendConfig, load_translator
 from dupcheck.errors import BackendError
 
 pytestmark = pytest.mark.neural
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from dupcheck.translate.hf import Generation, HFTranslator
+from dupcheck.backends.translate.hf import Generation, HFTranslator
 
 FLORES = Path(__file__).resolve().parents[1] / "fixtures" / "flores"
 HINDI = (FLORES / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()
@@ -199,7 +199,7 @@ AP, HINDI_SEED = SEEDS / "002_ad68b3a4021bdc8c.txt", SEEDS / "000_7c1714d105d40b
 
 @pytest.fixture
 def check_pipeline():
-    return pytest.importorskip("dupcheck.check", reason="the check pipeline (dupcheck.lexicon) is not on this branch yet")
+    return pytest.importorskip("dupcheck.fidelity.pipeline", reason="the check pipeline (dupcheck.lexical.lexicon) is not on this branch yet")
 
 
 @pytest.mark.slow

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dupcheck.backends import BackendConfig, load_translator
+from dupcheck.backends.registry import BackendConfig, load_translator
+from dupcheck.backends.translate.lexical import LexicalTranslator
 from dupcheck.errors import BackendError
-from dupcheck.translate.lexical import LexicalTranslator
 
 ROOT = Path(__file__).resolve().parents[1]
 FLORES = ROOT.parent / "shared" / "data" / "flores200-dev"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dupcheck.translit import name_similarity, phonetic_key, romanize
+from dupcheck.lexical.translit import name_similarity, phonetic_key, romanize
 
 #: a name pair scoring at least this is taken as the same name
 THRESHOLD = 0.8

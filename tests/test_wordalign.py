@@ -1,7 +1,7 @@
 """Word links inside a bead: shared keys first, then names by sound across scripts."""
 
-from dupcheck.pivot import Word
-from dupcheck.wordalign import align_words
+from dupcheck.fidelity.wordalign import align_words
+from dupcheck.lexical.pivot import Word
 
 
 def word(text, *keys, name="", meanings=()):

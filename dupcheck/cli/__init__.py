@@ -76,8 +76,8 @@ def check(
 
     Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
     """
-    from dupcheck.backends import BackendConfig
-    from dupcheck.check import Checker, CheckSettings
+    from dupcheck.backends.registry import BackendConfig
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings
     from dupcheck.records import Severity
 
     sources, translation = _split_paths(paths, source or [])

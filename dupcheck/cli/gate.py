@@ -16,7 +16,7 @@ from dupcheck.errors import DupcheckError
 if TYPE_CHECKING:  # the library is imported inside the command, so that --help stays fast
     from rich.console import Console
 
-    from dupcheck.gate import GateResult
+    from dupcheck.gate.pipeline import GateResult
     from dupcheck.records import Finding
 
 
@@ -74,9 +74,9 @@ def gate(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from dupcheck.baseline import write_baseline as save_baseline
-    from dupcheck.config import find_config, load_config
-    from dupcheck.gate import changed_files, run_gate, select_pairs
+    from dupcheck.gate.baseline import write_baseline as save_baseline
+    from dupcheck.gate.config import find_config, load_config
+    from dupcheck.gate.pipeline import changed_files, run_gate, select_pairs
 
     err = Console(stderr=True)
     try:

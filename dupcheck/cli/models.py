@@ -20,7 +20,7 @@ models_app = typer.Typer(
 @models_app.command("list")
 def list_command() -> None:
     """Known models, the language pairs each covers, and whether it is on this machine."""
-    from dupcheck.models import list_models, models_dir
+    from dupcheck.backends.models import list_models, models_dir
 
     rows = [("NAME", "KIND", "FAMILY", "LANGUAGES", "SIZE", "LOCAL")]
     for status in list_models():
@@ -39,7 +39,7 @@ def pull_command(
     revision: Annotated[str | None, typer.Option(help="Branch, tag or commit on the hub.")] = None,
 ) -> None:
     """Fetch a model from the hub into the models directory."""
-    from dupcheck.models import pull_model
+    from dupcheck.backends.models import pull_model
 
     try:
         local = pull_model(name, revision)
@@ -53,7 +53,7 @@ def info_command(
     name: Annotated[str, typer.Argument(help="Registry name, hub id or model folder.")],
 ) -> None:
     """Where a model is loaded from, its revision, and its files with sizes and sha256."""
-    from dupcheck.models import model_info, registry_entry
+    from dupcheck.backends.models import model_info, registry_entry
 
     try:
         local, files = model_info(name)

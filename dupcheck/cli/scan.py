@@ -39,8 +39,8 @@ def scan(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from dupcheck.backends import BackendConfig
-    from dupcheck.scan import scan_paths
+    from dupcheck.backends.registry import BackendConfig
+    from dupcheck.duplicates.pipeline import scan_paths
 
     bars = Progress(TextColumn("{task.description:>7}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=Console(stderr=True), disable=not progress,

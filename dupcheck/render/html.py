@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from dupcheck.gate import DocumentResult, GateResult
+from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.records import Bead, Document, Finding
 
 _PLOT = 260  # px, side of the alignment plot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from dupcheck.gate import DocumentResult, GateResult
+from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.records import Finding
 
 

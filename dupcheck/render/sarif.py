@@ -17,9 +17,9 @@ from typing import Any
 import regex
 
 from dupcheck import __version__
-from dupcheck.gate import DocumentResult, GateResult
-from dupcheck.load import decode_bytes
+from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.records import Finding, Severity
+from dupcheck.text.load import decode_bytes
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dupcheck.gate import GateResult
+from dupcheck.gate.pipeline import GateResult
 from dupcheck.render.json import report_to_dict
 from dupcheck.render.markdown import render_markdown
 

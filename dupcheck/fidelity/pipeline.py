@@ -1,0 +1,175 @@
+"""Checking a translation against its source: the pipeline from files to a ``Report``.
+
+documents → segments → pivot translation → alignment → scores → findings → report.
+``Checker`` holds the loaded backends so that many pairs reuse them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from dupcheck.backends.encode.base import Encoder
+from dupcheck.backends.registry import BackendConfig, load_encoder, load_translator
+from dupcheck.backends.translate.base import Translator
+from dupcheck.errors import InputError
+from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
+from dupcheck.fidelity.findings import CheckedPair, find_problems
+from dupcheck.fidelity.score import score_document, score_pairs
+from dupcheck.fidelity.signature import build_signature
+from dupcheck.lexical.lexicon import load_lexicon
+from dupcheck.lexical.pivot import PIVOT_LANG, PivotSide, pivot_source, pivot_target
+from dupcheck.records import Document, Report, Severity, SourceCoverage
+from dupcheck.text.load import load_document
+from dupcheck.text.segment import segment
+
+InputFormat = Literal["text", "lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    fail_on: Severity = Severity.MAJOR
+    input_format: InputFormat = "text"
+    #: ``None``: the calibration that fits the backends (with or without an encoder)
+    align: AlignSettings | None = None
+
+
+class Checker:
+    """Loads the backends once and checks any number of pairs with them."""
+
+    def __init__(
+        self,
+        backends: BackendConfig = BackendConfig(),
+        settings: CheckSettings = CheckSettings(),
+        *,
+        translator: Translator | None = None,
+        encoder: Encoder | None = None,
+    ) -> None:
+        self.backends = backends
+        self.settings = settings
+        self._given_translator = translator
+        self._translators: dict[str, Translator] = {}
+        self._encoder = encoder
+        self._encoder_loaded = encoder is not None
+
+    def translator(self, target_lang: str) -> Translator:
+        """The backend that pivots ``target_lang`` into the source language, loaded once."""
+        if self._given_translator is not None:
+            return self._given_translator
+        if target_lang not in self._translators:
+            self._translators[target_lang] = load_translator(self.backends, target_lang, PIVOT_LANG)
+        return self._translators[target_lang]
+
+    @property
+    def encoder(self) -> Encoder | None:
+        if not self._encoder_loaded:
+            self._encoder = load_encoder(self.backends)
+            self._encoder_loaded = True
+        return self._encoder
+
+    def load(self, path: str | Path, lang: str | None = None) -> Document:
+        doc = load_document(path, lang=lang, input_format=self.settings.input_format)
+        return segment(doc, input_format=self.settings.input_format)
+
+    def check_files(
+        self, source: str | Path, target: str | Path, *,
+        source_lang: str | None = None, target_lang: str | None = None,
+    ) -> Report:
+        return self.check_documents(self.load(source, source_lang), self.load(target, target_lang))
+
+    def check_against_sources(
+        self, sources: Sequence[str | Path], target: str | Path, *,
+        source_lang: str | None = None, target_lang: str | None = None,
+    ) -> Report:
+        """Check a translation against each candidate source; report the one it follows."""
+        translation = self.load(target, target_lang)
+        reports = [self.check_documents(self.load(s, source_lang), translation) for s in sources]
+        best = max(range(len(reports)), key=lambda k: (reports[k].scores.coverage, reports[k].scores.fidelity))
+        alternatives = tuple(
+            SourceCoverage(r.source.path, r.scores.coverage, r.scores.fidelity, k == best)
+            for k, r in enumerate(reports)
+        )
+        return replace(reports[best], alternatives=alternatives)
+
+    def check_documents(self, source: Document, target: Document) -> Report:
+        source, target = self._segmented(source), self._segmented(target)
+        self._validate_pair(source, target)
+        lexicon = load_lexicon(target.lang)
+        src_pivot = pivot_source(source, lexicon)
+        translator = self.translator(target.lang)
+        tgt_pivot = pivot_target(target, translator)
+        alignment = align_sentences(
+            self._features(source, src_pivot), self._features(target, tgt_pivot), self.align_settings
+        )
+        pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder)
+        views = list(pair.views())
+        findings = find_problems(pair, views)
+        source_runs = [v.source_text for v in views]
+        pivot_runs = [" ".join(tgt_pivot.texts[j] for j in v.bead.target) for v in views]
+        words = [v.words if v.bead.source and v.bead.target else None for v in views]
+        pairs = score_pairs(alignment, source_runs, pivot_runs, words)
+        scores = score_document(source, target, alignment, pairs, source_runs, pivot_runs)
+        return Report(
+            source=source, target=target, pivot=tgt_pivot.texts, alignment=alignment,
+            pairs=pairs, scores=scores, findings=findings, fail_on=self.settings.fail_on,
+            signature=build_signature(
+                translator, self.encoder, self.align_settings,
+                fail_on=self.settings.fail_on, input_format=self.settings.input_format,
+            ),
+        )
+
+    @property
+    def align_settings(self) -> AlignSettings:
+        if self.settings.align is not None:
+            return self.settings.align
+        return AlignSettings() if self.encoder is not None else AlignSettings.lexical_only()
+
+    def _segmented(self, doc: Document) -> Document:
+        return doc if doc.sentences else segment(doc, input_format=self.settings.input_format)
+
+    def _validate_pair(self, source: Document, target: Document) -> None:
+        if source.lang != PIVOT_LANG:
+            raise InputError(source.name, f"source is in {source.lang!r}; sources must be in English ({PIVOT_LANG!r})")
+        if target.lang == source.lang:
+            raise InputError(
+                target.name,
+                f"is in the same language as the source ({source.lang!r}); expected a translation",
+            )
+        translator = self.translator(target.lang)
+        if not translator.covers(target.lang, PIVOT_LANG):
+            raise InputError(
+                target.name,
+                f"language {target.lang!r} is not covered by the {translator.name!r} translator",
+            )
+
+    def _features(self, doc: Document, pivot: PivotSide) -> SideFeatures:
+        embeddings: np.ndarray | None = None
+        if self.encoder is not None:
+            embeddings = self.encoder.encode([s.text for s in doc.sentences])
+        return SideFeatures(
+            pivot.key_sets(), [len(s.text) for s in doc.sentences], embeddings,
+            alone=frozenset(s.index for s in doc.sentences if s.headline),
+        )
+
+
+def check_files(
+    source: str | Path, target: str | Path, *,
+    source_lang: str | None = None, target_lang: str | None = None,
+    input_format: InputFormat = "text", backends: BackendConfig = BackendConfig(),
+    fail_on: Severity = Severity.MAJOR,
+) -> Report:
+    settings = CheckSettings(fail_on=fail_on, input_format=input_format)
+    return Checker(backends, settings).check_files(
+        source, target, source_lang=source_lang, target_lang=target_lang
+    )
+
+
+def check_documents(
+    source: Document, target: Document, *, backends: BackendConfig = BackendConfig(),
+    settings: CheckSettings = CheckSettings(),
+) -> Report:
+    return Checker(backends, settings).check_documents(source, target)

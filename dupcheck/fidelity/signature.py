@@ -1,0 +1,27 @@
+"""Report assembly helpers: the signature that makes two runs comparable."""
+
+from __future__ import annotations
+
+from dupcheck import __version__
+from dupcheck.backends.encode.base import Encoder
+from dupcheck.backends.translate.base import Translator
+from dupcheck.fidelity.align import AlignSettings
+from dupcheck.fidelity.score import metric_signatures
+from dupcheck.records import Severity
+
+
+def build_signature(
+    translator: Translator, encoder: Encoder | None, align: AlignSettings, *,
+    fail_on: Severity, input_format: str,
+) -> str:
+    """Everything that decides a report's content, in sacrebleu's ``key:value|...`` style."""
+    parts = [
+        f"dupcheck:{__version__}",
+        f"translator:{translator.signature()}",
+        f"encoder:{encoder.signature() if encoder else 'none'}",
+        align.describe(),
+        f"fail-on:{fail_on.value}",
+        f"input:{input_format}",
+        metric_signatures(),
+    ]
+    return "|".join(parts)

@@ -1,0 +1,270 @@
+"""The gate's project configuration: ``dupcheck.toml`` or ``[tool.dupcheck]`` in ``pyproject.toml``.
+
+```toml
+languages = ["hi", "ar"]
+fail-on = "major"
+glossary = "glossary.toml"
+baseline = ".dupcheck-baseline.json"
+
+[[pairs]]                               # a pattern: every source that matches, in each language
+source = "stories/{stem}.en.txt"
+target = "stories/{stem}.{lang}.txt"
+
+[[pairs]]                               # or one explicit pair
+source = "notes/brief.txt"
+target = "notes/brief-hindi.txt"
+lang = "hi"
+
+[backends]                              # dupcheck.backends.registry.BackendConfig
+translator = "lexical"
+encoder = "none"
+
+[thresholds]
+min-fidelity = 0.4                      # a document below this fails
+max-omitted-share = 0.25                # share of source sentences with no counterpart
+```
+
+Every error names the file, the key and the line it is on.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from dupcheck.backends.registry import BackendConfig
+from dupcheck.errors import ConfigError
+from dupcheck.records import Severity
+
+CONFIG_NAMES = ("dupcheck.toml", "pyproject.toml")
+_TOP_KEYS = {"languages", "fail-on", "glossary", "baseline", "pairs", "backends", "thresholds"}
+_PAIR_KEYS = {"source", "target", "lang"}
+_THRESHOLD_KEYS = {"min-fidelity", "max-omitted-share"}
+_BACKEND_KEYS = {f.name.replace("_", "-") for f in fields(BackendConfig)}
+_LANG = regex.compile(r"[a-z]{2,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    min_fidelity: float | None = None
+    max_omitted_share: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One source and its translation, as paths relative to the project root."""
+
+    source: str
+    target: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class GateConfig:
+    path: Path
+    root: Path
+    languages: tuple[str, ...]
+    pairs: tuple[Pair, ...]
+    backends: BackendConfig
+    fail_on: Severity
+    thresholds: Thresholds
+    glossary: Path | None
+    baseline: Path
+
+
+class _Located:
+    """Finds the line a key is on, so that errors can point at it."""
+
+    def __init__(self, path: Path, text: str, section: str | None) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.first = 0
+        if section is not None:
+            header = regex.compile(rf"^\s*\[\s*{regex.escape(section)}\s*\]")
+            self.first = next((i for i, line in enumerate(self.lines) if header.match(line)), 0)
+
+    def line_of(self, key: str, after: int | None = None) -> int:
+        pattern = regex.compile(
+            rf"^\s*(?:\[\[?\s*(?:[\w.-]+\.)?{regex.escape(key)}\s*\]|\"?{regex.escape(key)}\"?\s*=)"
+        )
+        start = self.first if after is None else after
+        for i in range(start, len(self.lines)):
+            if pattern.match(self.lines[i]) or regex.search(
+                rf"[{{,]\s*{regex.escape(key)}\s*=", self.lines[i]
+            ):
+                return i + 1
+        return start + 1
+
+    def error(self, key: str, message: str, after: int | None = None) -> ConfigError:
+        return ConfigError(f"{self.path}:{self.line_of(key, after)}: {key}: {message}")
+
+
+def find_config(start: Path) -> Path:
+    """``dupcheck.toml`` or a ``pyproject.toml`` with ``[tool.dupcheck]`` in ``start`` or above."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (
+                name == "dupcheck.toml" or "[tool.dupcheck" in candidate.read_text("utf-8")
+            ):
+                return candidate
+    raise ConfigError(
+        f"{start}: no dupcheck.toml or pyproject.toml with [tool.dupcheck] here or above"
+    )
+
+
+def load_config(path: Path) -> GateConfig:
+    """Read and validate a configuration file; pairs are resolved against its folder."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    section = None
+    if path.name == "pyproject.toml":
+        section = "tool.dupcheck"
+        data = data.get("tool", {}).get("dupcheck")
+        if data is None:
+            raise ConfigError(f"{path}: has no [tool.dupcheck] table")
+    return _parse(data, _Located(path, text, section), path.parent)
+
+
+def _parse(data: dict[str, Any], where: _Located, root: Path) -> GateConfig:
+    _no_unknown(data, _TOP_KEYS, where)
+    languages = tuple(_list_of_str(data, "languages", where) or ())
+    for lang in languages:
+        if not _LANG.fullmatch(lang):
+            raise where.error("languages", f"{lang!r} is not an ISO 639-1 code such as hi or ar")
+    try:
+        fail_on = Severity(data.get("fail-on", "major"))
+    except ValueError:
+        raise where.error(
+            "fail-on", f"{data['fail-on']!r} is not one of minor, major, critical"
+        ) from None
+    pair_tables = data.get("pairs")
+    if not isinstance(pair_tables, list) or not pair_tables:
+        raise where.error("pairs", "give at least one [[pairs]] table with source and target")
+    pairs: list[Pair] = []
+    for table in pair_tables:
+        pairs.extend(_resolve_pairs(table, languages, where, root))
+    return GateConfig(
+        path=where.path,
+        root=root,
+        languages=languages,
+        pairs=tuple(dict.fromkeys(pairs)),
+        backends=_backends(data.get("backends", {}), where),
+        fail_on=fail_on,
+        thresholds=_thresholds(data.get("thresholds", {}), where),
+        glossary=_existing(data, "glossary", where, root),
+        baseline=root / _string(data.get("baseline", ".dupcheck-baseline.json"), "baseline", where),
+    )
+
+
+def _no_unknown(
+    table: dict[str, Any], known: set[str], where: _Located, after: int | None = None
+) -> None:
+    for key in table:
+        if key not in known:
+            raise where.error(key, f"unknown key (known: {', '.join(sorted(known))})", after)
+
+
+def _string(value: Any, key: str, where: _Located) -> str:
+    if not isinstance(value, str) or not value:
+        raise where.error(key, f"expected a non-empty string, got {value!r}")
+    return value
+
+
+def _list_of_str(data: dict[str, Any], key: str, where: _Located) -> list[str] | None:
+    value = data.get(key)
+    if value is not None and (
+        not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+    ):
+        raise where.error(key, f"expected a list of strings, got {value!r}")
+    return value
+
+
+def _existing(data: dict[str, Any], key: str, where: _Located, root: Path) -> Path | None:
+    if key not in data:
+        return None
+    path = root / _string(data[key], key, where)
+    if not path.is_file():
+        raise where.error(key, f"no such file: {path}")
+    return path
+
+
+def _resolve_pairs(
+    table: Any, languages: tuple[str, ...], where: _Located, root: Path
+) -> list[Pair]:
+    if not isinstance(table, dict):
+        raise where.error("pairs", "each [[pairs]] entry must be a table with source and target")
+    after = where.line_of("source", where.line_of("pairs") - 1) - 1
+    _no_unknown(table, _PAIR_KEYS, where, after)
+    source = _string(table.get("source"), "source", where)
+    target = _string(table.get("target"), "target", where)
+    if "{stem}" not in source:
+        lang = table.get("lang")
+        if not isinstance(lang, str) or not _LANG.fullmatch(lang):
+            raise where.error(
+                "lang", f'an explicit pair needs lang (such as "hi"), got {lang!r}', after
+            )
+        for name in (source, target):
+            if not (root / name).is_file():
+                raise where.error(
+                    "source" if name == source else "target", f"no such file: {name}", after
+                )
+        return [Pair(source, target, lang)]
+    if "{stem}" not in target or ("{lang}" not in target and "lang" not in table):
+        raise where.error(
+            "target", "a pattern pair's target needs {stem} and {lang} (or a lang key)", after
+        )
+    langs = (table["lang"],) if "lang" in table else languages
+    if not langs:
+        raise where.error("languages", "a pattern pair needs languages = [...] or a lang key")
+    glob = source.replace("{stem}", "*")
+    stem_re = regex.compile(regex.escape(source).replace(regex.escape("{stem}"), "(?P<stem>.+)"))
+    sources = sorted(p.relative_to(root).as_posix() for p in root.glob(glob) if p.is_file())
+    if not sources:
+        raise where.error("source", f"pattern {source!r} matches no file under {root}", after)
+    found = []
+    for src in sources:
+        stem = stem_re.fullmatch(src)["stem"]
+        for lang in langs:
+            tgt = target.replace("{stem}", stem).replace("{lang}", lang)
+            if (root / tgt).is_file():
+                found.append(Pair(src, tgt, lang))
+    if not found:
+        raise where.error(
+            "target",
+            f"pattern {target!r} matches no translation of the {len(sources)} sources",
+            after,
+        )
+    return found
+
+
+def _backends(table: Any, where: _Located) -> BackendConfig:
+    if not isinstance(table, dict):
+        raise where.error("backends", "expected a table")
+    _no_unknown(table, _BACKEND_KEYS, where, where.line_of("backends") - 1)
+    for key, value in table.items():
+        expected = bool if key == "cache" else str
+        if not isinstance(value, expected):
+            raise where.error(key, f"expected a {expected.__name__}, got {value!r}")
+    if table.get("device", "auto") not in {"auto", "cpu", "cuda", "mps"}:
+        raise where.error("device", f"{table['device']!r} is not one of auto, cpu, cuda, mps")
+    return BackendConfig(**{k.replace("-", "_"): v for k, v in table.items()})
+
+
+def _thresholds(table: Any, where: _Located) -> Thresholds:
+    if not isinstance(table, dict):
+        raise where.error("thresholds", "expected a table")
+    _no_unknown(table, _THRESHOLD_KEYS, where, where.line_of("thresholds") - 1)
+    for key, value in table.items():
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+            raise where.error(key, f"expected a number between 0 and 1, got {value!r}")
+    return Thresholds(table.get("min-fidelity"), table.get("max-omitted-share"))

@@ -1,0 +1,200 @@
+"""The CI gate: check every configured pair, add glossary and threshold findings, drop the
+baselined ones, and decide.
+
+Exit codes: 0 pass, 1 the gate failed (a new finding at or above ``fail-on``), 2 a usage,
+configuration or input error (raised as ``DupcheckError``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dupcheck.errors import ConfigError
+from dupcheck.gate.baseline import BaselineEntry, fingerprint, load_baseline, new_findings
+from dupcheck.gate.config import GateConfig, Pair, Thresholds
+from dupcheck.gate.glossary import Glossary, check_glossary, load_glossary
+from dupcheck.records import Finding, FindingType, Report, Severity
+
+#: checks one pair: (source file, translation file, translation language) → report
+CheckPair = Callable[[Path, Path, str], Report]
+
+EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """One checked pair: its report (glossary and threshold findings included) and what is new."""
+
+    pair: Pair
+    report: Report
+    #: one per ``report.findings``, in the same order
+    fingerprints: tuple[str, ...]
+    new: tuple[Finding, ...]
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.new if f.severity.at_least(self.report.fail_on))
+
+    def is_new(self, finding: Finding) -> bool:
+        """Whether this very finding of ``report.findings`` is missing from the baseline."""
+        return any(f is finding for f in self.new)
+
+    @property
+    def verdict(self) -> str:
+        return "fail" if self.failing else "pass"
+
+
+@dataclass(frozen=True, slots=True)
+class GateResult:
+    documents: tuple[DocumentResult, ...]
+    fail_on: Severity
+    #: whether a baseline file was read (the findings it holds are not new)
+    baselined: bool
+
+    @property
+    def new_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for d in self.documents for f in d.new)
+
+    @property
+    def verdict(self) -> str:
+        return "fail" if any(d.failing for d in self.documents) else "pass"
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FAIL if self.verdict == "fail" else EXIT_PASS
+
+    def baseline_entries(self) -> list[BaselineEntry]:
+        """Every current finding, to accept as the new baseline."""
+        return [
+            BaselineEntry(fp, d.pair.target, f.code, f.message)
+            for d in self.documents
+            for fp, f in zip(d.fingerprints, d.report.findings)
+        ]
+
+
+def changed_files(root: Path, base: str) -> set[str]:
+    """Files that ``git diff --name-only BASE`` names, relative to ``root``."""
+    try:
+        done = subprocess.run(
+            ["git", "diff", "--name-only", "--relative", base, "--"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise ConfigError(f"--changed-only: cannot run git ({exc.strerror or exc})") from None
+    if done.returncode != 0:
+        reason = (
+            done.stderr.strip().splitlines()[-1]
+            if done.stderr.strip()
+            else f"exit code {done.returncode}"
+        )
+        raise ConfigError(f"--changed-only: git diff --name-only {base} failed in {root}: {reason}")
+    return {line.strip() for line in done.stdout.splitlines() if line.strip()}
+
+
+def select_pairs(pairs: Iterable[Pair], changed: set[str] | None) -> tuple[Pair, ...]:
+    """The pairs whose source or translation changed (all of them when ``changed`` is None)."""
+    return tuple(p for p in pairs if changed is None or p.source in changed or p.target in changed)
+
+
+def default_checker(config: GateConfig) -> CheckPair:
+    """The real pipeline, backends loaded once for all pairs."""
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings
+
+    checker = Checker(config.backends, CheckSettings(fail_on=config.fail_on))
+    return lambda source, target, lang: checker.check_files(
+        source, target, source_lang="en", target_lang=lang
+    )
+
+
+def run_gate(
+    config: GateConfig,
+    *,
+    changed: set[str] | None = None,
+    check: CheckPair | None = None,
+    on_document: Callable[[Pair], None] | None = None,
+) -> GateResult:
+    """Check the configured pairs (those in ``changed`` only, when given) and decide.
+
+    ``on_document`` is called with each pair once it is checked (a progress bar).
+    """
+    check = check or default_checker(config)
+    glossary = load_glossary(config.glossary) if config.glossary else None
+    accepted = load_baseline(config.baseline)
+    documents = []
+    for pair in select_pairs(config.pairs, changed):
+        report = check(config.root / pair.source, config.root / pair.target, pair.lang)
+        documents.append(gate_report(pair, report, config, glossary, accepted))
+        if on_document is not None:
+            on_document(pair)
+    return GateResult(tuple(documents), config.fail_on, baselined=config.baseline.exists())
+
+
+def gate_report(
+    pair: Pair,
+    report: Report,
+    config: GateConfig,
+    glossary: Glossary | None,
+    accepted: dict[str, int],
+) -> DocumentResult:
+    """Add glossary and threshold findings to one pair's report and sort out the new ones."""
+    extra = (
+        check_glossary(glossary, report.source, report.target, report.alignment) if glossary else ()
+    )
+    report = replace(
+        report,
+        findings=report.findings + extra + threshold_findings(report, config.thresholds),
+        fail_on=config.fail_on,
+    )
+    prints = tuple(fingerprint(pair.target, f, report.target.text) for f in report.findings)
+    return DocumentResult(
+        pair, report, prints, new_findings(zip(prints, report.findings), accepted)
+    )
+
+
+def threshold_findings(report: Report, thresholds: Thresholds) -> tuple[Finding, ...]:
+    """Document-level findings for scores past the configured thresholds."""
+    out = []
+    fidelity = report.scores.fidelity
+    if thresholds.min_fidelity is not None and fidelity < thresholds.min_fidelity:
+        out.append(
+            _document_finding(
+                FindingType.MISTRANSLATION,
+                "threshold.fidelity",
+                f"document fidelity {fidelity:.2f} is below the minimum {thresholds.min_fidelity:.2f}",
+            )
+        )
+    total = len(report.source.sentences)
+    omitted = sum(len(b.source) for b in report.alignment if b.source and not b.target)
+    if (
+        thresholds.max_omitted_share is not None
+        and total
+        and omitted / total > thresholds.max_omitted_share
+    ):
+        out.append(
+            _document_finding(
+                FindingType.OMISSION,
+                "threshold.omitted-share",
+                f"{omitted} of {total} source sentences ({omitted / total:.0%}) have no translation; "
+                f"the maximum is {thresholds.max_omitted_share:.0%}",
+            )
+        )
+    return tuple(out)
+
+
+def _document_finding(type_: FindingType, code: str, message: str) -> Finding:
+    return Finding(
+        type=type_,
+        severity=Severity.MAJOR,
+        code=code,
+        source=(),
+        target=(),
+        source_text="",
+        target_text="",
+        message=message,
+    )

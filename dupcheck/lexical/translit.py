@@ -1,0 +1,197 @@
+"""Romanisation of Devanagari and Arabic script, and cross-script name matching.
+
+Table-driven on purpose: Sanskrit-oriented transliterators (indic-transliteration) keep
+the inherent vowel Hindi does not pronounce (पुतिन -> "putina") and do not know the
+English loan vowel ॉ, and no library romanises Arabic script for name matching. Names
+are then compared on a coarse phonetic key (consonant skeleton with merged classes) that
+both scripts' spellings of a foreign name share.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Devanagari: consonants carry an inherent "a" unless followed by a vowel sign or virama.
+_DEVA_CONSONANTS = {
+    "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j",
+    "झ": "jh", "ञ": "n", "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n", "त": "t",
+    "थ": "th", "द": "d", "ध": "dh", "न": "n", "प": "p", "फ": "f", "ब": "b", "भ": "bh",
+    "म": "m", "य": "y", "र": "r", "ल": "l", "व": "v", "श": "sh", "ष": "sh", "स": "s",
+    "ह": "h", "ळ": "l",
+}  # fmt: skip
+_DEVA_NUKTA = {"क": "q", "ख": "kh", "ग": "g", "ज": "z", "ड": "r", "ढ": "rh", "फ": "f"}
+_DEVA_VOWELS = {
+    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ए": "e",
+    "ऐ": "ai", "ओ": "o", "औ": "au", "ऑ": "o", "ऍ": "e",
+}  # fmt: skip
+_DEVA_SIGNS = {
+    "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri", "े": "e", "ै": "ai",
+    "ो": "o", "ौ": "au", "ॉ": "o", "ॅ": "e",
+}  # fmt: skip
+_VIRAMA, _NUKTA = "\u094d", "\u093c"
+_NASALS = {"\u0902": "n", "\u0901": "n", "\u0903": "h"}
+
+_ARABIC = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "u", "ئ": "i",
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "ة": "a", "ى": "a", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k",
+    "ی": "i", "ے": "e", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ھ": "h", "ڤ": "v",
+}  # fmt: skip
+
+
+def _romanize_devanagari(word: str) -> str:
+    out: list[str] = []
+    # An inherent vowel is spoken only if more follows, and Hindi drops it in a
+    # vowel-consonant-a-consonant-vowel run (जिनपिंग = jinping, not jinaping).
+    pending_a = False
+    pending_after_vowel = False
+    chars = list(unicodedata.normalize("NFC", word))
+    for i, char in enumerate(chars):
+        nxt = chars[i + 1] if i + 1 < len(chars) else ""
+        if char in _DEVA_CONSONANTS:
+            after = chars[i + 2] if nxt == _NUKTA and i + 2 < len(chars) else nxt
+            syncope = pending_after_vowel and after in _DEVA_SIGNS
+            if pending_a and not syncope:
+                out.append("a")
+            pending_after_vowel = bool(out) and out[-1][-1] in "aeiou"
+            # a nukta under a letter Hindi never writes it under (ञ़) leaves its sound as is
+            plain = _DEVA_CONSONANTS[char]
+            out.append(_DEVA_NUKTA.get(char, plain) if nxt == _NUKTA else plain)
+            pending_a = True
+            continue
+        if pending_a and char not in _DEVA_SIGNS and char not in (_VIRAMA, _NUKTA):
+            out.append("a")
+        if char in _DEVA_SIGNS or char in _DEVA_VOWELS:
+            out.append(_DEVA_SIGNS.get(char) or _DEVA_VOWELS[char])
+        elif char in _NASALS:
+            out.append(_NASALS[char])
+        elif char not in (_VIRAMA, _NUKTA):
+            out.append(char)
+        if char != _NUKTA:
+            pending_a = False
+    return "".join(out)
+
+
+def _romanize_arabic(word: str) -> str:
+    out: list[str] = []
+    for i, char in enumerate(word):
+        if char in "وي":
+            # a consonant at the start or after a long a, otherwise a long vowel
+            consonant = i == 0 or word[i - 1] in "اأإآ"
+            out.append(
+                ("w" if char == "و" else "y") if consonant else ("u" if char == "و" else "i")
+            )
+        elif char in _ARABIC:
+            out.append(_ARABIC[char])
+        elif unicodedata.category(char) != "Mn":
+            out.append(char)
+    return "".join(out)
+
+
+def romanize(text: str, lang: str) -> str:
+    """Latin-script rendering of Hindi (Devanagari) or Arabic-script text; others unchanged."""
+    if lang == "hi":
+        return " ".join(_romanize_devanagari(w) for w in text.split(" "))
+    if lang in ("ar", "ur", "fa"):
+        return " ".join(_romanize_arabic(w) for w in text.split(" "))
+    return text
+
+
+# Pronunciations of the Latin letters as Hindi and Arabic news spell out acronyms (CGTN =
+# सीजीटीएन = "si ji ti en").
+_LETTER_NAMES = {
+    "a": "e", "b": "bi", "c": "si", "d": "di", "e": "i", "f": "ef", "g": "ji", "h": "ech",
+    "i": "ai", "j": "je", "k": "ke", "l": "el", "m": "em", "n": "en", "o": "o", "p": "pi",
+    "q": "kyu", "r": "ar", "s": "es", "t": "ti", "u": "yu", "v": "vi", "w": "dablyu",
+    "x": "eks", "y": "vai", "z": "jed",
+}  # fmt: skip
+
+# Applied in order to lower-case Latin; merges sounds that Devanagari and Arabic spell
+# alike or that English spells many ways. "ch" becomes ç so the soft-c rules below
+# leave it alone (China is not "sina").
+_PHONETIC_RULES = (
+    ("ph", "f"), ("sch", "x"), ("sh", "x"), ("ch", "ç"), ("zh", "j"), ("th", "t"),
+    ("kh", "k"), ("gh", "g"), ("dh", "d"), ("bh", "b"), ("jh", "j"), ("ck", "k"),
+    ("q", "k"), ("z", "j"), ("w", "v"),
+    ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("h", ""), ("y", "i"),
+)  # fmt: skip
+
+
+def phonetic_key(latin: str) -> str:
+    """Coarse sound key of Latin text: merged consonant classes, vowels reduced to ``a``."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", latin.lower()) if c.isalpha())
+    # Chinese x (Xi, Xinhua) is written शी / شي: the "sh" sound, kept apart from s as x
+    text = text[:1] + text[1:].replace("x", "ks")
+    for old, new in _PHONETIC_RULES:
+        text = text.replace(old, new)
+    out: list[str] = []
+    for char in text:
+        char = "a" if char in "aeiou" else char
+        if not out or out[-1] != char:
+            out.append(char)
+    # A final vowel is the least stable part of a borrowed name (vaccine = वैक्सीन,
+    # Russia = روسيا = "rusia"): dropped once the key has some body.
+    if len(out) > 3 and out[-1] == "a":
+        out.pop()
+    return "".join(out)
+
+
+# Sounds one script cannot tell apart (Arabic has no p or v: بوتين, فلاديمير) or that
+# assimilate (ओलंपिक = olampik): substituting within a pair costs a fraction.
+_CLOSE = {frozenset(pair) for pair in ("bp", "fv", "kg", "mn", "td", "sc", "sj", "sx")}
+_CLOSE_COST = 0.3
+
+
+def spelling_similarity(a: str, b: str) -> float:
+    """1 - normalised edit distance, close sounds substituting cheaply."""
+    if not a or not b:
+        return 0.0
+    previous = [float(j) for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        current = [float(i)]
+        for j, cb in enumerate(b, 1):
+            swap = 0.0 if ca == cb else _CLOSE_COST if frozenset((ca, cb)) in _CLOSE else 1.0
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + swap))
+        previous = current
+    return 1.0 - previous[-1] / max(len(a), len(b))
+
+
+def _key_similarity(a: str, b: str) -> float:
+    """Similarity of two phonetic keys, weighing consonants over vowels."""
+    consonants_a, consonants_b = a.replace("a", ""), b.replace("a", "")
+    return 0.75 * spelling_similarity(consonants_a, consonants_b) + 0.25 * spelling_similarity(a, b)
+
+
+def name_similarity(latin: str, foreign: str, lang: str) -> float:
+    """How likely ``foreign`` (Hindi or Arabic script) writes the Latin name ``latin``, 0..1.
+
+    1.0 when the lexicon gives ``latin`` as a meaning (الصين = China), otherwise
+    ``sound_similarity``.
+    """
+    from dupcheck.lexical.lexicon import LANGS, english_lemma, load_lexicon
+
+    if lang in LANGS and english_lemma(latin) in load_lexicon(lang).meanings(
+        foreign.replace(" ", "")
+    ):
+        return 1.0
+    return sound_similarity(latin, foreign, lang)
+
+
+def sound_similarity(latin: str, foreign: str, lang: str) -> float:
+    """Phonetic-key similarity of a Latin word and a foreign-script one, 0..1.
+
+    An all-capitals acronym is also tried with its letters spelled out (CGTN = सीजीटीएन);
+    a single Latin word is also tried against each part of a multi-word rendering.
+    """
+    romanized = romanize(foreign, lang).replace("-", " ")
+    targets = {phonetic_key(romanized)}
+    if " " not in latin.strip():
+        # one Latin word against each part of a multi-word rendering (अल-सीसी = al-Sisi)
+        targets.update(phonetic_key(part) for part in romanized.split())
+    sources = {phonetic_key(latin), phonetic_key(latin.removesuffix("s"))}
+    letters = "".join(c for c in latin if c.isalpha())
+    if letters.isupper() and 2 <= len(letters) <= 8:
+        sources.add(phonetic_key("".join(_LETTER_NAMES[c] for c in letters.lower())))
+    return max(_key_similarity(a, b) for a in sources for b in targets)

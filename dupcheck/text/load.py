@@ -1,0 +1,183 @@
+"""First pipeline stage: read a file, normalise its text, name its language.
+
+``load_document`` is the only function here that touches the file system;
+``document_from_text`` and ``normalize_text`` are pure.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+from typing import Literal
+
+import regex
+
+from dupcheck.errors import InputError
+from dupcheck.records import Document
+from dupcheck.text.langid import detect_language
+
+InputFormat = Literal["text", "lines"]
+
+#: default largest file accepted; a long wire story is ~10 kB, a book ~2 MB
+MAX_BYTES = 20_000_000
+#: share of control characters above which a file is taken for binary
+_MAX_CONTROL_SHARE = 0.01
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# one character in, one character out, so offsets survive the mapping
+_REPLACED_BY = {
+    "'": "\u2018\u2019\u201a\u201b\u2032",  # curly single quotes, prime
+    '"': "\u201c\u201d\u201e\u201f\u2033",  # curly double quotes, double prime
+    " ": "\t\u00a0\u2007\u202f\u3000" + "".join(map(chr, range(0x2000, 0x200B))),  # odd spaces
+    "\n": "\f\v\u2028\u2029",  # other line and paragraph separators
+    "-": "\u2010\u2011\u2212",  # hyphen, non-breaking hyphen, minus sign
+    ".": "\u066b",  # Arabic decimal separator
+    ",": "\u066c",  # Arabic thousands separator
+    "%": "\u066a",  # Arabic percent sign
+}
+#: Devanagari ०-९, Arabic-Indic ٠-٩, Extended Arabic-Indic ۰-۹
+_DIGIT_ZEROS = (0x0966, 0x0660, 0x06F0)
+_CHAR_MAP = str.maketrans(
+    {ch: plain for plain, chars in _REPLACED_BY.items() for ch in chars}
+    | {chr(zero + d): str(d) for zero in _DIGIT_ZEROS for d in range(10)}
+)
+# most texts hold none of the mapped characters, and a search is far cheaper than a
+# translation that looks up every character
+_MAPPED = regex.compile("[" + regex.escape("".join(map(chr, _CHAR_MAP))) + "]")
+# invisible characters that carry nothing in running text; ZWJ/ZWNJ are kept because they
+# change how Devanagari and Perso-Arabic words are spelt
+_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_TRAILING_SPACE = regex.compile(r"[ ]+$", regex.M)
+_EXTRA_BLANK_LINES = regex.compile(r"\n{3,}")
+
+#: wire-service datelines and feed metadata at the start of a paragraph:
+#: "BEIJING (AP) --", "WASHINGTON, Feb 5 (Reuters) -", "date 2022-02-05"
+_DATELINE = regex.compile(
+    r"""^[ ]*(?:
+        \p{Lu}[\p{Lu}\p{M} .'-]+(?:,[\p{L}\d .]+?)?[ ]?
+        \((?:AP|Reuters|AFP|Xinhua|dpa|ANI|PTI|IANS|UPI|Bloomberg|TASS)\)[ ]*[-\u2013\u2014]{1,2}[ ]*
+      | date[ ]+\d{4}-\d{2}-\d{2}[ ]*
+    )""",
+    regex.M | regex.X,
+)
+#: a paragraph that is only a byline: "By Ken Moritsugu", "By JOE McDONALD, Associated Press"
+_BYLINE = regex.compile(
+    r"^[ ]*By[ ]+(?:\p{Lu}[\p{L}.'-]*[ ]?){1,4}(?:,[ ]*(?:Associated Press|AP|Reuters|AFP))?[ ]*\n",
+    regex.M,
+)
+_HEAD_LINES = 6  # metadata is only looked for in a document's first lines
+
+
+def normalize_text(text: str, *, strip_metadata: bool = True) -> str:
+    """Canonical form of a document's text.
+
+    LF line ends, NFC, straight quotes, ASCII digits and number signs, plain spaces and
+    hyphens, no invisible characters, no trailing spaces, at most one blank line in a row;
+    with ``strip_metadata``, datelines and bylines at the head of the text are dropped.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if _MAPPED.search(text):
+        text = text.translate(_CHAR_MAP)
+    text = _INVISIBLE.sub("", text)
+    text = _TRAILING_SPACE.sub("", text)
+    if strip_metadata:
+        lines = text.split("\n", _HEAD_LINES)
+        head = "\n".join(lines[:_HEAD_LINES]) + "\n"
+        head = _DATELINE.sub("", _BYLINE.sub("", head))
+        text = head + (lines[_HEAD_LINES] if len(lines) > _HEAD_LINES else "")
+    return _EXTRA_BLANK_LINES.sub("\n\n", text).strip()
+
+
+def document_from_text(
+    text: str,
+    *,
+    path: str = "",
+    lang: str | None = None,
+    input_format: InputFormat = "text",
+) -> Document:
+    """A ``Document`` from text already in memory (no I/O).
+
+    ``lang`` is trusted when given; otherwise the language is detected. Call
+    ``dupcheck.text.langid.detect_language`` on ``document.text`` to check a stated language.
+    With ``input_format="lines"`` nothing is stripped: the lines are taken to be segments
+    prepared for an aligner, and removing any would shift the line correspondence.
+    """
+    name = path or "<text>"
+    normalized = normalize_text(text, strip_metadata=input_format == "text")
+    if not normalized:
+        raise InputError(name, "no text (the file is empty or holds only whitespace)")
+    if lang is None:
+        lang = detect_language(normalized, path=name)
+    elif not regex.fullmatch(r"[a-z]{2,3}", lang):
+        raise InputError(name, f"{lang!r} is not an ISO 639-1 language code such as en, hi, ar")
+    return Document(path=path, text=normalized, lang=lang)
+
+
+def load_document(
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    input_format: InputFormat = "text",
+    max_bytes: int = MAX_BYTES,
+) -> Document:
+    """Read, decode, normalise and language-tag one file.
+
+    Raises ``InputError`` naming the file and the cause for a missing path, a directory,
+    a file over ``max_bytes``, a binary file, bytes that are not UTF-8 (or UTF-16/32 with
+    a BOM), an empty file, or text too short to tell its language.
+    """
+    name = str(path)
+    file = Path(path)
+    if not file.exists():
+        raise InputError(name, "no such file")
+    if file.is_dir():
+        raise InputError(name, "is a directory, not a file")
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise InputError(name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from exc
+    return document_from_text(
+        decode_bytes(data, path=name), path=name, lang=lang, input_format=input_format
+    )
+
+
+def decode_bytes(data: bytes, *, path: str = "<bytes>") -> str:
+    """Text of a file's bytes: UTF-8 (BOM optional) or UTF-16/32 with a BOM."""
+    text = _decode(data, path)
+    controls = len(_CONTROL.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(path, f"binary file ({controls} control characters)")
+    return text
+
+
+def _decode(data: bytes, path: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                offset = exc.start + len(bom)
+                raise InputError(path, f"not valid {encoding.upper()} at offset {offset}") from exc
+    if b"\x00" in data:
+        if data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4:
+            raise InputError(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        raise InputError(path, f"binary file (NUL byte at offset {data.index(0)})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        ) from exc
