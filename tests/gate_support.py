@@ -17,8 +17,8 @@ import regex
 from dupcheck.records import Bead, Document, Finding, FindingType, Report, Scores, Severity
 from dupcheck.text.load import load_document
 from dupcheck.text.segment import segment
+from tests.paths import ROOT as REPO
 
-REPO = Path(__file__).resolve().parent.parent
 DESK = REPO / "fixtures" / "desk"
 SEED_EN = "stories/2022-02-05-xi-egypt.en.txt"
 SEED_HI = "stories/2022-02-05-xi-egypt.hi.txt"

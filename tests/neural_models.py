@@ -12,7 +12,8 @@ import json
 import shutil
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from tests.paths import FIXTURES
+
 TRAINING_TEXT = [
     FIXTURES / "flores" / "dev100.eng_Latn.txt",
     FIXTURES / "flores" / "dev100.hin_Deva.txt",

@@ -1,0 +1,47 @@
+"""JSON, Markdown and console renderers over one Report: the contract and determinism."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rich.console import Console
+
+from dupcheck.backends.registry import BackendConfig
+from dupcheck.fidelity.pipeline import Checker
+from dupcheck.render.console import render_console
+from dupcheck.render.json import render_json
+from dupcheck.render.markdown import render_markdown
+from tests.paths import FIXTURES
+
+SEEDS = FIXTURES / "seeds"
+
+
+@pytest.fixture(scope="module")
+def report():
+    checker = Checker(BackendConfig(encoder="none"))
+    return checker.check_files(SEEDS / "002_ad68b3a4021bdc8c.txt", SEEDS / "000_7c1714d105d40b16.txt")
+
+
+def test_json_has_the_contract_keys_and_is_deterministic(report):
+    text = render_json(report)
+    data = json.loads(text)
+    assert {"schema", "source", "target", "alignment", "findings", "scores", "verdict", "signature"} <= set(data)
+    assert len(data["source"]["sentences"]) == len(report.source.sentences)
+    assert len(data["alignment"]) == len(report.alignment)
+    assert render_json(report) == text
+
+
+def test_markdown_lists_every_finding(report):
+    text = render_markdown(report)
+    assert text.count("\n| ") - 1 == len(report.findings)
+    assert "`mistranslation.word`" in text and report.signature in text
+
+
+def test_console_shows_verdict_scores_and_alignment(report):
+    buffer = io.StringIO()
+    render_console(report, Console(file=buffer, width=160), show_alignment=True)
+    out = buffer.getvalue()
+    assert "FAIL" in out and f"fidelity {report.scores.fidelity:.2f}" in out
+    assert "Alignment" in out and "ironclad" in out
