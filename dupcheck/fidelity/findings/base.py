@@ -1,0 +1,107 @@
+"""What every detector reads and the loop they share.
+
+``CheckedPair`` holds an aligned pair of documents; ``PairView`` one bead of it with its
+word alignment; each ``Detector`` walks the beads through the one loop written in
+``Detector.find`` and fills the hook ``inspect`` for one bead. Every finding carries a
+reason code (``omission.sentence``, ``number.changed``, ...) so that reports, baselines
+and CI rules can refer to it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from dupcheck.backends.encode.base import Encoder
+from dupcheck.fidelity.wordalign import WordAlignment, align_words
+from dupcheck.lexical.lexicon import Lexicon
+from dupcheck.lexical.pivot import PivotSide, Word
+from dupcheck.records import Bead, Document, Finding, FindingType, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    """One bead of a checked pair with everything a detector may look at."""
+
+    bead: Bead
+    source_text: str
+    target_text: str
+    words: WordAlignment
+    #: offset of the run's first sentence in its document's text, for finding spans
+    source_offset: int
+    target_offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedPair:
+    source: Document
+    target: Document
+    source_pivot: PivotSide
+    target_pivot: PivotSide
+    alignment: tuple[Bead, ...]
+    #: the target language's lexicon: what its words can mean, how English words render
+    lexicon: Lexicon
+    #: tells whether two words across languages mean alike; None aligns on the lexicon alone
+    encoder: Encoder | None = None
+
+    def views(self) -> Iterator[PairView]:
+        for bead in self.alignment:
+            yield self.view(bead)
+
+    def view(self, bead: Bead) -> PairView:
+        src_words = _run_words(self.source_pivot, self.source, bead.source)
+        tgt_words = _run_words(self.target_pivot, self.target, bead.target)
+        return PairView(
+            bead=bead,
+            source_text=_run_text(self.source, bead.source),
+            target_text=_run_text(self.target, bead.target),
+            words=align_words(src_words, tgt_words, self.target.lang),
+            source_offset=self.source.sentences[bead.source[0]].start if bead.source else 0,
+            target_offset=self.target.sentences[bead.target[0]].start if bead.target else 0,
+        )
+
+
+def _run_text(doc: Document, indices: tuple[int, ...]) -> str:
+    return " ".join(doc.sentences[i].text for i in indices)
+
+
+def _run_words(side: PivotSide, doc: Document, indices: tuple[int, ...]) -> tuple[Word, ...]:
+    """Words of a run with offsets relative to the run's joined text."""
+    out: list[Word] = []
+    shift = 0
+    for i in indices:
+        for w in side.words[i]:
+            out.append(replace(w, start=w.start + shift, end=w.end + shift))
+        shift += len(doc.sentences[i].text) + 1
+    return tuple(out)
+
+
+class Detector(ABC):
+    type: FindingType
+
+    def find(self, pair: CheckedPair, views: Iterable[PairView]) -> Iterator[Finding]:
+        for view in views:
+            yield from self.inspect(pair, view)
+
+    @abstractmethod
+    def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
+        """Findings for one bead."""
+
+    def _finding(
+        self, severity: Severity, code: str, view: PairView, message: str,
+        source_text: str | None = None, target_text: str | None = None,
+        source_span: tuple[int, int] | None = None, target_span: tuple[int, int] | None = None,
+    ) -> Finding:
+        def absolute(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+            return None if span is None else (span[0] + offset, span[1] + offset)
+
+        return Finding(
+            type=self.type, severity=severity, code=code,
+            source=view.bead.source, target=view.bead.target,
+            source_text=view.source_text if source_text is None else source_text,
+            target_text=view.target_text if target_text is None else target_text,
+            message=message,
+            source_span=absolute(source_span, view.source_offset),
+            target_span=absolute(target_span, view.target_offset),
+        )

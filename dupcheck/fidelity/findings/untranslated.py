@@ -1,0 +1,53 @@
+"""Source-language text left untranslated in the translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
+from dupcheck.records import Finding, FindingType, Severity
+from dupcheck.text.langid import find_foreign_runs
+
+
+class UntranslatedText(Detector):
+    """Runs of ordinary source-language words left in the translation.
+
+    Names, acronyms and model numbers stay in Latin script in a good Hindi or Arabic
+    text ("JAS 39C Gripen"), so a run counts only for its lowercase words.
+    """
+
+    type = FindingType.UNTRANSLATED
+    min_words = 3
+
+    def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
+        if not view.bead.target:
+            return
+        for run in _foreign_runs(pair.target.text, pair.target.lang):
+            if run.lang != pair.source.lang:
+                continue
+            for index in view.bead.target:
+                sentence = pair.target.sentences[index]
+                start, end = max(run.start, sentence.start), min(run.end, sentence.end)
+                text = pair.target.text[start:end]
+                ordinary = [w for w in _LATIN_WORD.findall(text) if w.islower() and len(w) > 1]
+                if end > start and len(ordinary) >= self.min_words:
+                    yield Finding(
+                        type=self.type, severity=Severity.MAJOR, code="untranslated.run",
+                        source=view.bead.source, target=view.bead.target,
+                        source_text=view.source_text, target_text=text,
+                        message=f'"{_clip(text)}" is left in {pair.source.lang}, untranslated',
+                        target_span=(start, end),
+                    )
+
+
+_LATIN_WORD = regex.compile(r"\p{Latin}+")
+#: the runs of the document being checked, found once for all its beads: loading leaves
+#: them out, as only this detector needs them
+_foreign_runs = lru_cache(maxsize=4)(find_foreign_runs)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
