@@ -88,7 +88,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed calls per pair (median)")
     args = parser.parse_args()
     corpus = read_flores(FLORES)
-    english, hindi = corpus.english, corpus.hindi
+    english, hindi = corpus.english, corpus.target
     short = windows(english, hindi, args.pairs, (5, 15))
     whole = [pair(english, hindi)]
     for label, settings in SETTINGS.items():

