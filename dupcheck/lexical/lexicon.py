@@ -23,10 +23,15 @@ import simplemma
 
 from dupcheck.backends.models import SHIPPED_MODELS
 from dupcheck.errors import BackendError
+from dupcheck.languages import PIVOT, WordRules, language
 from dupcheck.lexical.translit import phonetic_key, romanize, spelling_similarity
 
 LEXICON_DIR = SHIPPED_MODELS / "lexicon"
-LANGS = ("hi", "ar")
+#: languages with an offline lexicon: a language's file in ``dupcheck/languages/`` and its
+#: table ``models/lexicon/{code}.tsv.gz`` (``models/build_lexicon.py`` builds them)
+LANGS = tuple(
+    sorted(p.name.split(".")[0] for p in LEXICON_DIR.glob("*.tsv.gz") if p.name != "loans.tsv.gz")
+)
 #: a romanised unknown word is read as an English loan only if its sound key has this
 #: many consonants (applied when the loan table is built); at most this many readings
 #: are kept
@@ -43,81 +48,36 @@ WORD_CACHE_SIZE = 1 << 18
 TOKEN = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}]+")
 DIGITS = regex.compile(r"\p{N}+(?:[.,:]\p{N}+)*")
 
-ENGLISH_STOPWORDS = frozenset({
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
-    "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
-    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
-    "during", "each", "either", "few", "for", "from", "further", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
-    "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my",
-    "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
-    "our", "ours", "ourselves", "out", "over", "own", "per", "same", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
-    "up", "upon", "very", "via", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would",
-    "yet", "you", "your", "yours", "yourself", "yourselves", "s", "t", "ll", "re", "ve",
-    "d", "m", "mr", "mrs", "ms", "one",
-})  # fmt: skip
+#: English function words: compared as such, never as content
+ENGLISH_STOPWORDS = language(PIVOT).words.function_words
 
-# Hindi nukta and candrabindu vary freely in news spelling (ज़/ज, हँ/हं); Arabic short
-# vowels, shadda, tatweel and hamza-carrying alefs are mostly left out in running text.
-_HI_MAP = str.maketrans({"\u093c": None, "\u0901": "\u0902", "\u200c": None, "\u200d": None})
-_AR_MAP = str.maketrans(
-    {
-        **{chr(c): None for c in range(0x064B, 0x0660)},
-        "\u0670": None,
-        "\u0640": None,
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-    }
-)
 
-# A nasal consonant with virama before a consonant of its own class is written as
-# anusvara just as often (सम्बन्ध = संबंध, हिन्दी = हिंदी).
-_HI_NASAL = regex.compile("ङ्(?=[क-घ])|ञ्(?=[च-झ])|ण्(?=[ट-ढ])|न्(?=[त-न])|म्(?=[प-म])")
+@lru_cache(maxsize=64)
+def _word_rules(lang: str) -> WordRules:
+    own = language(lang)
+    return own.words if own is not None else WordRules()
 
-# Suffixes tried (longest first) only after the surface form and the lemma are unknown.
-_HI_SUFFIXES = sorted(
-    {
-        "ों", "ियों", "ाओं", "ाएं", "ाएँ", "ें", "ीं", "ियां", "ियाँ", "ाओ", "ता", "ती", "ते",
-        "तीं", "ना", "नी", "ने", "कर", "ी", "ा", "े", "ो", "ाया", "ायी", "ाई", "ाए", "ाकर",
-        "ाना", "ाने", "ाती", "ाता", "ाते", "ेंगे", "ेगा", "ेगी", "ूंगा", "या", "ये", "यी",
-        "ई", "ए", "त्व",
-    },
-    key=lambda suffix: (-len(suffix), suffix),
-)  # fmt: skip
-# conjunction (و ف), then preposition (ب ل ك), then article (ال; ل + ال = لل)
-_AR_PREFIXES = sorted(
-    {
-        conj + rest
-        for conj in ("", "و", "ف")
-        for rest in ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل")
-        if conj + rest
-    },
-    key=lambda prefix: (-len(prefix), prefix),
-)
-_AR_SUFFIXES = sorted(
-    {
-        "ات", "ون", "ين", "ان", "ة", "ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ي",
-        "ية", "يه", "تها", "ته", "تهم", "تين", "تان",
-    },
-    key=lambda suffix: (-len(suffix), suffix),
-)  # fmt: skip
+
+@lru_cache(maxsize=64)
+def _compiled(lang: str) -> tuple[dict[int, str | None], tuple[tuple[regex.Pattern[str], str], ...]]:
+    rules = _word_rules(lang)
+    table = {ord(c): None for c in rules.delete} | {ord(a): b for a, b in rules.replace}
+    return table, tuple((regex.compile(p), r) for p, r in rules.rewrite)
 
 
 def normalize(word: str, lang: str) -> str:
-    """The form under which a word is compared: NFC, spelling variants folded, lower-cased."""
+    """The form under which a word is compared: NFC, spelling variants folded as the
+    language's file says (``[words]``), lower-cased where its script has case."""
+    rules = _word_rules(lang)
+    table, rewrites = _compiled(lang)
     word = unicodedata.normalize("NFC", word)
-    if lang == "hi":
-        word = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(_HI_MAP))
-        return _HI_NASAL.sub("\u0902", word)
-    if lang == "ar":
-        return word.translate(_AR_MAP)
-    return word.lower()
+    if rules.decompose:
+        word = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(table))
+    elif table:
+        word = word.translate(table)
+    for pattern, replacement in rewrites:
+        word = pattern.sub(replacement, word)
+    return word.lower() if rules.lowercase else word
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -136,7 +96,8 @@ _LATIN_LETTER = regex.compile(r"\p{Latin}")
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def _lemma(word: str, lang: str) -> str:
-    return normalize(simplemma.lemmatize(word, lang=lang), lang)
+    lemmatizer = _word_rules(lang).lemmatizer
+    return normalize(simplemma.lemmatize(word, lang=lemmatizer) if lemmatizer else word, lang)
 
 
 def foreign_keys(word: str, lang: str) -> tuple[str, ...]:
@@ -145,31 +106,31 @@ def foreign_keys(word: str, lang: str) -> tuple[str, ...]:
 
 
 def _stripped(word: str, lang: str) -> Iterator[str]:
-    if lang == "hi":
-        for suffix in _HI_SUFFIXES:
-            if not word.endswith(suffix):
-                continue
-            rest = word[: -len(suffix)]
-            if len(rest) >= 2:
-                yield rest
-                yield rest + "ना"
-                yield rest + "ा"
-        return
-    bases = [word] + [word[len(p) :] for p in _AR_PREFIXES if word.startswith(p)]
+    """Stems to look up for a word neither the table nor its lemma knows: the word
+    without each prefix, each of those without each suffix (with the language's
+    ``restore`` endings put back), then without a verb's person prefix. The first that
+    the table knows wins, so stripping never invents a stem the dictionary lacks."""
+    rules = _word_rules(lang)
+    bases = [word] + [word[len(p) :] for p in _longest_first(rules.prefixes) if word.startswith(p)]
     for base in bases:
-        # Arabic roots are three letters: shorter leftovers are mostly chopped names.
-        if len(base) < 3:
+        if len(base) < rules.min_stem:
             continue
-        yield base
-        for suffix in _AR_SUFFIXES:
+        if base != word:
+            yield base
+        for suffix in _longest_first(rules.suffixes):
             rest = base[: -len(suffix)]
-            if base.endswith(suffix) and len(rest) >= 3:
-                yield rest
-                yield rest + "ة"
-    # last resort: a verb's person prefix (تدعم = she supports -> دعم, أصدر -> صدر)
-    for base in bases:
-        if len(base) >= 4 and base[0] in "يتنا":
-            yield base[1:]
+            if base.endswith(suffix) and len(rest) >= rules.min_stem:
+                for ending in rules.restore:
+                    yield rest + ending
+    if rules.person_prefixes:
+        for base in bases:
+            if len(base) > rules.min_stem and base[0] in rules.person_prefixes:
+                yield base[1:]
+
+
+@lru_cache(maxsize=64)
+def _longest_first(affixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(affixes), key=lambda affix: (-len(affix), affix)))
 
 
 @dataclass(frozen=True, slots=True)

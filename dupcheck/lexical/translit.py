@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from dupcheck.text.langid import script_of_language
+
 # Devanagari: consonants carry an inherent "a" unless followed by a vowel sign or virama.
 _DEVA_CONSONANTS = {
     "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j",
@@ -90,13 +92,16 @@ def _romanize_arabic(word: str) -> str:
     return "".join(out)
 
 
+_ROMANIZERS = {"Devanagari": _romanize_devanagari, "Arabic": _romanize_arabic}
+
+
 def romanize(text: str, lang: str) -> str:
-    """Latin-script rendering of Hindi (Devanagari) or Arabic-script text; others unchanged."""
-    if lang == "hi":
-        return " ".join(_romanize_devanagari(w) for w in text.split(" "))
-    if lang in ("ar", "ur", "fa"):
-        return " ".join(_romanize_arabic(w) for w in text.split(" "))
-    return text
+    """Latin-script rendering of text in a language written in Devanagari or Arabic
+    script (by the language's script); others unchanged."""
+    romanizer = _ROMANIZERS.get(script_of_language(lang))
+    if romanizer is None:
+        return text
+    return " ".join(romanizer(w) for w in text.split(" "))
 
 
 # Pronunciations of the Latin letters as Hindi and Arabic news spell out acronyms (CGTN =

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from dupcheck.errors import InputError
+from dupcheck.languages import language, languages
 from dupcheck.records import Span
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ MIN_CLASSIFIED_LETTERS = 40
 #: desk languages)
 _SHORT_TEXT_CHARS = 200
 _PLAUSIBLE = 0.05
-_SHORT_TEXT_PRIOR = {"Latin": "en", "Devanagari": "hi"}
 #: how much of a document's head is scanned for its dominant script
 _SCAN_CHARS = 200_000
 #: enough text to name a document's language; classifying megabytes adds nothing
@@ -44,11 +44,9 @@ _SCRIPT_WORD = regex.compile(
     "|".join(rf"(?P<{name}>\p{{Script={name}}}[\p{{L}}\p{{M}}]*)" for name in _SCRIPT_NAMES)
     + r"|(?P<Other>\p{L}[\p{L}\p{M}]*)"
 )
-#: the language a run in this script most likely is, when it is too short to classify
+#: the language a run in this script most likely is, when it is too short to classify, for
+#: scripts no language file claims (``script_default`` in ``dupcheck/languages/``)
 _SCRIPT_DEFAULT = {
-    "Latin": "en",
-    "Devanagari": "hi",
-    "Arabic": "ar",
     "Han": "zh",
     "Cyrillic": "ru",
     "Bengali": "bn",
@@ -108,8 +106,8 @@ def _classify(text: str, script: str) -> str:
     ]
     in_script = [(lang, p) for lang, p in ranked if script_of_language(lang) == script]
     if not in_script:
-        return _SCRIPT_DEFAULT.get(script, ranked[0][0])
-    prior = _SHORT_TEXT_PRIOR.get(script)
+        return _script_default(script) or ranked[0][0]
+    prior = _short_text_prior(script)
     if prior and len(sample) < _SHORT_TEXT_CHARS and dict(in_script).get(prior, 0.0) >= _PLAUSIBLE:
         return prior
     return in_script[0][0]
@@ -117,7 +115,20 @@ def _classify(text: str, script: str) -> str:
 
 def script_of_language(lang: str) -> str:
     """The script a language is normally written in (Latin unless known otherwise)."""
-    return _LANG_SCRIPT.get(lang, "Latin")
+    own = language(lang)
+    return own.script.name if own is not None else _LANG_SCRIPT.get(lang, "Latin")
+
+
+def _script_default(script: str) -> str | None:
+    """The language a short run of ``script`` is taken to be in."""
+    claimed = [lang.code for lang in languages() if lang.script_default and lang.script.name == script]
+    return claimed[0] if claimed else _SCRIPT_DEFAULT.get(script)
+
+
+def _short_text_prior(script: str) -> str | None:
+    """The language a short text of ``script`` is taken to be in while it is plausible."""
+    claimed = [lang.code for lang in languages() if lang.short_text_prior and lang.script.name == script]
+    return claimed[0] if claimed else None
 
 
 def detect_language(text: str, *, path: str = "<text>") -> str:
@@ -175,7 +186,7 @@ def _run_language(run_text: str, words: list[tuple[int, int, str]], n_letters: i
     for s, e, script in words:
         counts[script] = counts.get(script, 0) + e - s
     script = max(counts, key=counts.__getitem__)
-    default = _SCRIPT_DEFAULT.get(script, "und")
+    default = _script_default(script) or "und"
     if n_letters < MIN_CLASSIFIED_LETTERS:
         return default
     return _classify(run_text, script)

@@ -1,0 +1,443 @@
+"""Finding the quantities of a text, with the number words of its language.
+
+The tables (number words, scales, vague magnitudes, bound and percent phrases, ordinal
+suffixes) are data in ``dupcheck/languages/``; ``_rules`` builds one pattern from the
+tables of the languages a text may use (``languages.with_pivot``), and the functions
+here read what it matches. The package docstring says what a quantity is.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from dupcheck.languages import Language, merged, with_pivot
+
+INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number or magnitude found in a text; ``start``/``end`` index that text."""
+
+    low: float
+    high: float
+    text: str
+    start: int
+    end: int
+    #: number, year, percent, ordinal, time, range, magnitude, bound or both
+    kind: str
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+
+# --- what every language shares -------------------------------------------------------
+
+_DASHES = "-–—"
+_MINUS = "-−"
+#: signs any text may use: percent signs, and "+" after a number ("30+")
+_PERCENT_SIGNS = ("%", "٪")
+_PLUS = r"\+"
+# Digits: Western (1,000) or Indian (1,00,000) grouping, optional decimals; a
+# Latin letter or digit right before means an identifier (A1GP), not a quantity.
+_DIGITS = (
+    r"(?<![\p{Latin}\d_.,٫٬،])(?:−|(?<![\p{L}\p{M}\d]\s*)-)?"
+    r"(?:\d{1,3}(?:[,٬،]\d{2})*[,٬،]\d{3}(?!\d)|\d+)(?:[.٫]\d+(?![.,]?\d))?"
+)
+_TIME = r"(?<![\d:])\d{1,2}:\d{2}(?!\d)"
+_TOKEN = regex.compile(
+    r"(?P<digits>\d{1,3}(?:[,٬،]\d{2})*[,٬،]\d{3}(?!\d)(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?)|[\p{L}\p{M}]+"
+)
+# Western, Arabic and Urdu (Arabic comma) grouping; Arabic decimal separator
+_DIGIT_SEPARATORS = str.maketrans({",": None, "٬": None, "،": None, "٫": "."})
+_LEFT, _RIGHT = r"(?<![\p{L}\p{M}])", r"(?![\p{L}\p{M}])"
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_BARE_ONE = 1
+# longer than any bound phrase before a number ("ما لا يقل عن ", "in excess of ")
+_PREFIX_REACH = 24
+
+
+class _Spelling:
+    """The spelling variation of the scripts in play: one-to-one folds (Arabic alefs)
+    and marks writers may omit or precompose (the Devanagari nukta)."""
+
+    def __init__(self, languages: Sequence[Language]) -> None:
+        self.folds = tuple(dict.fromkeys(p for lang in languages for p in lang.script.fold))
+        #: mark → {base letter: precomposed letter}
+        self.marks: dict[str, dict[str, str]] = {}
+        for lang in languages:
+            if lang.script.optional_mark:
+                self.marks.setdefault(lang.script.optional_mark, {}).update(lang.script.precomposed)
+        self._decomposed = str.maketrans(
+            {pre: base for table in self.marks.values() for base, pre in table.items()}
+            | {mark: None for mark in self.marks}
+        )
+        self._combining = str.maketrans(
+            {pre: base + mark for mark, table in self.marks.items() for base, pre in table.items()}
+        )
+
+    def fold(self, text: str) -> str:
+        # str.replace runs in C per character class; str.translate with a dict is far slower
+        for variant, plain in self.folds:
+            if variant in text:
+                text = text.replace(variant, plain)
+        return text
+
+    def key(self, word: str) -> str:
+        """Lookup key for a number word: lower case, no optional mark."""
+        return word.lower().translate(self._decomposed)
+
+    def flexible(self, pattern: str) -> str:
+        """The pattern with each optional mark allowed combining, precomposed or left out."""
+        out: list[str] = []
+        for char in pattern.translate(self._combining):
+            table = self.marks.get(char)
+            if table is not None and out and out[-1] in table:
+                base = out.pop()
+                out.append(f"(?:{base}{char}?|{table[base]})")
+            else:
+                out.append(char)
+        return "".join(out)
+
+    def spellings(self, word: str) -> set[str]:
+        """The word with each optional mark combining, precomposed and left out."""
+        spellings = {word}
+        for mark, table in self.marks.items():
+            for base, precomposed in table.items():
+                combining = base + mark
+                spellings |= {
+                    variant
+                    for spelling in spellings
+                    for variant in (
+                        spelling.replace(combining, precomposed),
+                        spelling.replace(combining, base),
+                    )
+                }
+        return spellings
+
+
+class _Rules:
+    """The compiled number grammar of a set of languages (see ``_rules``)."""
+
+    def __init__(self, languages: Sequence[Language]) -> None:
+        tables = [lang.numbers for lang in languages]
+        self.spelling = spell = _Spelling(languages)
+
+        def folded(table: Iterable[tuple[str, float]]) -> dict[str, float]:
+            return {spell.fold(word): value for word, value in table}
+
+        words = merged(folded(t.words).items() for t in tables)
+        scales = merged(folded(t.scales).items() for t in tables)
+        after_number = merged(folded(t.scales_after_number).items() for t in tables)
+        vague = {t.clitics + p: (low, high) for t in tables for p, low, high in t.vague}
+        heads = _heads(p for t in tables for p, _, _ in t.vague)
+
+        def alternation(table: Iterable[str]) -> str:
+            return "|".join(sorted({spell.fold(w) for w in table}, key=len, reverse=True))
+
+        def phrases(name: str, *shared: str) -> str:
+            return "|".join([*(p for t in tables for p in getattr(t, name)), *shared])
+
+        self.word_prefixes = tuple(dict.fromkeys(t.word_prefix for t in tables if t.word_prefix))
+        prefix = f"(?:{'|'.join(self.word_prefixes)})?" if self.word_prefixes else ""
+        word = rf"{_LEFT}{prefix}(?:{alternation(words)}|{alternation(scales)}){_RIGHT}"
+        scale = rf"{_LEFT}{prefix}(?:{alternation(scales)}|{alternation(after_number)}){_RIGHT}"
+        sep = "|".join([r"[\s\-]+", *(j for t in tables for j in t.joiners)])
+        ordinal = phrases("ordinal")
+        articles = [
+            rf"{_LEFT}{t.article}\s+(?:{alternation(w for w, _ in t.scales)}){_RIGHT}(?:(?:{sep}){word})*"
+            for t in tables if t.article
+        ]
+        number = "|".join([
+            rf"(?:{_DIGITS})(?:{ordinal}|(?:\s*{scale})*)" if ordinal
+            else rf"(?:{_DIGITS})(?:\s*{scale})*",
+            *articles,
+            rf"{word}(?:(?:{sep}){word})*",
+        ])
+        percent = phrases("percent", *_PERCENT_SIGNS)
+        core = rf"(?:{number})(?:\s?(?:{percent}){_RIGHT})?"
+        # tables list "tens of thousands" before "thousands": alternation takes the first fit
+        vague_alt = "|".join(f"(?:{p})" for p in vague)
+        more_before, less_before = phrases("more_before"), phrases("less_before")
+        pattern = (
+            rf"(?:(?P<more>{_LEFT}(?:{more_before})\s+)"
+            rf"|(?P<less>{_LEFT}(?:{less_before})\s+))?"
+            rf"(?:(?P<time>{_TIME})"
+            rf"|(?P<vague>{_LEFT}(?:{vague_alt}){_RIGHT})"
+            rf"|(?P<a>{core})(?:\s*(?:[{_DASHES}]|{phrases('range_joins')})\s*(?P<b>{core}))?)"
+            rf"(?:(?P<moreafter>\s*(?:{phrases('more_after', _PLUS)}){_RIGHT})"
+            rf"|(?P<lessafter>\s*(?:{phrases('less_after')}){_RIGHT}))?"
+        )
+        values = {**words, **scales, **after_number}
+        # A superset of where quantities are, found fast: stdlib re on lower-cased text,
+        # words as a character trie, no check of the word's end (the full pattern does it).
+        anchor_words = {
+            spelling.lower()
+            for w in [*heads, *(w for w, value in values.items() if value != _BARE_ONE)]
+            for spelling in spell.spellings(spell.fold(w))
+        }
+        clitics = "|".join(dict.fromkeys(t.clitics for t in tables if t.clitics))
+        anchor = rf"\d+|(?<!\w)(?:{clitics}){_trie(anchor_words)}(?!\w)"
+        ones = alternation(w for w, value in values.items() if value == _BARE_ONE)
+        bare_articles = "|".join(t.article for t in tables if t.article)
+        opener = (
+            rf"{_LEFT}(?:(?:{more_before}|{less_before})\s+)?"
+            rf"(?:(?:{'|'.join(filter(None, (bare_articles, ones)))})[\s-]+)?$"
+            rf"|[{_MINUS}]$"
+        )
+
+        def compiled(p: str) -> regex.Pattern[str]:
+            return regex.compile(spell.flexible(p), regex.IGNORECASE)
+
+        self.pattern = compiled(pattern)
+        self.values = {spell.key(spell.fold(k)): v for k, v in values.items()}
+        self.vague = tuple((compiled(p), v) for p, v in vague.items())
+        #: a digit or number word: every quantity contains one
+        self.anchor = re.compile(anchor)
+        #: what may open a quantity before its first anchor ("more than", "a", "−")
+        self.opener = compiled(opener)
+        self.percent = compiled(rf"(?:{percent})$")
+        self.ordinal = regex.compile(rf"\d(?:{ordinal})$", regex.IGNORECASE) if ordinal else None
+        # "hundred" and "dozen" multiply the words before them; "twelve" (also 12) adds
+        self.multipliers = frozenset(spell.key(w) for w, value in scales.items() if value < 1000)
+        # "both" is a two only when the other side says two: languages use it at
+        # different rates ("the two leaders" → "दोनों नेता"), so alone it is neither
+        # missing nor extra
+        self.both = frozenset(spell.key(w) for t in tables for w in t.both)
+
+
+@lru_cache(maxsize=16)
+def _rules(languages: tuple[Language, ...]) -> _Rules:
+    return _Rules(languages)
+
+
+def _heads(patterns: Iterable[str]) -> set[str]:
+    """First words of the vague-magnitude patterns ("tens" of "tens of thousands"):
+    where a magnitude without digits or number words starts."""
+    heads = set()
+    for pattern in patterns:
+        depth = 0
+        alternative_starts = [0]
+        for i, char in enumerate(pattern):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if char == "|" and not depth:
+                alternative_starts.append(i + 1)
+        heads |= {
+            head.group() for start in alternative_starts if (head := _WORD.match(pattern, start))
+        }
+    return heads
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a character trie: the engine then branches on
+    each character instead of trying every word in turn."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = f"(?:{'|'.join(branches)})"
+        return group + "?" if "" in node else group
+
+    return emit(root)
+
+
+def _digits_value(digits: str) -> float:
+    return float(digits.translate(_DIGIT_SEPARATORS))
+
+
+def _evaluate(phrase: str, rules: _Rules) -> tuple[float, int] | None:
+    """Value of a number phrase ("twenty-five", "1.2 million", "दो लाख पचास हज़ार")
+    and how many tokens it has; None when no token is a number."""
+    values = rules.values
+    total = 0.0
+    group = 0.0
+    tokens = 0
+    for token in _TOKEN.finditer(phrase):
+        key = ""
+        prefixed = token.group().startswith(rules.word_prefixes) if rules.word_prefixes else False
+        if token.group("digits"):
+            value = _digits_value(token.group("digits"))
+        else:
+            key = rules.spelling.key(token.group())
+            if key not in values and prefixed:
+                key = key[1:]
+            if key not in values:
+                continue  # "a", "an"
+            value = values[key]
+        tokens += 1
+        joined = prefixed or key in rules.multipliers
+        if _cannot_follow(group, value, and_joined=joined):
+            group = 0  # "एक तीन पहियों" ("a three-wheeled"): an article, then the number
+        if key in rules.multipliers:
+            group = (group or 1) * value
+        elif value >= 1000:
+            total += (group or 1) * value
+            group = 0
+        else:
+            group += value
+    if not tokens:
+        return None
+    return total + group, tokens
+
+
+def _cannot_follow(group: float, value: float, *, and_joined: bool) -> bool:
+    """Whether ``value`` cannot add to the running group: "twenty five" and Arabic
+    "خمسة وعشرون" (five and twenty) add up, "one three" does not."""
+    if not group or value >= 100 or and_joined:
+        return False
+    units = group % 100
+    return bool(units) and (units % 10 != 0 or value >= 10)
+
+
+def _is_year(value: float, text: str) -> bool:
+    return 1900 <= value <= 2100 and value == int(value) and text.strip().isdigit()
+
+
+def _single(match_text: str, offset: int, rules: _Rules) -> Quantity | None:
+    """One number (no range, no bound) from the text of a `core` group."""
+    stripped = match_text.rstrip()
+    percent = rules.percent.search(stripped)
+    number_text = stripped[: percent.start()].rstrip() if percent else stripped
+    ordinal = rules.ordinal.search(number_text) if rules.ordinal else None
+    if ordinal:
+        number_text = number_text[: ordinal.start() + 1]
+    evaluated = _evaluate(number_text, rules)
+    if evaluated is None:
+        return None
+    value, tokens = evaluated
+    negative = number_text.lstrip()[:1] in _MINUS
+    if negative:
+        value = -value
+    if value == _BARE_ONE and tokens == 1 and not number_text[:1].isdigit():
+        return None
+    if tokens == 1 and rules.spelling.key(number_text.strip()) in rules.both:
+        kind = "both"
+    elif percent:
+        kind = "percent"
+    elif ordinal:
+        kind = "ordinal"
+    elif _is_year(value, number_text):
+        kind = "year"
+    else:
+        kind = "number"
+    return Quantity(value, value, stripped, offset, offset + len(stripped), kind)
+
+
+def _expand_short_high(low: Quantity, high: Quantity, joiner: str) -> float:
+    """1995-96 → 1996: after a dash, a shorter second number replaces the first one's
+    last digits ("2014 से 30" is "since 2014, 30")."""
+    low_text, high_text = low.text.strip(), high.text.strip()
+    if (
+        joiner.strip() in _DASHES
+        and high.low < low.low
+        and low_text.isdigit()
+        and high_text.isdigit()
+        and len(high_text) < len(low_text)
+    ):
+        return float(low_text[: len(low_text) - len(high_text)] + high_text)
+    return high.low
+
+
+def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    """Every number, magnitude, range and bound in ``text``, in order.
+
+    ``lang`` (ISO 639-1) picks the number words besides English, which every language
+    gets for code-mixed text; a code no language file describes gets all of them.
+    Digits may be ASCII, Devanagari or Arabic-Indic.
+    """
+    rules = _rules(with_pivot(lang))
+    folded = rules.spelling.fold(text)
+    found: list[Quantity] = []
+    end = 0
+    # The full pattern costs microseconds per position, so it is tried only where a
+    # quantity can start: at a digit or number word, or at the bound words, "a", "one"
+    # or minus sign just before it ("more than 30", "a dozen", "एक लाख", "−5").
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a rare letter whose lower case is longer ("İ")
+        lowered = folded
+    for anchor_match in rules.anchor.finditer(lowered):
+        anchor = anchor_match.start()
+        if anchor < end:
+            continue
+        opener = rules.opener.search(folded, max(end, anchor - _PREFIX_REACH), anchor)
+        starts = (opener.start(), anchor) if opener and opener.start() < anchor else (anchor,)
+        for start in starts:
+            match = rules.pattern.match(folded, start)
+            if match and match.end() > anchor:
+                found.extend(_from_match(match, text, rules))
+                end = match.end()
+                break
+    return tuple(found)
+
+
+def _from_match(match: regex.Match[str], text: str, rules: _Rules) -> tuple[Quantity, ...]:
+    start, end = match.span()
+    if match.group("time"):
+        hours, minutes = match.group("time").split(":")
+        value = int(hours) + int(minutes) / 60
+        quantity = Quantity(value, value, "", *match.span("time"), "time")
+    elif match.group("vague"):
+        # which magnitude matched, judged in place: some look past the words ("scores of")
+        span = match.span("vague")
+        low, high = next(
+            v for p, v in rules.vague if (m := p.match(match.string, span[0])) and m.end() == span[1]
+        )
+        quantity = Quantity(float(low), float(high), "", *span, "magnitude")
+    else:
+        if _in_title(match, text):
+            return ()
+        first = _single(match.group("a"), match.start("a"), rules)
+        second = _single(match.group("b"), match.start("b"), rules) if match.group("b") else None
+        if first is None:
+            return ()
+        if second is not None:
+            joiner = match.string[match.end("a") : match.start("b")]
+            high = _expand_short_high(first, second, joiner)
+            if high <= first.low:
+                # a score (5-3) or a fall (from 5 to 3): two numbers, not a range
+                return (_with_text(first, text), _with_text(second, text))
+            quantity = Quantity(first.low, high, "", first.start, second.end, "range")
+        else:
+            quantity = first
+    if match.group("more") or match.group("moreafter"):
+        quantity = Quantity(quantity.low, INF, "", start, end, "bound")
+    elif match.group("less") or match.group("lessafter"):
+        quantity = Quantity(0.0, quantity.high, "", start, end, "bound")
+    return (_with_text(quantity, text),)
+
+
+_NEXT_CAPITALISED = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _in_title(match: regex.Match[str], text: str) -> bool:
+    """A capitalised number word before another capitalised word is part of a name
+    ("Six Days in Fallujah", "The Two Towers"), which translations transliterate."""
+    return (
+        text[match.start()].isupper()
+        and not match.group("a")[:1].isdigit()
+        and _NEXT_CAPITALISED.match(text, match.end()) is not None
+    )
+
+
+def _with_text(quantity: Quantity, text: str) -> Quantity:
+    surface = text[quantity.start : quantity.end]
+    stripped = surface.strip()
+    lead = len(surface) - len(surface.lstrip())
+    start = quantity.start + lead
+    return Quantity(
+        quantity.low, quantity.high, stripped, start, start + len(stripped), quantity.kind
+    )
