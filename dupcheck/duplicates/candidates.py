@@ -23,6 +23,9 @@ MinHash is vectorised numpy (multiply-shift hashing of 32-bit term hashes, one
 ``minimum.reduceat`` per cache-sized chunk of sets) rather than datasketch's ``MinHash.bulk``:
 ``benchmarks/scan_bench.py`` measures both. Terms are hashed with CRC-32 so that the
 signatures are the same in every process (Python's ``hash`` of a string is salted).
+
+Long because the three indexes share one term space, one weighting and one ranking of
+proposals: split apart, each would need the others' internals.
 """
 
 from __future__ import annotations

@@ -13,6 +13,9 @@ same order, so the choice changes the speed only, never a bead or a score.
 
 Everything here takes lists and arrays: no file I/O, no model calls. Embeddings are
 computed by the caller (and may come from a cache).
+
+Long because the band, the bead scorer and the program are one algorithm whose parts
+share the stacked-run layout; apart they would only pass that layout back and forth.
 """
 
 from __future__ import annotations

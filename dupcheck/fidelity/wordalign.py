@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dupcheck.lexical.lexicon import name_similarity
 from dupcheck.lexical.pivot import Word
-from dupcheck.lexical.translit import name_similarity
 
 #: how alike a Latin name and a foreign word must sound to count as the same name
 NAME_MATCH = 0.75

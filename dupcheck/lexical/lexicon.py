@@ -24,7 +24,7 @@ import simplemma
 from dupcheck.backends.models import SHIPPED_MODELS
 from dupcheck.errors import BackendError
 from dupcheck.languages import PIVOT, WordRules, language
-from dupcheck.lexical.translit import phonetic_key, romanize, spelling_similarity
+from dupcheck.lexical.translit import phonetic_key, romanize, sound_similarity, spelling_similarity
 
 LEXICON_DIR = SHIPPED_MODELS / "lexicon"
 #: languages with an offline lexicon: a language's file in ``dupcheck/languages/`` and its
@@ -338,3 +338,16 @@ def lexical_quality(
         content += len(glosses)
         known += sum(1 for r in readings if r)
     return found / max(wanted, 1), known / max(content, 1)
+
+
+def name_similarity(latin: str, foreign: str, lang: str) -> float:
+    """How likely ``foreign`` (Hindi or Arabic script) writes the Latin name ``latin``, 0..1.
+
+    1.0 when the lexicon gives ``latin`` as a meaning (الصين = China), otherwise
+    ``translit.sound_similarity``.
+    """
+    if lang in LANGS and english_lemma(latin) in load_lexicon(lang).meanings(
+        foreign.replace(" ", "")
+    ):
+        return 1.0
+    return sound_similarity(latin, foreign, lang)

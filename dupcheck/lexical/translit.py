@@ -169,21 +169,6 @@ def _key_similarity(a: str, b: str) -> float:
     return 0.75 * spelling_similarity(consonants_a, consonants_b) + 0.25 * spelling_similarity(a, b)
 
 
-def name_similarity(latin: str, foreign: str, lang: str) -> float:
-    """How likely ``foreign`` (Hindi or Arabic script) writes the Latin name ``latin``, 0..1.
-
-    1.0 when the lexicon gives ``latin`` as a meaning (الصين = China), otherwise
-    ``sound_similarity``.
-    """
-    from dupcheck.lexical.lexicon import LANGS, english_lemma, load_lexicon
-
-    if lang in LANGS and english_lemma(latin) in load_lexicon(lang).meanings(
-        foreign.replace(" ", "")
-    ):
-        return 1.0
-    return sound_similarity(latin, foreign, lang)
-
-
 def sound_similarity(latin: str, foreign: str, lang: str) -> float:
     """Phonetic-key similarity of a Latin word and a foreign-script one, 0..1.
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dupcheck.lexical.translit import name_similarity, phonetic_key, romanize
+from dupcheck.lexical.lexicon import name_similarity
+from dupcheck.lexical.translit import phonetic_key, romanize
 
 #: a name pair scoring at least this is taken as the same name
 THRESHOLD = 0.8

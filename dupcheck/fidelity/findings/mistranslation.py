@@ -10,9 +10,8 @@ import regex
 from dupcheck.backends.encode.base import Encoder
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import NAME_MATCH, WordAlignment
-from dupcheck.lexical.lexicon import Lexicon
+from dupcheck.lexical.lexicon import Lexicon, name_similarity
 from dupcheck.lexical.pivot import Word, is_english_word
-from dupcheck.lexical.translit import name_similarity
 from dupcheck.records import Finding, FindingType, Severity
 
 

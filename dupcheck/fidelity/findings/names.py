@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import NAME_MATCH
+from dupcheck.lexical.lexicon import name_similarity
 from dupcheck.lexical.pivot import Word, is_english_word
-from dupcheck.lexical.translit import name_similarity
 from dupcheck.records import Finding, FindingType, Severity
 
 

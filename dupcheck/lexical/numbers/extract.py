@@ -4,6 +4,10 @@ The tables (number words, scales, vague magnitudes, bound and percent phrases, o
 suffixes) are data in ``dupcheck/languages/``; ``_rules`` builds one pattern from the
 tables of the languages a text may use (``languages.with_pivot``), and the functions
 here read what it matches. The package docstring says what a quantity is.
+
+Long because one grammar covers digits, number words, ranges, bounds, vague magnitudes
+and percentages, and its parts (pattern, evaluation, spelling variants) read the same
+compiled rules.
 """
 
 from __future__ import annotations
