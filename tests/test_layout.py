@@ -51,10 +51,10 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     stack: list[str] = []
     on_stack: set[str] = set()
     cycles = []
-    for start in graph:
+    for start, edges_of_start in graph.items():
         if start in index:
             continue
-        work = [(start, iter(sorted(graph[start])))]
+        work = [(start, iter(sorted(edges_of_start)))]
         index[start] = low[start] = len(index)
         stack.append(start)
         on_stack.add(start)
