@@ -71,8 +71,16 @@ class NumberWords:
     joiners: tuple[str, ...] = ()
     #: a conjunction written onto number words (Arabic و: "وعشرون")
     word_prefix: str = ""
-    #: regex of clitics written onto magnitude words (Arabic بالآلاف, "by the thousands")
+    #: regex of clitics written onto number and magnitude words (Arabic الثلاثة "the three",
+    #: بالآلاف "by the thousands")
     clitics: str = ""
+    #: words that make a unit before them a teen (Arabic أربعة عشر, "four ten": 14)
+    teens: tuple[str, ...] = ()
+    #: (suffix, ending restored on the stem): a noun of the lexicon with such a suffix is a
+    #: dual, a two only when the other side says two (Arabic البلدين, "the two countries")
+    dual: tuple[tuple[str, str], ...] = ()
+    #: words that read as number words but are none (Arabic الاثنين, "Monday")
+    not_numbers: tuple[str, ...] = ()
     #: other languages whose number words this one also reads (Urdu reads Arabic's)
     include: tuple[str, ...] = ()
 

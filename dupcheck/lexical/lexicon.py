@@ -190,6 +190,13 @@ class Lexicon:
         """The table key a word resolves to; its lemma if the table knows no form of it."""
         return self.lookup(word).stem
 
+    def knows(self, word: str, *, lemma: bool = True) -> bool:
+        """Whether the table holds the word itself, or (``lemma``) its lemma; no affix is
+        stripped."""
+        if normalize(word, self.lang) in self._senses:
+            return True
+        return lemma and _lemma(word, self.lang) in self._senses
+
     def senses(self, word: str) -> tuple[str, ...]:
         """English lemmas ``word`` can mean, most common first; empty if unknown."""
         return self.lookup(word).meanings

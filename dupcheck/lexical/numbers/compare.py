@@ -29,6 +29,10 @@ class NumberComparison:
 
 
 _REL_TOLERANCE = 1e-6
+#: "both" and a noun in the dual are a two only when the other side says two: languages
+#: use them at different rates ("the two leaders" → "दोनों नेता", "the two countries" →
+#: "البلدين"), so alone they are neither missing nor extra
+_SOFT_TWOS = frozenset({"both", "dual"})
 
 
 def _same(a: float, b: float) -> bool:
@@ -135,8 +139,8 @@ def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -
     free_sources, source_repeats = _split_repeats(free_sources, targets, source_side=True)
     free_targets, target_repeats = _split_repeats(free_targets, sources, source_side=False)
     matched.extend(source_repeats + target_repeats)
-    free_sources = [q for q in free_sources if q.kind != "both"]
-    free_targets = [q for q in free_targets if q.kind != "both"]
+    free_sources = [q for q in free_sources if q.kind not in _SOFT_TWOS]
+    free_targets = [q for q in free_targets if q.kind not in _SOFT_TWOS]
 
     free_sources.sort(key=_position)
     free_targets.sort(key=_position)

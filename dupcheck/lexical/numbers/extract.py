@@ -34,7 +34,7 @@ class Quantity:
     text: str
     start: int
     end: int
-    #: number, year, percent, ordinal, time, range, magnitude, bound or both
+    #: number, year, percent, ordinal, time, range, magnitude, bound, both or dual
     kind: str
 
     @property
@@ -150,7 +150,25 @@ class _Rules:
             return "|".join([*(p for t in tables for p in getattr(t, name)), *shared])
 
         self.word_prefixes = tuple(dict.fromkeys(t.word_prefix for t in tables if t.word_prefix))
-        prefix = f"(?:{'|'.join(self.word_prefixes)})?" if self.word_prefixes else ""
+        clitics = "|".join(dict.fromkeys(t.clitics for t in tables if t.clitics))
+        # clitics are written onto number words of the text's own language (the last, see
+        # ``languages.with_pivot``): Urdu reads Arabic's number words, not its clitics
+        own = languages[-1]
+        attached = "|".join(filter(None, (own.numbers.clitics, *self.word_prefixes)))
+        prefix = f"(?:{attached})?" if attached else ""
+        #: what may be written onto a number word, whole (stripped before the look-up)
+        self.attached = regex.compile(attached) if attached else None
+        self.teens = frozenset(spell.key(spell.fold(w)) for t in tables for w in t.teens)
+        self.not_numbers = frozenset(spell.key(spell.fold(w)) for t in tables for w in t.not_numbers)
+        # so is the dual
+        #: (suffix, restored ending) of the text's language, looked up in its lexicon
+        self.dual = own.numbers.dual
+        self.dual_lexicon = own.code
+        suffixes = "|".join(suffix for suffix, _ in self.dual)
+        self.dual_word = (
+            regex.compile(rf"{_LEFT}(?:{own.numbers.clitics})(\p{{L}}{{2,}}?)(?:{suffixes}){_RIGHT}")
+            if self.dual else None
+        )
         word = rf"{_LEFT}{prefix}(?:{alternation(words)}|{alternation(scales)}){_RIGHT}"
         scale = rf"{_LEFT}{prefix}(?:{alternation(scales)}|{alternation(after_number)}){_RIGHT}"
         sep = "|".join([r"[\s\-]+", *(j for t in tables for j in t.joiners)])
@@ -187,7 +205,6 @@ class _Rules:
             for w in [*heads, *(w for w, value in values.items() if value != _BARE_ONE)]
             for spelling in spell.spellings(spell.fold(w))
         }
-        clitics = "|".join(dict.fromkeys(t.clitics for t in tables if t.clitics))
         anchor = rf"\d+|(?<!\w)(?:{clitics}){_trie(anchor_words)}(?!\w)"
         ones = alternation(w for w, value in values.items() if value == _BARE_ONE)
         bare_articles = "|".join(t.article for t in tables if t.article)
@@ -276,13 +293,14 @@ def _evaluate(phrase: str, rules: _Rules) -> tuple[float, int] | None:
         if token.group("digits"):
             value = _digits_value(token.group("digits"))
         else:
-            key = rules.spelling.key(token.group())
-            if key not in values and prefixed:
-                key = key[1:]
-            if key not in values:
+            key = _known_key(rules.spelling.key(token.group()), rules)
+            if key is None:
                 continue  # "a", "an"
             value = values[key]
         tokens += 1
+        if key in rules.teens and 0 < group % 100 < 10:
+            group += value  # أربعة عشر: "four ten" is fourteen
+            continue
         joined = prefixed or key in rules.multipliers
         if _cannot_follow(group, value, and_joined=joined):
             group = 0  # "एक तीन पहियों" ("a three-wheeled"): an article, then the number
@@ -296,6 +314,20 @@ def _evaluate(phrase: str, rules: _Rules) -> tuple[float, int] | None:
     if not tokens:
         return None
     return total + group, tokens
+
+
+def _known_key(key: str, rules: _Rules) -> str | None:
+    """The table key of a number word, once what is written onto it (a conjunction, an
+    article: الثلاثة, وخمسة) is taken off; None for a word that is no number."""
+    if key in rules.not_numbers:
+        return None
+    if key in rules.values:
+        return key
+    if rules.attached is not None:
+        for cut in range(1, min(4, len(key))):
+            if key[cut:] in rules.values and rules.attached.fullmatch(key[:cut]):
+                return key[cut:]
+    return None
 
 
 def _cannot_follow(group: float, value: float, *, and_joined: bool) -> bool:
@@ -385,7 +417,34 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
                 found.extend(_from_match(match, text, rules))
                 end = match.end()
                 break
+    if rules.dual_word is not None:
+        found = sorted([*found, *_duals(text, folded, found, rules)], key=lambda q: q.start)
     return tuple(found)
+
+
+def _duals(
+    text: str, folded: str, found: Sequence[Quantity], rules: _Rules
+) -> list[Quantity]:
+    """Nouns in the dual (البلدين, مرتين): a two, of kind ``dual``, where the language's
+    lexicon knows the noun's stem and not the word itself (سلطان is no dual)."""
+    from dupcheck.lexical.lexicon import load_lexicon
+
+    taken = [(q.start, q.end) for q in found]
+    duals = []
+    for match in rules.dual_word.finditer(folded):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        word = text[match.start(1) : match.end()]
+        lexicon = load_lexicon(rules.dual_lexicon)
+        for suffix, ending in rules.dual:
+            if not word.endswith(suffix):
+                continue
+            stem = text[match.start(1) : match.end() - len(suffix)] + ending
+            if lexicon.knows(stem) and not lexicon.knows(word, lemma=False):
+                start, end = match.span()
+                duals.append(Quantity(2.0, 2.0, text[start:end], start, end, "dual"))
+                break
+    return duals
 
 
 def _from_match(match: regex.Match[str], text: str, rules: _Rules) -> tuple[Quantity, ...]:
