@@ -37,6 +37,8 @@ class FindingType(str, Enum):
     UNTRANSLATED = "untranslated"
     MISTRANSLATION = "mistranslation"
     GLOSSARY = "glossary"
+    #: paired input only: a segment's two sides do not correspond
+    MISALIGNMENT = "misalignment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,23 @@ class Span:
     start: int
     end: int
     lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A piece of a document in its file's own coordinates, for a consumer that opens the file.
+
+    ``start``/``end`` are character offsets into the decoded file text (before dupcheck's
+    normalisation); lines and columns are 1-based and count code points, ``end_column``
+    one past the last character.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +86,8 @@ class Document:
     text: str
     lang: str
     sentences: tuple[Sentence, ...] = ()
+    #: the decoded file text before normalisation: findings are located in it
+    raw: str = ""
 
     @property
     def name(self) -> str:
@@ -125,6 +146,10 @@ class Finding:
     #: the finding is about words rather than whole sentences (SARIF regions, HTML marks)
     source_span: tuple[int, int] | None = None
     target_span: tuple[int, int] | None = None
+    #: the flagged words (else the finding's first sentence) in each file's own coordinates;
+    #: filled by ``dupcheck.text.coords.locate_findings`` once the findings are final
+    source_location: Location | None = None
+    target_location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)

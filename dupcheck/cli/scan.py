@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from dupcheck.cli import options
 from dupcheck.cli.common import OutputFormat, emit_report, fail
 from dupcheck.errors import DupcheckError
 
@@ -17,24 +18,39 @@ class EngineOption(str, Enum):
     ray = "ray"
 
 
+class RelationOption(str, Enum):
+    translation = "translation"
+    near_duplicate = "near_duplicate"
+    partial_overlap = "partial_overlap"
+
+
 def scan(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Files, folders (searched recursively) and JSONL manifests ({id, path|text, lang?} per line).",
-        show_default=False,
-    )],
+    # described in the docstring: typer lists an argument with its Python type (<list[Path]>)
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", hidden=True, show_default=False)],
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.console,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    output: options.Output = None,
+    fail_on: Annotated[list[RelationOption] | None, typer.Option(
+        metavar="RELATION", show_default=False,
+        help="Exit 1 when a pair of this relation is found: translation, near_duplicate, "
+             "partial_overlap (repeat for several).",
+    )] = None,
     engine: Annotated[EngineOption, typer.Option(help="local: worker processes on this machine; ray: Ray tasks.")] = EngineOption.local,
-    ray_address: Annotated[str | None, typer.Option(help="Address of an existing Ray cluster (with --engine ray).")] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes of the local engine [default: one per CPU].", show_default=False)] = None,
-    min_overlap: Annotated[int, typer.Option(min=1, help="Fewest corresponding sentences in a shared passage.")] = 2,
-    translator: Annotated[str, typer.Option(help="Pivot translator backend (lexical, hf, ...).")] = "lexical",
-    translator_model: Annotated[str | None, typer.Option(help="Model path or hub id for a neural translator.")] = None,
-    progress: Annotated[bool, typer.Option(help="Progress bars on stderr.")] = True,
+    ray_address: Annotated[str | None, typer.Option(metavar="ADDR", help="Address of an existing Ray cluster (with --engine ray).")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, metavar="N", help="Worker processes of the local engine [default: one per CPU].", show_default=False)] = None,
+    min_overlap: Annotated[int, typer.Option(min=1, metavar="N", help="Fewest corresponding sentences in a shared passage.")] = 2,
+    translator: options.Translator = "auto",
+    translator_model: options.TranslatorModel = None,
+    device: options.Device = "auto",
+    cache: options.Cache = True,
+    progress: options.Progress = True,
 ) -> None:
     """Find translations, spun copies and shared passages across a collection, in any language.
 
-    Exit codes: 0 done (related or not), 2 usage or input error.
+    PATH: files, folders (searched recursively) and JSONL manifests ({id, path|text,
+    lang?} per line).
+
+    Exit codes: 0 done (nothing of a --fail-on relation found), 1 a --fail-on relation was
+    found, 2 usage or input error.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -56,7 +72,8 @@ def scan(
         with bars:
             report = scan_paths(
                 paths, engine=engine.value, ray_address=ray_address, workers=workers, min_overlap=min_overlap,
-                backends=BackendConfig(translator=translator, translator_model=translator_model),
+                backends=BackendConfig(translator=translator, translator_model=translator_model,
+                                       device=device, cache=cache),  # type: ignore[arg-type]
                 progress=advance,
             )
     except DupcheckError as exc:
@@ -70,3 +87,5 @@ def scan(
         console=lambda console: render_scan_console(report, console),
         text={"json": lambda: render_scan_json(report), "markdown": lambda: render_scan_markdown(report)},
     )
+    failing = {r.value for r in fail_on or ()}
+    raise typer.Exit(1 if any(p.relation.value in failing for p in report.pairs) else 0)

@@ -6,7 +6,7 @@ documents → segments → pivot translation → alignment → scores → findin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -19,15 +19,20 @@ from dupcheck.backends.translate.base import Translator
 from dupcheck.errors import InputError
 from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 from dupcheck.fidelity.findings import CheckedPair, find_problems
+from dupcheck.fidelity.paired import misaligned, paired_alignment
 from dupcheck.fidelity.score import score_document, score_pairs
 from dupcheck.fidelity.signature import build_signature
 from dupcheck.lexical.lexicon import load_lexicon
 from dupcheck.lexical.pivot import PIVOT_LANG, PivotSide, pivot_source, pivot_target
-from dupcheck.records import Document, Report, Severity, SourceCoverage
+from dupcheck.records import Document, Finding, Report, Severity, SourceCoverage
+from dupcheck.text.bilingual import load_bilingual
+from dupcheck.text.coords import locate_findings
 from dupcheck.text.load import load_document
 from dupcheck.text.segment import segment
 
-InputFormat = Literal["text", "lines"]
+#: text: segment into sentences; lines: one sentence per line, aligned freely; aligned: one
+#: segment per line, line k of the source paired with line k of the translation
+InputFormat = Literal["text", "lines", "aligned"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +53,12 @@ class Checker:
         *,
         translator: Translator | None = None,
         encoder: Encoder | None = None,
+        on_stage: Callable[[str], None] | None = None,
     ) -> None:
         self.backends = backends
         self.settings = settings
+        #: told what the check is doing (a progress display), before each slow stage
+        self._stage = on_stage or (lambda _stage: None)
         self._given_translator = translator
         self._translators: dict[str, Translator] = {}
         self._encoder = encoder
@@ -61,19 +69,32 @@ class Checker:
         if self._given_translator is not None:
             return self._given_translator
         if target_lang not in self._translators:
+            self._stage(f"loading the {self.backends.translator} translator for {target_lang}")
             self._translators[target_lang] = load_translator(self.backends, target_lang, PIVOT_LANG)
         return self._translators[target_lang]
 
     @property
     def encoder(self) -> Encoder | None:
         if not self._encoder_loaded:
+            self._stage(f"loading the {self.backends.encoder} encoder")
             self._encoder = load_encoder(self.backends)
             self._encoder_loaded = True
         return self._encoder
 
+    @property
+    def _segmenting(self) -> Literal["text", "lines"]:
+        return "text" if self.settings.input_format == "text" else "lines"
+
     def load(self, path: str | Path, lang: str | None = None) -> Document:
-        doc = load_document(path, lang=lang, input_format=self.settings.input_format)
-        return segment(doc, input_format=self.settings.input_format)
+        doc = load_document(path, lang=lang, input_format=self._segmenting)
+        return segment(doc, input_format=self._segmenting)
+
+    def check_bilingual(
+        self, path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+    ) -> Report:
+        """Check the paired segments of an XLIFF, TMX, PO, TSV or CSV file, as they are paired."""
+        source, target = load_bilingual(path, source_lang=source_lang, target_lang=target_lang)
+        return self.check_documents(source, target, paired=True)
 
     def check_files(
         self, source: str | Path, target: str | Path, *,
@@ -95,22 +116,35 @@ class Checker:
         )
         return replace(reports[best], alternatives=alternatives)
 
-    def check_documents(self, source: Document, target: Document) -> Report:
+    def check_documents(self, source: Document, target: Document, *, paired: bool | None = None) -> Report:
+        """``paired``: sentence k of each side are a pair, not re-aligned (default: whether the
+        input format is ``aligned``)."""
+        paired = self.settings.input_format == "aligned" if paired is None else paired
         source, target = self._segmented(source), self._segmented(target)
         self._validate_pair(source, target)
         lexicon = load_lexicon(target.lang)
         src_pivot = pivot_source(source, lexicon)
         translator = self.translator(target.lang)
+        self._stage(f"pivoting {len(target.sentences)} sentences")
         tgt_pivot = pivot_target(target, translator)
+        self._stage(f"aligning {len(source.sentences)} and {len(target.sentences)} sentences")
         alignment = align_sentences(
             self._features(source, src_pivot), self._features(target, tgt_pivot), self.align_settings
         )
+        misplaced: tuple[Finding, ...] = ()
+        if paired:
+            misplaced = misaligned(source, target, alignment)
+            alignment = paired_alignment(source, target, alignment)
+        self._stage("finding problems")
         pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder)
         views = list(pair.views())
         findings = find_problems(pair, views)
+        if misplaced:  # paired beads are one segment a side, so the segment orders the findings
+            findings = tuple(sorted(findings + misplaced, key=lambda f: f.source[:1]))
         source_runs = [v.source_text for v in views]
         pivot_runs = [" ".join(tgt_pivot.texts[j] for j in v.bead.target) for v in views]
         words = [v.words if v.bead.source and v.bead.target else None for v in views]
+        findings = locate_findings(findings, source, target)
         pairs = score_pairs(alignment, source_runs, pivot_runs, words)
         scores = score_document(source, target, alignment, pairs, source_runs, pivot_runs)
         return Report(
@@ -118,7 +152,8 @@ class Checker:
             pairs=pairs, scores=scores, findings=findings, fail_on=self.settings.fail_on,
             signature=build_signature(
                 translator, self.encoder, self.align_settings,
-                fail_on=self.settings.fail_on, input_format=self.settings.input_format,
+                fail_on=self.settings.fail_on,
+                input_format="aligned" if paired else self.settings.input_format,
             ),
         )
 
@@ -129,7 +164,7 @@ class Checker:
         return AlignSettings() if self.encoder is not None else AlignSettings.lexical_only()
 
     def _segmented(self, doc: Document) -> Document:
-        return doc if doc.sentences else segment(doc, input_format=self.settings.input_format)
+        return doc if doc.sentences else segment(doc, input_format=self._segmenting)
 
     def _validate_pair(self, source: Document, target: Document) -> None:
         if source.lang != PIVOT_LANG:
@@ -149,6 +184,7 @@ class Checker:
     def _features(self, doc: Document, pivot: PivotSide) -> SideFeatures:
         embeddings: np.ndarray | None = None
         if self.encoder is not None:
+            self._stage(f"embedding {len(doc.sentences)} sentences")
             embeddings = self.encoder.encode([s.text for s in doc.sentences])
         return SideFeatures(
             pivot.key_sets(), [len(s.text) for s in doc.sentences], embeddings,

@@ -12,11 +12,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import regex
+
+from dupcheck.backends.registry import BackendConfig
 from dupcheck.errors import ConfigError
 from dupcheck.gate.baseline import BaselineEntry, fingerprint, load_baseline, new_findings
 from dupcheck.gate.config import GateConfig, Pair, Thresholds
 from dupcheck.gate.glossary import Glossary, check_glossary, load_glossary
 from dupcheck.records import Finding, FindingType, Report, Severity
+from dupcheck.text.coords import locate_findings
 
 #: checks one pair: (source file, translation file, translation language) → report
 CheckPair = Callable[[Path, Path, str], Report]
@@ -75,9 +79,89 @@ class GateResult:
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class AssumedConfig:
+    """What ``dupcheck gate`` assumes in a folder with no configuration."""
+
+    config: GateConfig
+    #: one line saying what was assumed
+    summary: str
+    #: the same as a commented ``dupcheck.toml`` (``gate --init``)
+    toml: str
+
+
+#: folders never searched for pairs
+_SKIPPED_FOLDERS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
+_NAMED = regex.compile(r"(?P<stem>.+)\.(?P<lang>[a-z]{2,3})\.(?P<ext>[A-Za-z0-9]+)")
+
+
+def assume_config(root: Path) -> AssumedConfig:
+    """Pairs found by their names, as linters find their files: ``{stem}.en.{ext}`` (or
+    ``{stem}.{ext}``) beside ``{stem}.{lang}.{ext}``, in any folder under ``root``."""
+    files = sorted(
+        p.relative_to(root).as_posix() for p in root.rglob("*")
+        if p.is_file() and not _SKIPPED_FOLDERS & set(p.relative_to(root).parts[:-1])
+    )
+    present = set(files)
+    pairs: list[Pair] = []
+    patterns: dict[tuple[str, str], set[str]] = {}
+    for name in files:
+        match = _NAMED.fullmatch(name)
+        if match is None or match["lang"] == "en":
+            continue
+        stem, lang, ext = match["stem"], match["lang"], match["ext"]
+        for source, form in ((f"{stem}.en.{ext}", "{stem}.en."), (f"{stem}.{ext}", "{stem}.")):
+            if source in present:
+                pairs.append(Pair(source, name, lang))
+                folder = f"{Path(stem).parent.as_posix()}/" if "/" in stem else ""
+                patterns.setdefault((f"{folder}{form}{ext}", f"{folder}{{stem}}.{{lang}}.{ext}"), set()).add(lang)
+                break
+    if not pairs:
+        raise ConfigError(
+            f"{root}: no dupcheck.toml or pyproject.toml with [tool.dupcheck] here or above, and no "
+            "{stem}.en.EXT beside {stem}.LANG.EXT to pair"
+        )
+    languages = tuple(sorted({p.lang for p in pairs}))
+    config = GateConfig(
+        path=root / "dupcheck.toml", root=root, languages=languages, pairs=tuple(pairs),
+        backends=BackendConfig(), fail_on=Severity.MAJOR, thresholds=Thresholds(), glossary=None,
+        baseline=root / ".dupcheck-baseline.json",
+    )
+    shown = "; ".join(f"{s} with {t} for {', '.join(sorted(langs))}" for (s, t), langs in patterns.items())
+    summary = f"paired {shown} ({len(pairs)} {'pair' if len(pairs) == 1 else 'pairs'})"
+    tables = "".join(f'\n[[pairs]]\nsource = "{s}"\ntarget = "{t}"\n' for s, t in patterns)
+    toml = (
+        "# dupcheck gate configuration, written by `dupcheck gate --init` from the files it found.\n"
+        "# See docs/ci.md for every key.\n"
+        f"languages = [{', '.join(repr(x).replace(chr(39), chr(34)) for x in languages)}]\n"
+        'fail-on = "major"                    # minor, major or critical\n'
+        "# glossary = \"glossary.toml\"        # the desk's termbase (TOML, CSV or TBX)\n"
+        'baseline = ".dupcheck-baseline.json"  # accepted findings (dupcheck gate --write-baseline)\n'
+        f"{tables}"
+        "\n# [backends]\n# translator = \"auto\"\n# encoder = \"auto\"\n"
+        "\n# [thresholds]\n# min-fidelity = 0.4\n# max-omitted-share = 0.25\n"
+    )
+    return AssumedConfig(config, summary, toml)
+
+
+def check_result(report: Report) -> GateResult:
+    """One ``dupcheck check`` as a gate run of its one pair with no baseline, so that ``check``
+    writes the gate's report files (SARIF, JUnit, HTML, TMX) through the same renderers."""
+    source, target = report.source.name, report.target.name
+    prints = tuple(fingerprint(target, f, report.target.text) for f in report.findings)
+    document = DocumentResult(Pair(source, target, report.target.lang), report, prints, report.findings)
+    return GateResult((document,), report.fail_on, baselined=False)
+
+
 def changed_files(root: Path, base: str) -> set[str]:
     """Files that ``git diff --name-only BASE`` names, relative to ``root``."""
     try:
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True, text=True,
+            check=False,
+        )
+        if inside.returncode != 0:
+            raise ConfigError(f"--changed-only: {root} is not in a git work tree")
         done = subprocess.run(
             ["git", "diff", "--name-only", "--relative", base, "--"],
             cwd=root,
@@ -148,7 +232,12 @@ def gate_report(
     )
     report = replace(
         report,
-        findings=report.findings + extra + threshold_findings(report, config.thresholds),
+        # a stand-in checker's findings, and the glossary's, get their file locations here
+        findings=locate_findings(
+            report.findings + extra + threshold_findings(report, config.thresholds),
+            report.source,
+            report.target,
+        ),
         fail_on=config.fail_on,
     )
     prints = tuple(fingerprint(pair.target, f, report.target.text) for f in report.findings)

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from dupcheck.numbering import label
 from dupcheck.records import Report, Severity
 
 _STYLE = {Severity.CRITICAL: "bold red", Severity.MAJOR: "red", Severity.MINOR: "yellow"}
@@ -35,8 +36,7 @@ def render_console(report: Report, console: Console, *, show_alignment: bool = F
         for f in report.findings:
             table.add_row(
                 Text(f.severity.value, style=_STYLE[f.severity]), f.type.value,
-                ",".join(str(i + 1) for i in f.source) or "–",
-                ",".join(str(i + 1) for i in f.target) or "–",
+                label(f.source), label(f.target),
                 f.message,
             )
         console.print(table)
@@ -44,8 +44,7 @@ def render_console(report: Report, console: Console, *, show_alignment: bool = F
         table = Table("src", "tgt", "score", "source", "translation", title="Alignment")
         for bead in report.alignment:
             table.add_row(
-                ",".join(str(i + 1) for i in bead.source) or "–",
-                ",".join(str(i + 1) for i in bead.target) or "–",
+                label(bead.source), label(bead.target),
                 f"{bead.score:.2f}",
                 " ".join(report.source.sentences[i].text for i in bead.source)[:70],
                 " ".join(report.target.sentences[j].text for j in bead.target)[:70],

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import jinja2
 
 from dupcheck.gate.pipeline import DocumentResult, GateResult
+from dupcheck.numbering import label
 from dupcheck.records import Bead, Document, Finding
 
 _PLOT = 260  # px, side of the alignment plot
@@ -56,13 +57,6 @@ def _pieces(doc: Document, index: int, spans: list[tuple[int, int, Finding]]) ->
     return tuple(out)
 
 
-def _numbers(indices: tuple[int, ...]) -> str:
-    """1-based sentence numbers, a consecutive run as a range: "3", "3,4", "1–33"."""
-    if len(indices) > 2 and indices == tuple(range(indices[0], indices[-1] + 1)):
-        return f"{indices[0] + 1}–{indices[-1] + 1}"
-    return ",".join(str(i + 1) for i in indices)
-
-
 def _rows(result: DocumentResult) -> list[Row]:
     report = result.report
     src_spans = [(*f.source_span, f) for f in report.findings if f.source_span]
@@ -83,8 +77,8 @@ def _rows(result: DocumentResult) -> list[Row]:
             Row(
                 source=tuple(_pieces(report.source, i, src_spans) for i in bead.source),
                 target=tuple(_pieces(report.target, j, tgt_spans) for j in bead.target),
-                source_numbers=_numbers(bead.source),
-                target_numbers=_numbers(bead.target),
+                source_numbers=label(bead.source, none=""),
+                target_numbers=label(bead.target, none=""),
                 score=(
                     fidelity.get((bead.source, bead.target), bead.score)
                     if report.alignment and bead.source and bead.target
@@ -119,16 +113,16 @@ def _plot(result: DocumentResult) -> dict[str, object]:
                     "x": cx,
                     "y": cy,
                     "score": round(bead.score, 2),
-                    "label": f"{bead.kind} source {','.join(str(i + 1) for i in bead.source)}",
+                    "label": f"{bead.kind} source {label(bead.source)}",
                 }
             )
         elif bead.source:
             gaps.extend(
-                {"x": x(i), "y": pad - 8, "label": f"source {i + 1} omitted"} for i in bead.source
+                {"x": x(i), "y": pad - 8, "label": f"source {label((i,))} omitted"} for i in bead.source
             )
         else:
             gaps.extend(
-                {"x": pad - 8, "y": y(j), "label": f"translation {j + 1} added"}
+                {"x": pad - 8, "y": y(j), "label": f"translation {label((j,))} added"}
                 for j in bead.target
             )
     return {
@@ -247,8 +241,8 @@ def _document(doc: DocumentResult) -> dict[str, object]:
                 "state": "new" if doc.is_new(f) else "baselined",
                 "severity": f.severity.value,
                 "code": f.code,
-                "source": ",".join(str(i + 1) for i in f.source) or "–",
-                "target": ",".join(str(j + 1) for j in f.target) or "–",
+                "source": label(f.source),
+                "target": label(f.target),
                 "message": f.message,
             }
             for f in report.findings

@@ -1,64 +1,75 @@
-"""JUnit XML of a gate run: one test case per translation, one failure per new failing finding."""
+"""JUnit XML of a gate run: a test suite per translation, a test case per finding.
+
+Common viewers show one failure per test case, so each finding is its own case: failing
+when it is new and at or above ``fail-on``, skipped when the baseline accepted it, passing
+otherwise. A first case per translation carries its scores, so a clean translation still
+shows as a passing test.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 from dupcheck.gate.pipeline import DocumentResult, GateResult
+from dupcheck.numbering import place, sentences
 from dupcheck.records import Finding
 
 
-def _where(finding: Finding) -> str:
-    src = ",".join(str(i + 1) for i in finding.source) or "-"
-    tgt = ",".join(str(i + 1) for i in finding.target) or "-"
-    return f"source sentence {src}, translation sentence {tgt}"
-
-
-def _testcase(doc: DocumentResult) -> ET.Element:
+def _finding_case(doc: DocumentResult, finding: Finding, classname: str) -> ET.Element:
     case = ET.Element(
         "testcase",
-        {
-            "classname": f"dupcheck.{doc.pair.lang}",
-            "name": doc.pair.target,
-            "file": doc.pair.target,
-            "time": "0",
-        },
+        {"classname": classname, "name": f"{finding.code} at {place(finding, doc.pair.source, doc.pair.target)} (sentences {sentences(finding)})",
+         "file": doc.pair.target, "time": "0"},
     )
-    for finding in doc.failing:
+    detail = (
+        f"{finding.severity.value} {finding.type.value}: {finding.message}\n"
+        f"source: {finding.source_text}\ntranslation: {finding.target_text}"
+    )
+    if any(f is finding for f in doc.failing):
         failure = ET.SubElement(case, "failure", {"type": finding.code, "message": finding.message})
-        failure.text = (
-            f"{finding.severity.value} {finding.type.value} ({_where(finding)})\n"
-            f"source: {finding.source_text}\ntranslation: {finding.target_text}"
-        )
-    s = doc.report.scores
-    out = ET.SubElement(case, "system-out")
-    lines = [
-        (
-            f"{doc.pair.target} against {doc.pair.source}: fidelity {s.fidelity:.3f}, "
-            f"coverage {s.coverage:.3f}, chrF {s.chrf:.1f}, BLEU {s.bleu:.1f}"
-        ),
-        f"{len(doc.report.findings)} findings, {len(doc.new)} new, {len(doc.failing)} failing",
-    ]
-    lines += [
-        f"{'new' if doc.is_new(f) else 'baselined'} {f.severity.value} {f.code}: {f.message}"
-        for f in doc.report.findings
-    ]
-    out.text = "\n".join(lines)
+        failure.text = detail
+    elif not doc.is_new(finding):
+        ET.SubElement(case, "skipped", {"message": "accepted in the baseline"})
+    else:
+        ET.SubElement(case, "system-out").text = detail
     return case
 
 
-def render_junit(result: GateResult) -> str:
-    failures = sum(1 for d in result.documents if d.failing)
-    counts = {
-        "tests": str(len(result.documents)),
-        "failures": str(failures),
-        "errors": "0",
-        "skipped": "0",
-    }
-    suites = ET.Element("testsuites", {"name": "dupcheck gate", **counts})
-    suite = ET.SubElement(suites, "testsuite", {"name": "dupcheck gate", **counts, "time": "0"})
-    suite.extend(_testcase(d) for d in result.documents)
-    ET.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+def _suite(doc: DocumentResult) -> ET.Element:
+    classname = f"dupcheck.{doc.pair.lang}"
+    cases = [_finding_case(doc, f, classname) for f in doc.report.findings]
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": doc.pair.target,
+            "tests": str(len(cases) + 1),
+            "failures": str(len(doc.failing)),
+            "errors": "0",
+            "skipped": str(len(doc.report.findings) - len(doc.new)),
+            "time": "0",
+        },
     )
+    summary = ET.SubElement(
+        suite, "testcase",
+        {"classname": classname, "name": doc.pair.target, "file": doc.pair.target, "time": "0"},
+    )
+    s = doc.report.scores
+    ET.SubElement(summary, "system-out").text = (
+        f"{doc.pair.target} against {doc.pair.source}: fidelity {s.fidelity:.3f}, "
+        f"coverage {s.coverage:.3f}, chrF {s.chrf:.1f}, BLEU {s.bleu:.1f}\n"
+        f"{len(doc.report.findings)} findings, {len(doc.new)} new, {len(doc.failing)} failing"
+    )
+    suite.extend(cases)
+    return suite
+
+
+def render_junit(result: GateResult) -> str:
+    suites = [_suite(d) for d in result.documents]
+    totals = {
+        key: str(sum(int(s.get(key) or 0) for s in suites))
+        for key in ("tests", "failures", "errors", "skipped")
+    }
+    root = ET.Element("testsuites", {"name": "dupcheck gate", **totals})
+    root.extend(suites)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

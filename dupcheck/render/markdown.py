@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dupcheck.numbering import label
 from dupcheck.records import Report
 
 
@@ -33,8 +34,7 @@ def render_markdown(report: Report) -> str:
     if report.findings:
         lines += ["| severity | type | code | source | target | message |", "|---|---|---|---|---|---|"]
         for f in report.findings:
-            where_src = ",".join(str(i + 1) for i in f.source) or "–"
-            where_tgt = ",".join(str(i + 1) for i in f.target) or "–"
+            where_src, where_tgt = label(f.source), label(f.target)
             lines.append(
                 f"| {f.severity.value} | {f.type.value} | `{f.code}` | {where_src}: {_cell(f.source_text, 80)} "
                 f"| {where_tgt}: {_cell(f.target_text, 80)} | {_cell(f.message)} |"

@@ -1,10 +1,15 @@
-"""Console scan report (rich): related pairs, their passages and spinning, clusters."""
+"""Console scan report (rich): related pairs, their passages and spinning, clusters.
+
+Pairs are listed one to a block, each path on a line of its own, rather than in a table:
+two long paths side by side in an 80-column table are both cut to the same prefix.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
+from dupcheck.numbering import passage
 from dupcheck.records import ScanReport
 from dupcheck.render.scan_json import passage_text
 
@@ -21,21 +26,20 @@ def render_scan_console(report: ScanReport, console: Console) -> None:
     )
     for s in report.skipped:
         console.print(f"[yellow]skipped[/] {s.path}: {s.cause}", highlight=False)
-    if report.pairs:
-        table = Table("a", "b", "relation", "score", "passages (a ↔ b sentences)", title="Related pairs")
-        for p in report.pairs:
-            spans = ", ".join(f"{x.a[0]}-{x.a[1]} ↔ {x.b[0]}-{x.b[1]}" for x in p.passages)
-            table.add_row(p.a, p.b, p.relation.value, f"{p.score:.2f}", spans)
-        console.print(table)
     for p in report.pairs:
+        console.print(Text.assemble((p.relation.value, "bold"), f" {p.score:.2f}"))
+        console.print(Text(f"  a {p.a}\n  b {p.b}"), highlight=False)
+        if p.passages:
+            runs = ", ".join(f"{passage(x.a)} ↔ {passage(x.b)}" for x in p.passages)
+            console.print(Text(f"  sentences (a ↔ b): {runs}"), highlight=False)
         spun = [s for s in p.substitutions if s.spin]
         if spun:
             shown = "; ".join(f"{s.before} → {s.after}" for s in spun[:SHOWN_SUBSTITUTIONS])
             more = f" (+{len(spun) - SHOWN_SUBSTITUTIONS} more)" if len(spun) > SHOWN_SUBSTITUTIONS else ""
-            console.print(f"[bold]spinning[/] {p.b} ← {p.a}: {shown}{more}", highlight=False)
+            console.print(Text(f"  spinning b ← a: {shown}{more}"), highlight=False)
         if p.relation.value == "partial_overlap":
             for x in p.passages:
-                console.print(f"[bold]shared[/] {p.a} [{x.a[0]}-{x.a[1]}] ↔ {p.b} [{x.b[0]}-{x.b[1]}]: "
-                              f"{passage_text(x, by_id[p.a])}", highlight=False)
+                console.print(Text(f"  shared a [{passage(x.a)}] ↔ b [{passage(x.b)}]: "
+                                   f"{passage_text(x, by_id[p.a])}"), highlight=False)
     for k, cluster in enumerate(report.clusters, start=1):
         console.print(f"cluster {k}: {', '.join(cluster)}", highlight=False)

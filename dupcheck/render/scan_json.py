@@ -1,7 +1,7 @@
-"""JSON scan report, schema ``dupcheck.scan/1``.
+"""JSON scan report, schema ``dupcheck.scan/2``.
 
-Passages are sentence ranges, ``[first, last]`` inclusive, 0-based indices into each
-document's sentences; ``text`` quotes the passage's first sentence on side ``a``.
+Passages are sentence ranges, ``[first, last]`` inclusive, numbered from ``sentence_base``
+(1, as in every report); ``text`` quotes the passage's first sentence on side ``a``.
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dupcheck.numbering import BASE, numbers
 from dupcheck.records import Passage, RelatedPair, ScanDocument, ScanReport, Substitution
 
-SCHEMA = "dupcheck.scan/1"
+SCHEMA = "dupcheck.scan/2"
 
 
 def scan_report_to_dict(report: ScanReport) -> dict[str, Any]:
@@ -19,6 +20,7 @@ def scan_report_to_dict(report: ScanReport) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "signature": report.signature,
+        "sentence_base": BASE,
         "documents": [_document(d) for d in report.documents],
         "skipped": [{"path": s.path, "cause": s.cause} for s in report.skipped],
         "candidates": report.candidates,
@@ -46,7 +48,7 @@ def _pair(pair: RelatedPair, a: ScanDocument) -> dict[str, Any]:
         "relation": pair.relation.value,
         "score": pair.score,
         "passages": [
-            {"a": list(p.a), "b": list(p.b), "score": p.score, "text": passage_text(p, a)}
+            {"a": numbers(p.a), "b": numbers(p.b), "score": p.score, "text": passage_text(p, a)}
             for p in pair.passages
         ],
         "substitutions": [_substitution(s) for s in pair.substitutions],
@@ -54,5 +56,5 @@ def _pair(pair: RelatedPair, a: ScanDocument) -> dict[str, Any]:
 
 
 def _substitution(s: Substitution) -> dict[str, Any]:
-    return {"a_sentence": s.a_sentence, "b_sentence": s.b_sentence, "before": s.before,
+    return {"a_sentence": s.a_sentence + BASE, "b_sentence": s.b_sentence + BASE, "before": s.before,
             "after": s.after, "spin": s.spin}

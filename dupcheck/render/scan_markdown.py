@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dupcheck.numbering import label, passage
 from dupcheck.records import Relation, ScanReport
 from dupcheck.render.scan_json import passage_text
 
@@ -30,13 +31,13 @@ def render_scan_markdown(report: ScanReport) -> str:
     for p in report.pairs:
         if p.relation is Relation.PARTIAL_OVERLAP:
             lines += [f"### Shared passages: `{p.a}` ↔ `{p.b}`", ""]
-            lines += [f"- a {x.a[0]}–{x.a[1]} ↔ b {x.b[0]}–{x.b[1]}: {_cell(passage_text(x, by_id[p.a]))}"
+            lines += [f"- a {passage(x.a)} ↔ b {passage(x.b)}: {_cell(passage_text(x, by_id[p.a]))}"
                       for x in p.passages]
             lines.append("")
         spun = [s for s in p.substitutions if s.spin]
         if spun:
             lines += [f"### Spinning: `{p.a}` → `{p.b}`", "", "| sentence | before | after |", "| --- | --- | --- |"]
-            lines += [f"| {s.a_sentence}↔{s.b_sentence} | {_cell(s.before)} | {_cell(s.after)} |" for s in spun]
+            lines += [f"| {label((s.a_sentence,))}↔{label((s.b_sentence,))} | {_cell(s.before)} | {_cell(s.after)} |" for s in spun]
             lines.append("")
     if report.clusters:
         lines += ["## Clusters", ""] + [f"{k}. " + ", ".join(f"`{i}`" for i in c)

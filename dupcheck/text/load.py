@@ -120,7 +120,7 @@ def document_from_text(
         lang = detect_language(normalized, path=name)
     elif not regex.fullmatch(r"[a-z]{2,3}", lang):
         raise InputError(name, f"{lang!r} is not an ISO 639-1 language code such as en, hi, ar")
-    return Document(path=path, text=normalized, lang=lang)
+    return Document(path=path, text=normalized, lang=lang, raw=text)
 
 
 def load_document(

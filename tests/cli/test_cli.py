@@ -32,7 +32,7 @@ def seed_json(tmp_path_factory):
 
 
 def test_json_contract(seed_json):
-    assert seed_json["schema"] == "dupcheck.check/1"
+    assert seed_json["schema"] == "dupcheck.check/2" and seed_json["sentence_base"] == 1
     assert seed_json["verdict"] == "fail"
     assert set(seed_json["scores"]) >= {"fidelity", "coverage", "chrf", "bleu"}
     assert seed_json["source"]["lang"] == "en" and seed_json["target"]["lang"] == "hi"

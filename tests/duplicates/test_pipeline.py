@@ -71,12 +71,14 @@ def test_shared_passages_name_the_lifted_sentences(seed_report, words):
 
 def test_json_report_contract(seed_report):
     data = json.loads(render_scan_json(seed_report))
-    assert data["schema"] == SCHEMA == "dupcheck.scan/1"
+    assert data["schema"] == SCHEMA == "dupcheck.scan/2" and data["sentence_base"] == 1
     assert {d["lang"] for d in data["documents"]} == {"en", "hi", "ar"}
     assert {"id", "path", "lang"} <= set(data["documents"][0])
     for pair in data["pairs"]:
         assert {"a", "b", "relation", "score", "passages", "substitutions"} <= set(pair)
         assert all(len(p["a"]) == len(p["b"]) == 2 for p in pair["passages"])
+        # 1-based: a passage's first sentence is at least sentence 1
+        assert all(min(p["a"] + p["b"]) >= 1 for p in pair["passages"])
     assert len(data["clusters"]) == 1 and len(data["clusters"][0]) == 4
 
 

@@ -147,9 +147,10 @@ def test_cli_reports_exit_codes_and_baseline(
     gate_json = json.loads(written["gate.json"])
     assert gate_json["verdict"] == "fail"
     failing = {d["target"]: d for d in gate_json["documents"]}
-    cases = {c.get("name"): c for c in ET.fromstring(written["junit.xml"]).iter("testcase")}
-    assert cases[CLEAN_HI].findall("failure") == [] and failing[CLEAN_HI]["verdict"] == "pass"
-    seed_failures = [f.get("type") for f in cases[SEED_HI].findall("failure")]
+    suites = {s.get("name"): s for s in ET.fromstring(written["junit.xml"]).iter("testsuite")}
+    assert suites[CLEAN_HI].findall("testcase/failure") == []
+    assert failing[CLEAN_HI]["verdict"] == "pass"
+    seed_failures = [f.get("type") for f in suites[SEED_HI].findall("testcase/failure")]
     assert "glossary.forbidden" in seed_failures and "omission.sentence" in seed_failures
     assert "❌ dupcheck gate: fail" in written["summary.md"].decode()
 
@@ -161,6 +162,11 @@ def test_cli_reports_exit_codes_and_baseline(
     assert not (desk / ".dupcheck-baseline.json").exists()  # never written without the flag
     accepted = runner.invoke(app, args + ["--write-baseline"])
     assert accepted.exit_code == EXIT_PASS, accepted.output
+    # what it wrote, and nothing else (no "gate fail" before it)
+    total = sum(len(d["fingerprints"]) for d in gate_json["documents"])
+    assert accepted.stdout.strip().splitlines() == [
+        f"wrote {total} accepted findings to {desk / '.dupcheck-baseline.json'}"
+    ]
     assert (desk / ".dupcheck-baseline.json").is_file()
     assert runner.invoke(app, args).exit_code == EXIT_PASS
     _change_a_number(desk)

@@ -14,30 +14,42 @@ def _run(desk: Path):
     return run_gate(load_config(desk / "dupcheck.toml"), check=paragraph_check)
 
 
-def test_one_case_per_document_one_failure_per_failing_finding(tmp_path: Path) -> None:
+def _suites(text: str) -> dict[str, ET.Element]:
+    return {s.get("name"): s for s in ET.fromstring(text).iter("testsuite")}
+
+
+def test_one_suite_per_document_one_case_per_finding(tmp_path: Path) -> None:
     desk = copy_desk(tmp_path)
     result = _run(desk)
     text = render_junit(result)
     assert text == render_junit(_run(desk))  # deterministic
     root = ET.fromstring(text)
-    suite = root.find("testsuite")
-    assert suite is not None and suite.get("tests") == "2" and suite.get("failures") == "1"
-    cases = {c.get("name"): c for c in suite.iter("testcase")}
-    assert set(cases) == {SEED_HI, CLEAN_HI}
-    failures = cases[SEED_HI].findall("failure")
-    assert [f.get("type") for f in failures] == ["glossary.forbidden"]
-    assert "परेशान" in failures[0].get("message") and "परेशान दोस्ती" in failures[0].text
-    assert cases[CLEAN_HI].findall("failure") == []
-    assert "0 findings" in cases[CLEAN_HI].find("system-out").text
+    suites = _suites(text)
+    assert set(suites) == {SEED_HI, CLEAN_HI}
+    assert root.get("failures") == "1"
+    seed = suites[SEED_HI]
+    (seed_doc,) = [d for d in result.documents if d.pair.target == SEED_HI]
+    # the document's own case, then one per finding
+    cases = seed.findall("testcase")
+    assert len(cases) == 1 + len(seed_doc.report.findings) and seed.get("tests") == str(len(cases))
+    failing = [c for c in cases if c.find("failure") is not None]
+    assert len(failing) == len(seed_doc.failing) == 1
+    (failure,) = failing[0].findall("failure")
+    assert failure.get("type") == "glossary.forbidden"
+    assert "परेशान" in failure.get("message") and "परेशान दोस्ती" in failure.text
+    # where it is, as file:line:col, and its sentence numbers
+    assert failing[0].get("name").startswith(f"glossary.forbidden at {SEED_HI}:")
+    clean = suites[CLEAN_HI]
+    assert clean.findall("testcase/failure") == []
+    assert "0 findings" in clean.find("testcase/system-out").text
 
 
-def test_baselined_findings_pass_and_are_listed(tmp_path: Path) -> None:
+def test_baselined_findings_are_skipped_cases(tmp_path: Path) -> None:
     desk = copy_desk(tmp_path)
     write_baseline(load_config(desk / "dupcheck.toml").baseline, _run(desk).baseline_entries())
-    root = ET.fromstring(render_junit(_run(desk)))
-    assert root.get("failures") == "0"
-    seed = next(c for c in root.iter("testcase") if c.get("name") == SEED_HI)
-    assert (
-        seed.findall("failure") == []
-        and "baselined major glossary.forbidden" in seed.find("system-out").text
-    )
+    text = render_junit(_run(desk))
+    assert ET.fromstring(text).get("failures") == "0"
+    seed = _suites(text)[SEED_HI]
+    skipped = [c for c in seed.findall("testcase") if c.find("skipped") is not None]
+    assert seed.findall("testcase/failure") == []
+    assert [c.get("name").split(" ")[0] for c in skipped] == ["glossary.forbidden"]

