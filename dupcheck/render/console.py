@@ -1,15 +1,26 @@
-"""Console report (rich): scores, findings, and the alignment at a glance."""
+"""Console report: scores, findings, and the alignment at a glance.
+
+Tables are laid out by ``render.cells`` (widths measured with wcwidth, long cells wrapped at
+word boundaries to the console's width) and printed as they are, so rich neither re-wraps
+nor crops them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from dupcheck.numbering import label
-from dupcheck.records import Report, Severity
+from dupcheck.records import Report
+from dupcheck.render.cells import Column, table
 
-_STYLE = {Severity.CRITICAL: "bold red", Severity.MAJOR: "red", Severity.MINOR: "yellow"}
+
+def _print_table(console: Console, title: str, columns: Sequence[Column], rows: list[tuple[str, ...]]) -> None:
+    console.print(Text(title, style="bold"))
+    for line in table(columns, rows, console.width):
+        console.print(Text(line), soft_wrap=True, highlight=False)
 
 
 def render_console(report: Report, console: Console, *, show_alignment: bool = False) -> None:
@@ -27,27 +38,29 @@ def render_console(report: Report, console: Console, *, show_alignment: bool = F
         f"{len(report.findings)} findings, {len(report.failing)} at or above {report.fail_on.value}"
     )
     if report.alternatives:
-        table = Table("candidate source", "coverage", "fidelity", "followed", title="Sources")
-        for a in report.alternatives:
-            table.add_row(a.path, f"{a.coverage:.2f}", f"{a.fidelity:.2f}", "✔" if a.chosen else "")
-        console.print(table)
+        _print_table(
+            console, "Sources",
+            [Column("candidate source", wraps=True), Column("coverage", right=True),
+             Column("fidelity", right=True), Column("followed")],
+            [(a.path, f"{a.coverage:.2f}", f"{a.fidelity:.2f}", "✔" if a.chosen else "")
+             for a in report.alternatives],
+        )
     if report.findings:
-        table = Table("sev", "type", "src", "tgt", "message", title="Findings", show_lines=False)
-        for f in report.findings:
-            table.add_row(
-                Text(f.severity.value, style=_STYLE[f.severity]), f.type.value,
-                label(f.source), label(f.target),
-                f.message,
-            )
-        console.print(table)
+        _print_table(
+            console, "Findings",
+            [Column("sev"), Column("type"), Column("src", right=True), Column("tgt", right=True),
+             Column("message", wraps=True)],
+            [(f.severity.value, f.type.value, label(f.source), label(f.target), f.message)
+             for f in report.findings],
+        )
     if show_alignment:
-        table = Table("src", "tgt", "score", "source", "translation", title="Alignment")
-        for bead in report.alignment:
-            table.add_row(
-                label(bead.source), label(bead.target),
-                f"{bead.score:.2f}",
-                " ".join(report.source.sentences[i].text for i in bead.source)[:70],
-                " ".join(report.target.sentences[j].text for j in bead.target)[:70],
-            )
-        console.print(table)
+        _print_table(
+            console, "Alignment",
+            [Column("src", right=True), Column("tgt", right=True), Column("score", right=True),
+             Column("source", wraps=True), Column("translation", wraps=True)],
+            [(label(b.source), label(b.target), f"{b.score:.2f}",
+              " ".join(report.source.sentences[i].text for i in b.source),
+              " ".join(report.target.sentences[j].text for j in b.target))
+             for b in report.alignment],
+        )
     console.print(Text(report.signature, style="dim"))

@@ -10,12 +10,43 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jinja2
+import regex
 
 from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.numbering import label
 from dupcheck.records import Bead, Document, Finding
 
 _PLOT = 260  # px, side of the alignment plot
+#: languages written right to left: their cells get dir="rtl", so that a sentence's full
+#: stop and quotes sit at its left end and lines align right
+RTL_LANGS = frozenset({"ar", "arz", "fa", "he", "ps", "sd", "ug", "ur", "yi", "dv", "ckb"})
+#: in a message, what is bidi-isolated: quoted text, and runs of another script, so that an
+#: Arabic word inside an English message neither reorders the words around it nor takes
+#: the message's punctuation
+_FOREIGN = regex.compile(
+    r'"[^"\n]+"|[^\p{Latin}\p{Common}\p{Inherited}][^\p{Latin}"\n]*[^\p{Latin}\p{Common}\s"\n]'
+    r'|[^\p{Latin}\p{Common}\p{Inherited}]'
+)
+
+#: a message as pieces, each (text, isolated)
+Message = tuple[tuple[str, bool], ...]
+
+
+def isolate(message: str) -> Message:
+    """``message`` cut into plain runs and runs to wrap in ``<bdi>``."""
+    out, at = [], 0
+    for match in _FOREIGN.finditer(message):
+        if match.start() > at:
+            out.append((message[at : match.start()], False))
+        out.append((match.group(), True))
+        at = match.end()
+    if at < len(message):
+        out.append((message[at:], False))
+    return tuple(out)
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang.split("-")[0] in RTL_LANGS else "ltr"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +65,8 @@ class Row:
     target_numbers: str
     #: the bead's fidelity (its pivot against its source) where scored, else its alignment score
     score: float | None
-    messages: tuple[tuple[str, str], ...]
+    #: (severity, message) of the findings on this row
+    messages: tuple[tuple[str, Message], ...]
 
 
 def _pieces(doc: Document, index: int, spans: list[tuple[int, int, Finding]]) -> tuple[Piece, ...]:
@@ -69,7 +101,7 @@ def _rows(result: DocumentResult) -> list[Row]:
     rows = []
     for bead in report.alignment or (whole,):
         messages = tuple(
-            (f.severity.value, f"{f.code}: {f.message}")
+            (f.severity.value, isolate(f"{f.code}: {f.message}"))
             for f in report.findings
             if (set(f.source) & set(bead.source)) or (set(f.target) & set(bead.target))
         )
@@ -155,6 +187,8 @@ td.gap { background: repeating-linear-gradient(45deg, #fff4f2, #fff4f2 8px, #fde
 tr.omitted td.src { background: #fff4f2; }
 mark { background: #ffd54f; padding: 0 .15em; border-bottom: 2px solid #b3261e; }
 mark.minor { background: #fff3c4; border-bottom-color: #c98a00; }
+td[dir="rtl"] { text-align: right; }
+td[dir="rtl"] ul.msgs { text-align: left; }
 ul.msgs { margin: .3rem 0 0; padding-left: 1.1rem; font-size: .85rem; color: #5f2120; }
 .msgs .minor { color: #7a5a00; }
 p.sent { margin: 0 0 .3rem; }
@@ -163,11 +197,12 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 </style>
 </head>
 <body>
+{% macro message(pieces) %}{% for text, isolated in pieces %}{% if isolated %}<bdi>{{ text }}</bdi>{% else %}{{ text }}{% endif %}{% endfor %}{% endmacro %}
 <h1>dupcheck gate: <span class="{{ verdict }}">{{ verdict | upper }}</span></h1>
 <p>{{ documents | length }} translations checked · fails on {{ fail_on }} or worse · {{ new_count }} new findings</p>
 {% for doc in documents %}
 <section id="doc-{{ loop.index }}">
-<h2><span class="{{ doc.verdict }}">{{ doc.verdict | upper }}</span> {{ doc.target }} <small>({{ doc.lang }}) against {{ doc.source }}</small></h2>
+<h2><span class="{{ doc.verdict }}">{{ doc.verdict | upper }}</span> <bdi>{{ doc.target }}</bdi> <small>({{ doc.lang }}) against <bdi>{{ doc.source }}</bdi></small></h2>
 <div class="head">
 <table class="scores">
 <tr><th>fidelity</th><td>{{ "%.2f" | format(doc.scores.fidelity) }}</td></tr>
@@ -193,10 +228,10 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 {% for row in doc.rows %}
 <tr class="{{ 'omitted' if not row.target else ('added' if not row.source else 'aligned') }}">
 <td class="n">{{ row.source_numbers }}</td>
-<td class="src{{ ' gap' if not row.source }}" lang="{{ doc.source_lang }}">{% if row.source %}{% for sentence in row.source %}<p class="sent">{% for p in sentence %}{% if p.flag %}<mark class="{{ p.severity }}" title="{{ p.flag }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% endfor %}</p>{% endfor %}{% else %}— no source sentence —{% endif %}</td>
+<td class="src{{ ' gap' if not row.source }}" lang="{{ doc.source_lang }}" dir="{{ doc.source_dir }}">{% if row.source %}{% for sentence in row.source %}<p class="sent">{% for p in sentence %}{% if p.flag %}<mark class="{{ p.severity }}" title="{{ p.flag }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% endfor %}</p>{% endfor %}{% else %}— no source sentence —{% endif %}</td>
 <td class="n">{{ row.target_numbers }}{% if row.score is not none %}<br><span class="score" title="fidelity of this pair">{{ "%.2f" | format(row.score) }}</span>{% endif %}</td>
-<td class="tgt{{ ' gap' if not row.target }}" lang="{{ doc.lang }}">{% if row.target %}{% for sentence in row.target %}<p class="sent">{% for p in sentence %}{% if p.flag %}<mark class="{{ p.severity }}" title="{{ p.flag }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% endfor %}</p>{% endfor %}{% else %}— not translated —{% endif %}
-{% if row.messages %}<ul class="msgs">{% for sev, m in row.messages %}<li class="{{ sev }}">{{ m }}</li>{% endfor %}</ul>{% endif %}</td>
+<td class="tgt{{ ' gap' if not row.target }}" lang="{{ doc.lang }}" dir="{{ doc.target_dir }}">{% if row.target %}{% for sentence in row.target %}<p class="sent">{% for p in sentence %}{% if p.flag %}<mark class="{{ p.severity }}" title="{{ p.flag }}">{{ p.text }}</mark>{% else %}{{ p.text }}{% endif %}{% endfor %}</p>{% endfor %}{% else %}— not translated —{% endif %}
+{% if row.messages %}<ul class="msgs" dir="ltr" lang="en">{% for sev, m in row.messages %}<li class="{{ sev }}">{{ message(m) }}</li>{% endfor %}</ul>{% endif %}</td>
 </tr>
 {% endfor %}
 </tbody>
@@ -205,7 +240,7 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 <table class="findings">
 <thead><tr><th>state</th><th>severity</th><th>code</th><th>source</th><th>translation</th><th>message</th></tr></thead>
 <tbody>
-{% for f in doc.findings %}<tr><td>{{ f.state }}</td><td>{{ f.severity }}</td><td><code>{{ f.code }}</code></td><td>{{ f.source }}</td><td>{{ f.target }}</td><td>{{ f.message }}</td></tr>
+{% for f in doc.findings %}<tr><td>{{ f.state }}</td><td>{{ f.severity }}</td><td><code>{{ f.code }}</code></td><td>{{ f.source }}</td><td>{{ f.target }}</td><td dir="ltr">{{ message(f.message) }}</td></tr>
 {% endfor %}</tbody>
 </table>
 {% endif %}
@@ -228,6 +263,8 @@ def _document(doc: DocumentResult) -> dict[str, object]:
         "target": doc.pair.target,
         "lang": report.target.lang,
         "source_lang": report.source.lang,
+        "source_dir": direction(report.source.lang),
+        "target_dir": direction(report.target.lang),
         "scores": report.scores,
         "source_count": len(report.source.sentences),
         "target_count": len(report.target.sentences),
@@ -243,7 +280,7 @@ def _document(doc: DocumentResult) -> dict[str, object]:
                 "code": f.code,
                 "source": label(f.source),
                 "target": label(f.target),
-                "message": f.message,
+                "message": isolate(f.message),
             }
             for f in report.findings
         ],

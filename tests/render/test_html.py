@@ -148,3 +148,51 @@ def test_html_in_headless_chromium(tmp_path: Path) -> None:
     assert f"<title>{TITLE}</title>" in dom
     assert "pwned" in dom and "<img" not in dom.replace("&lt;img", "")
     assert "<mark" in dom and "परेशान</mark>" in dom
+
+
+ARABIC = Path(__file__).resolve().parents[2] / "fixtures" / "arabic"
+
+
+def _arabic_page() -> str:
+    from dupcheck.backends.registry import BackendConfig
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings
+    from dupcheck.gate.pipeline import check_result
+
+    checker = Checker(BackendConfig(encoder="none"), CheckSettings(input_format="lines"))
+    report = checker.check_files(ARABIC / "covid.en.txt", ARABIC / "covid.ar.txt")
+    return render_html(check_result(report))
+
+
+@pytest.mark.parametrize(("message", "isolated"), [
+    ('"ironclad" is rendered as "परेशान", which means kid', ['"ironclad"', '"परेशान"']),
+    ("the word البلدين is here, and وثماني عشرة too.", ["البلدين", "وثماني عشرة"]),
+    ("source sentence has no counterpart in the translation", []),
+])
+def test_foreign_text_in_a_message_is_bidi_isolated(message: str, isolated: list[str]) -> None:
+    from dupcheck.render.html import isolate
+
+    pieces = isolate(message)
+    assert "".join(text for text, _ in pieces) == message
+    assert [text for text, iso in pieces if iso] == isolated
+
+
+def test_arabic_cells_are_right_to_left_and_messages_isolated() -> None:
+    page = _arabic_page()
+    assert page.count('lang="ar" dir="rtl"') == 6 and page.count('lang="en" dir="ltr"') == 6
+    assert '<ul class="msgs" dir="ltr" lang="en">' in page
+    assert "<bdi>&#34;14%&#34;</bdi> (14) is rendered as <bdi>&#34;41%&#34;</bdi>" in page
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed (make browser)"
+)
+def test_arabic_report_in_headless_chromium(tmp_path: Path) -> None:
+    """The screenshot in docs/img/html-rtl.png is this page at 1100 x 1100."""
+    page = tmp_path / "arabic.html"
+    page.write_text(_arabic_page(), encoding="utf-8")
+    shot = tmp_path / "arabic.png"
+    done = _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1100,1100", page.as_uri())
+    assert shot.is_file() and shot.read_bytes().startswith(b"\x89PNG"), done.stderr
+    dom = _chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    assert dom.count('lang="ar" dir="rtl"') == 6 and "<bdi>" in dom
