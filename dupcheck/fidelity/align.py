@@ -4,8 +4,10 @@ Candidates are scored as Bleualign does (lexical similarity of the pivot transla
 to the source, with number/name anchors and a length prior) and, when embeddings are
 given, as Vecalign/Bertalign do (embedding similarity of concatenated sentence runs,
 margin-normalised). The program only visits cells within a band around the diagonal,
-so its cost grows linearly with document length; the band widens and the program runs
-again when the best path touches its edge.
+so its cost grows linearly with document length; when the best path touches the band's
+edge, the program runs again in a band twice as wide around that path (not around the
+diagonal: a long translation drifts from it by more sentences the longer it is, and a
+band wide enough for that drift everywhere holds cells quadratic in the length).
 
 Short pairs (``scan`` verifies thousands of 5-15-sentence pairs) hold their term weights
 in dense arrays, long ones in scipy sparse rows; the two add up the same values in the
@@ -114,38 +116,63 @@ def align_sentences(
             Bead((), (j,), 0.0) for j in range(n)
         )
     scorer = _BeadScorer(source, target, settings)
-    width = settings.band + abs(m - n)
+    width = settings.band
+    band = _diagonal_band(m, n, width)
     while True:
-        band = _band(m, n, width)
         path, touches_edge = _best_path(band, scorer)
         if not touches_edge or band.covers_all:
             return path
         width *= 2
+        band = _band_around(path, m, n, width)
 
 
-def _band(m: int, n: int, width: int) -> _Band:
-    """The band for these sizes. It depends on nothing else, and ``scan`` aligns thousands
-    of short pairs of a few sizes, so short bands are built once; long ones would hold
-    megabytes each."""
+def _diagonal_band(m: int, n: int, width: int) -> _Band:
+    """Cells (i, j) with |j - i*n/m| <= width. The band depends on the sizes alone, and
+    ``scan`` aligns thousands of short pairs of a few sizes, so short bands are built once;
+    long ones would hold megabytes each."""
     if max(m, n) <= _CACHED_BAND_SENTENCES:
         return _cached_band(m, n, width)
-    return _Band(m, n, width)
+    centre = np.rint(np.arange(m + 1) * n / m).astype(np.int64)
+    return _Band(m, n, centre, centre, width)
+
+
+@lru_cache(maxsize=256)
+def _cached_band(m: int, n: int, width: int) -> _Band:
+    centre = np.rint(np.arange(m + 1) * n / m).astype(np.int64)
+    return _Band(m, n, centre, centre, width)
+
+
+def _band_around(path: Sequence[Bead], m: int, n: int, width: int) -> _Band:
+    """Cells within ``width`` columns of the cells ``path`` passes through in each row."""
+    first = np.full(m + 1, n, dtype=np.int64)
+    last = np.zeros(m + 1, dtype=np.int64)
+    i = j = 0
+    first[0] = 0
+    for bead in path:
+        # a bead of a source sentences passes rows i+1..i+a-1 between its two ends
+        ends = np.arange(i + 1, i + len(bead.source) + 1)
+        first[ends] = np.minimum(first[ends], j)
+        i, j = i + len(bead.source), j + len(bead.target)
+        last[i] = max(last[i], j)
+        first[i] = min(first[i], j)
+        last[ends[:-1]] = np.maximum(last[ends[:-1]], j)
+    return _Band(m, n, first, last, width)
 
 
 class _Band:
-    """Cells (i, j) with |j - i*n/m| <= width; column k of row i is j = lo[i] + k.
+    """Cells (i, j) with low[i] - width <= j <= high[i] + width, for non-decreasing low
+    and high; column k of row i is j = lo[i] + k.
 
     Holds what the program needs of the band's shape alone, read-only as it is shared:
     every cell; every (row step that pairs sentences, cell) where that bead fits in the
     documents; and where each row step into each cell comes from.
     """
 
-    def __init__(self, m: int, n: int, width: int) -> None:
-        self.m, self.n, self.width = m, n, width
+    def __init__(self, m: int, n: int, low: np.ndarray, high: np.ndarray, width: int) -> None:
+        self.m, self.n = m, n
         row_numbers = np.arange(m + 1)
-        centre = np.rint(row_numbers * n / m).astype(np.int64)
-        self.lo = np.maximum(centre - width, 0)
-        self.hi = np.minimum(centre + width, n)
+        self.lo = np.maximum(low - width, 0)
+        self.hi = np.minimum(high + width, n)
         self.cols = int((self.hi - self.lo).max()) + 1
         self.covers_all = bool((self.lo == 0).all() and (self.hi == n).all())
         self.counts = self.hi - self.lo + 1
@@ -173,8 +200,6 @@ class _Band:
             if isinstance(value, np.ndarray):
                 value.flags.writeable = False
 
-
-_cached_band = lru_cache(maxsize=256)(_Band)
 
 
 class _BeadScorer:

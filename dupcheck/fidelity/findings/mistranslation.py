@@ -55,6 +55,10 @@ class Mistranslations(Detector):
             if s not in {q[0] for q in quoted} and pair.lexicon.renderings(words.source[s].text)
         ]
         candidates = [(s, t, True) for s, t in quoted] + [(s, t, False) for s, t in linked]
+        if not candidates:
+            return
+        # the related lemmas cost more than the rest of the check together: only for pairs
+        # with words that face each other
         related = _related_lemmas(pair.lexicon, words.source)
         candidates = [
             (s, t, q) for s, t, q in candidates
@@ -153,11 +157,15 @@ def _related_lemmas(lexicon: Lexicon, words: tuple[Word, ...]) -> frozenset[str]
 
 
 def _american(word: str) -> str:
-    return regex.sub(r"our$", "or", regex.sub(r"ise$", "ize", word))
+    return _OUR.sub("or", _ISE.sub("ize", word))
 
 
 def _british(word: str) -> str:
-    return regex.sub(r"(?<=[^aeiou])or$", "our", regex.sub(r"ize$", "ise", word))
+    return _OR.sub("our", _IZE.sub("ise", word))
+
+
+_OUR, _ISE = regex.compile(r"our$"), regex.compile(r"ise$")
+_OR, _IZE = regex.compile(r"(?<=[^aeiou])or$"), regex.compile(r"ize$")
 
 
 def _unmatched_content(words: tuple[Word, ...], matched: frozenset[int], need_meanings: bool = False) -> list[int]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -25,7 +27,14 @@ class UntranslatedText(Detector):
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not view.bead.target:
             return
-        for run in _foreign_runs(pair.target.text, pair.target.lang):
+        runs = _foreign_runs(pair.target.text, pair.target.lang)
+        begin = pair.target.sentences[view.bead.target[0]].start
+        finish = pair.target.sentences[view.bead.target[-1]].end
+        # runs are in text order and do not overlap: only those that reach into the bead,
+        # so that a long document's many runs are not all visited for every bead
+        for run in islice(runs, bisect_right(runs, begin, key=lambda r: r.end), None):
+            if run.start >= finish:
+                break
             if run.lang != pair.source.lang:
                 continue
             for index in view.bead.target:
