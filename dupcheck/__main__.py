@@ -1,5 +1,5 @@
 """`python -m dupcheck`."""
 
-from dupcheck.cli import app
+from dupcheck.cli import run
 
-app(prog_name="dupcheck")
+run()

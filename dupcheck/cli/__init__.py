@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from dupcheck.cli import options
-from dupcheck.cli.common import OutputFormat, emit_report, fail
+from dupcheck.cli.common import OutputFormat, check_output, emit_report, fail
 from dupcheck.errors import DupcheckError
 
 app = typer.Typer(
@@ -97,8 +97,14 @@ def check(
 
     bilingual = len(paths) == 1 and not source and is_bilingual(paths[0])
     fmt = input_format.value if input_format else ("aligned" if bilingual else "text")
-    if not bilingual:
+    if bilingual:
+        sources, translation = [paths[0]], paths[0]
+    else:
         sources, translation = _split_paths(paths, source or [])
+    inputs = [*sources, translation]
+    for report_path in (output, sarif, junit, html, tmx):  # before any work is done
+        if report_path is not None:
+            check_output(report_path, protect=inputs)
     try:
         backends = BackendConfig(
             translator=translator, translator_model=translator_model,
@@ -108,7 +114,6 @@ def check(
         with stage_display(enabled=progress) as stage:
             checker = Checker(backends, CheckSettings(Severity(fail_on.value), fmt), on_stage=stage)
             if bilingual:
-                sources, translation = [paths[0]], paths[0]
                 report = checker.check_bilingual(paths[0], source_lang=source_lang, target_lang=target_lang)
             elif len(sources) == 1:
                 report = checker.check_files(sources[0], translation, source_lang=source_lang, target_lang=target_lang)
@@ -116,7 +121,6 @@ def check(
                 report = checker.check_against_sources(sources, translation, source_lang=source_lang, target_lang=target_lang)
     except DupcheckError as exc:
         fail(str(exc))
-    inputs = [*sources, translation]
     _emit(report, format, output, show_alignment, protect=inputs)
     if any((sarif, junit, html, tmx)):
         from dupcheck.cli.reports import write_reports
@@ -158,6 +162,34 @@ def _emit(report, format: OutputFormat, output: Path | None, show_alignment: boo
         console=lambda console: render_console(report, console, show_alignment=show_alignment),
         text={"json": lambda: render_json(report), "markdown": lambda: render_markdown(report)},
     )
+
+
+def run() -> None:
+    """The ``dupcheck`` program: a usage error is one line and exit code 2, as input errors
+    are (typer would draw it in a box under the usage text)."""
+    import sys
+
+    try:  # typer 0.2x carries its own click
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+    except ImportError:
+        from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+    try:
+        code = app(prog_name="dupcheck", standalone_mode=False)
+    except NoArgsIsHelpError as exc:  # a bare command: its help
+        print(exc.format_message(), file=sys.stderr)
+        code = 2
+    except UsageError as exc:
+        where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+        print(f"dupcheck: error: {exc.format_message()}{where}", file=sys.stderr)
+        code = 2
+    except ClickException as exc:
+        print(f"dupcheck: error: {exc.format_message()}", file=sys.stderr)
+        code = exc.exit_code
+    except typer.Abort:
+        print("dupcheck: interrupted", file=sys.stderr)
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 # the other commands live in modules of their own; importing them loads no library code

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -31,19 +32,55 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def write_output(path: Path, text: str, *, protect: Iterable[Path] = ()) -> None:
-    """Write a report atomically; never over one of the inputs."""
+def check_output(path: Path, *, protect: Iterable[Path] = ()) -> None:
+    """Refuse (one line, exit 2) a report path that would replace an input, a device, a FIFO,
+    a socket or a folder. Commands call this before any work, and again when writing."""
     target = path.resolve()
-    if any(target == p.resolve() for p in protect):
-        fail(f"{path}: refusing to write the report over an input file")
-    if target.is_dir():
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        fail(f"{path}: cannot write the report ({exc.strerror or exc})")
+    if mode is not None and stat.S_ISDIR(mode):
         fail(f"{path}: is a folder; give a file name for the report")
+    if mode is not None and not stat.S_ISREG(mode):
+        fail(f"{path}: is not a regular file (a device, FIFO or socket); refusing to replace it")
+    if mode is not None and any(_same_file(target, p) for p in protect):
+        fail(f"{path}: refusing to write the report over an input file")
+
+
+def _same_file(target: Path, other: Path) -> bool:
+    """Whether two paths name one file: resolved alike, or hard links of each other."""
+    try:
+        return target == other.resolve() or os.path.samefile(target, other)
+    except OSError:
+        return False
+
+
+def write_output(path: Path, text: str, *, protect: Iterable[Path] = ()) -> None:
+    """Write a report atomically, never over an input, with the mode an existing file has
+    (a new one gets the umask's)."""
+    protect = list(protect)
+    check_output(path, protect=protect)
+    target = path.resolve()
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror or exc})")
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dupcheck.cli import options
-from dupcheck.cli.common import fail, write_output
+from dupcheck.cli.common import check_output, fail, write_output
 from dupcheck.cli.reports import write_reports
 from dupcheck.errors import DupcheckError
 from dupcheck.numbering import place, sentences
@@ -96,6 +96,16 @@ def gate(
                 if v is not None
             }),
         )
+        inputs = [
+            settings.path,
+            *(settings.root / p for pair in settings.pairs for p in (pair.source, pair.target)),
+            *([settings.glossary] if settings.glossary else []),
+        ]
+        reports = {"sarif": sarif, "junit": junit, "html": html, "markdown": markdown,
+                   "json_out": json_out, "tmx": tmx}
+        for path in reports.values():  # before any work: a refused report costs no check
+            if path is not None:
+                check_output(path, protect=[*inputs, settings.baseline])
         changed = changed_files(settings.root, base) if changed_only else None
         todo = select_pairs(settings.pairs, changed)
         if changed is not None and not todo:
@@ -109,12 +119,6 @@ def gate(
             result = run_gate(settings, changed=changed, on_document=lambda _pair: bars.advance(task))
     except DupcheckError as exc:
         fail(str(exc))
-    inputs = [
-        settings.path,
-        *(settings.root / p for pair in settings.pairs for p in (pair.source, pair.target)),
-    ]
-    if settings.glossary:
-        inputs.append(settings.glossary)
     if write_baseline:
         if any(settings.baseline.resolve() == p.resolve() for p in inputs):
             fail(f"{settings.baseline}: refusing to write the baseline over an input file")
@@ -124,8 +128,7 @@ def gate(
             fail(f"{settings.baseline}: cannot write the baseline ({exc.strerror or exc})")
         print(f"wrote {len(result.baseline_entries())} accepted findings to {settings.baseline}")
         raise typer.Exit(0)
-    write_reports(result, [*inputs, settings.baseline], sarif=sarif, junit=junit, html=html,
-                  markdown=markdown, json_out=json_out, tmx=tmx)
+    write_reports(result, [*inputs, settings.baseline], **reports)
     _print_summary(result, Console())
     raise typer.Exit(result.exit_code)
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dupcheck.cli import options
-from dupcheck.cli.common import OutputFormat, emit_report, fail
+from dupcheck.cli.common import OutputFormat, check_output, emit_report, fail
 from dupcheck.errors import DupcheckError
 
 
@@ -56,7 +56,12 @@ def scan(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from dupcheck.backends.registry import BackendConfig
+    from dupcheck.duplicates.collection import input_files
     from dupcheck.duplicates.pipeline import scan_paths
+
+    inputs = input_files(paths)
+    if output is not None:
+        check_output(output, protect=inputs)
 
     bars = Progress(TextColumn("{task.description:>7}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=Console(stderr=True), disable=not progress,
@@ -83,7 +88,7 @@ def scan(
     from dupcheck.render.scan_markdown import render_scan_markdown
 
     emit_report(
-        format.value, output, protect=[p for p in paths if p.is_file()],
+        format.value, output, protect=inputs,
         console=lambda console: render_scan_console(report, console),
         text={"json": lambda: render_scan_json(report), "markdown": lambda: render_scan_markdown(report)},
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dupcheck.errors import DupcheckError, InputError
 from dupcheck.records import ScanDocument, Skipped
-from dupcheck.text.load import document_from_text, load_document
+from dupcheck.text.load import document_from_text, load_document, read_text_file
 from dupcheck.text.segment import segment
 
 MANIFEST_SUFFIX = ".jsonl"
@@ -35,28 +35,40 @@ def _manifest_sources(manifest: Path) -> tuple[list[Source], list[Skipped]]:
     sources: list[Source] = []
     skipped: list[Skipped] = []
     try:
-        lines = manifest.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [Skipped(str(manifest), f"cannot read manifest: {exc}")]
+        lines = read_text_file(manifest).splitlines()
+    except InputError as exc:
+        return [], [Skipped(str(manifest), f"cannot read manifest: {exc.cause}")]
     for number, line in enumerate(lines, start=1):
         where = f"{manifest}:{number}"
         if not line.strip():
             continue
         try:
-            entry = json.loads(line)
-        except json.JSONDecodeError as exc:
-            skipped.append(Skipped(where, f"not JSON ({exc.msg})"))
-            continue
-        if not isinstance(entry, dict) or ("path" in entry) == ("text" in entry):
-            skipped.append(Skipped(where, 'needs an object with one of "path" or "text"'))
-            continue
-        lang = entry.get("lang")
-        if "text" in entry:
-            sources.append(Source(str(entry.get("id", where)), where, str(entry["text"]), lang))
-        else:
-            path = manifest.parent / str(entry["path"])
-            sources.append(Source(str(entry.get("id", path)), str(path), None, lang))
+            sources.append(_manifest_entry(line, where, manifest.parent))
+        except ValueError as exc:
+            skipped.append(Skipped(where, str(exc)))
     return sources, skipped
+
+
+def _manifest_entry(line: str, where: str, folder: Path) -> Source:
+    """One manifest line as a ``Source``; a ``ValueError`` says what is wrong with it."""
+    try:
+        entry = json.loads(line)
+    # ValueError: not JSON, or an integer of more digits than Python converts;
+    # RecursionError: arrays nested thousands deep
+    except (ValueError, RecursionError) as exc:
+        raise ValueError(f"not JSON ({getattr(exc, 'msg', None) or type(exc).__name__})") from None
+    if not isinstance(entry, dict) or ("path" in entry) == ("text" in entry):
+        raise ValueError('needs an object with one of "path" or "text"')
+    for key in ("path", "text", "lang"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ValueError(f'"{key}" must be a string, got {type(entry[key]).__name__}')
+    if "id" in entry and (not isinstance(entry["id"], str | int) or isinstance(entry["id"], bool)):
+        raise ValueError(f'"id" must be a string or an integer, got {type(entry["id"]).__name__}')
+    lang = entry.get("lang")
+    if "text" in entry:
+        return Source(str(entry.get("id", where)), where, entry["text"], lang)
+    path = folder / entry["path"]
+    return Source(str(entry.get("id", path)), str(path), None, lang)
 
 
 def list_sources(paths: Sequence[str | Path]) -> tuple[list[Source], list[Skipped]]:
@@ -65,10 +77,12 @@ def list_sources(paths: Sequence[str | Path]) -> tuple[list[Source], list[Skippe
     skipped: list[Skipped] = []
     for given in map(Path, paths):
         if given.is_dir():
-            files = sorted(p for p in given.rglob("*") if p.is_file())
+            # everything but folders: a FIFO, a device or a broken link is listed, and its
+            # load says why it is skipped
+            files = sorted(p for p in given.rglob("*") if not p.is_dir())
             if not files:
                 skipped.append(Skipped(str(given), "empty folder"))
-        elif given.exists():
+        elif given.exists() or given.is_symlink():
             files = [given]
         else:
             skipped.append(Skipped(str(given), "no such file or folder"))
@@ -88,6 +102,17 @@ def list_sources(paths: Sequence[str | Path]) -> tuple[list[Source], list[Skippe
             continue
         unique[source.id] = source
     return list(unique.values()), skipped
+
+
+def input_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Every file a scan of ``paths`` reads or lists: the documents, however they are named
+    (directly, inside a folder, by a manifest), and the manifests. A report must replace none."""
+    sources, _ = list_sources(paths)
+    files = [Path(s.path) for s in sources if s.text is None]
+    for given in map(Path, paths):
+        found = given.rglob("*") if given.is_dir() else [given]
+        files.extend(p for p in found if p.suffix == MANIFEST_SUFFIX)
+    return files
 
 
 def load_source(source: Source) -> ScanDocument | Skipped:

@@ -39,6 +39,7 @@ import regex
 from dupcheck.backends.registry import BackendConfig
 from dupcheck.errors import ConfigError
 from dupcheck.records import Severity
+from dupcheck.text.load import read_text_file
 
 CONFIG_NAMES = ("dupcheck.toml", "pyproject.toml")
 _TOP_KEYS = {"languages", "fail-on", "glossary", "baseline", "pairs", "backends", "thresholds"}
@@ -109,7 +110,7 @@ def find_config(start: Path) -> Path:
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file() and (
-                name == "dupcheck.toml" or "[tool.dupcheck" in candidate.read_text("utf-8")
+                name == "dupcheck.toml" or "[tool.dupcheck" in read_text_file(candidate)
             ):
                 return candidate
     raise ConfigError(
@@ -119,18 +120,17 @@ def find_config(start: Path) -> Path:
 
 def load_config(path: Path) -> GateConfig:
     """Read and validate a configuration file; pairs are resolved against its folder."""
+    text = read_text_file(path)
     try:
-        text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     section = None
     if path.name == "pyproject.toml":
         section = "tool.dupcheck"
-        data = data.get("tool", {}).get("dupcheck")
-        if data is None:
+        tool = data.get("tool", {})
+        data = tool.get("dupcheck") if isinstance(tool, dict) else None
+        if not isinstance(data, dict):
             raise ConfigError(f"{path}: has no [tool.dupcheck] table")
     return _parse(data, _Located(path, text, section), path.parent)
 
@@ -214,7 +214,7 @@ def _resolve_pairs(
                 "lang", f'an explicit pair needs lang (such as "hi"), got {lang!r}', after
             )
         for name in (source, target):
-            if not (root / name).is_file():
+            if not _present(root / name):
                 raise where.error(
                     "source" if name == source else "target", f"no such file: {name}", after
                 )
@@ -228,7 +228,7 @@ def _resolve_pairs(
         raise where.error("languages", "a pattern pair needs languages = [...] or a lang key")
     glob = source.replace("{stem}", "*")
     stem_re = regex.compile(regex.escape(source).replace(regex.escape("{stem}"), "(?P<stem>.+)"))
-    sources = sorted(p.relative_to(root).as_posix() for p in root.glob(glob) if p.is_file())
+    sources = sorted(p.relative_to(root).as_posix() for p in root.glob(glob) if not p.is_dir())
     if not sources:
         raise where.error("source", f"pattern {source!r} matches no file under {root}", after)
     found = []
@@ -236,7 +236,7 @@ def _resolve_pairs(
         stem = stem_re.fullmatch(src)["stem"]
         for lang in langs:
             tgt = target.replace("{stem}", stem).replace("{lang}", lang)
-            if (root / tgt).is_file():
+            if _present(root / tgt):
                 found.append(Pair(src, tgt, lang))
     if not found:
         raise where.error(
@@ -245,6 +245,12 @@ def _resolve_pairs(
             after,
         )
     return found
+
+
+def _present(path: Path) -> bool:
+    """Whether something other than a folder is at ``path``: a FIFO, a device or a broken
+    link is a pair whose check then fails with its cause, not a pair left out unsaid."""
+    return (path.exists() or path.is_symlink()) and not path.is_dir()
 
 
 def _backends(table: Any, where: _Located) -> BackendConfig:

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 import unicodedata
 from pathlib import Path
 from typing import Literal
@@ -15,7 +17,7 @@ import regex
 
 from dupcheck.errors import InputError
 from dupcheck.records import Document
-from dupcheck.text.langid import detect_language
+from dupcheck.text.langid import check_declared_language, detect_language
 
 InputFormat = Literal["text", "lines"]
 
@@ -107,20 +109,25 @@ def document_from_text(
 ) -> Document:
     """A ``Document`` from text already in memory (no I/O).
 
-    ``lang`` is trusted when given; otherwise the language is detected. Call
-    ``dupcheck.text.langid.detect_language`` on ``document.text`` to check a stated language.
-    With ``input_format="lines"`` nothing is stripped: the lines are taken to be segments
+    ``lang`` is checked when given (``check_declared_language``: an error when the text is
+    not in its script, a warning in ``Document.warnings`` when it reads as another language
+    of that script); otherwise the language is detected. With ``input_format="lines"`` nothing is stripped: the lines are taken to be segments
     prepared for an aligner, and removing any would shift the line correspondence.
     """
     name = path or "<text>"
     normalized = normalize_text(text, strip_metadata=input_format == "text")
     if not normalized:
         raise InputError(name, "no text (the file is empty or holds only whitespace)")
+    warning = None
     if lang is None:
         lang = detect_language(normalized, path=name)
     elif not regex.fullmatch(r"[a-z]{2,3}", lang):
         raise InputError(name, f"{lang!r} is not an ISO 639-1 language code such as en, hi, ar")
-    return Document(path=path, text=normalized, lang=lang, raw=text)
+    else:
+        warning = check_declared_language(normalized, lang, path=name)
+    return Document(
+        path=path, text=normalized, lang=lang, raw=text, warnings=(warning,) if warning else ()
+    )
 
 
 def load_document(
@@ -137,21 +144,56 @@ def load_document(
     a BOM), an empty file, or text too short to tell its language.
     """
     name = str(path)
-    file = Path(path)
-    if not file.exists():
-        raise InputError(name, "no such file")
-    if file.is_dir():
-        raise InputError(name, "is a directory, not a file")
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputError(name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from exc
+    data = read_input(path, max_bytes)
     return document_from_text(
         decode_bytes(data, path=name), path=name, lang=lang, input_format=input_format
     )
+
+
+#: what a path that is not a regular file is, for the error
+_NOT_REGULAR = {
+    stat.S_IFDIR: "is a directory, not a file",
+    stat.S_IFCHR: "is a character device, not a regular file",
+    stat.S_IFBLK: "is a block device, not a regular file",
+    stat.S_IFIFO: "is a FIFO (named pipe), not a regular file",
+    stat.S_IFSOCK: "is a socket, not a regular file",
+}
+
+
+def read_input(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, or an ``InputError``.
+
+    Devices, FIFOs and sockets are refused before they are opened (a FIFO would block the
+    open, ``/dev/zero`` never ends and reports a size of 0), and the limit holds for the
+    bytes actually read, not only for the size the file system reports.
+    """
+    name = str(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        raise InputError(name, _NOT_REGULAR.get(stat.S_IFMT(mode), "is not a regular file"))
+    try:
+        # O_NONBLOCK: should the path have become a FIFO since the stat, the open won't hang
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(name, "is not a regular file")
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(name, f"file is over the {max_bytes:,}-byte limit")
+    return data
+
+
+def read_text_file(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a regular UTF-8 file (configurations, manifests, glossaries, baselines),
+    or an ``InputError`` naming the file and the cause."""
+    return _decode(read_input(path, max_bytes), str(path))
 
 
 def decode_bytes(data: bytes, *, path: str = "<bytes>") -> str:
