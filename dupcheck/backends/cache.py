@@ -22,8 +22,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from dupcheck.errors import BackendError
-
 T = TypeVar("T")
 V = TypeVar("V")
 
@@ -54,6 +52,7 @@ class Cache:
     def __init__(self, directory: str | Path | None = None) -> None:
         self.path = Path(directory if directory is not None else default_cache_dir()) / CACHE_FILE
         self._conn: sqlite3.Connection | None = None
+        self._unusable = False
 
     @staticmethod
     def key(namespace: Sequence[str], text: str) -> bytes:
@@ -65,12 +64,12 @@ class Cache:
         for start in range(0, len(keys), _LOOKUP_CHUNK):
             chunk = keys[start : start + _LOOKUP_CHUNK]
             query = f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(chunk))})"
-            found.update(self._run(lambda c, q=query, k=chunk: c.execute(q, k).fetchall()))
+            found.update(self._run(lambda c, q=query, k=chunk: c.execute(q, k).fetchall(), []))
         return found
 
     def put_many(self, entries: Mapping[bytes, bytes]) -> None:
         if entries:
-            self._run(lambda c: self._insert(c, entries.items()))
+            self._run(lambda c: self._insert(c, entries.items()), None)
 
     def close(self) -> None:
         if self._conn is not None:
@@ -78,7 +77,7 @@ class Cache:
             self._conn = None
 
     def __len__(self) -> int:
-        return self._run(lambda c: c.execute("SELECT count(*) FROM entries").fetchone()[0])
+        return self._run(lambda c: c.execute("SELECT count(*) FROM entries").fetchone()[0], 0)
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, items: Iterable[tuple[bytes, bytes]]) -> None:
@@ -86,7 +85,11 @@ class Cache:
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany("INSERT OR IGNORE INTO entries (key, value) VALUES (?, ?)", items)
 
-    def _run(self, operation: Callable[[sqlite3.Connection], T]) -> T:
+    def _run(self, operation: Callable[[sqlite3.Connection], T], unusable: T) -> T:
+        """``operation`` on the database, or ``unusable`` once the cache cannot be used: a
+        cache only saves time, so a folder that cannot be written stops nothing."""
+        if self._unusable:
+            return unusable
         try:
             try:
                 return operation(self._connection())
@@ -97,7 +100,12 @@ class Cache:
                 return operation(self._connection())
         except (sqlite3.Error, OSError) as exc:
             self.close()
-            raise BackendError(f"{self.path}: cannot use the cache ({exc})") from None
+            self._unusable = True
+            warnings.warn(
+                f"{self.path}: cannot use the cache ({exc}); running without it",
+                RuntimeWarning, stacklevel=4,
+            )
+            return unusable
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:

@@ -192,13 +192,17 @@ def _missing_message(name: str, why: str) -> str:
 
 def _snapshot(repo_id: str, revision: str | None, cache_dir: Path | None, *, local_files_only: bool) -> Path | None:
     from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import LocalEntryNotFoundError
+    from huggingface_hub.errors import HFValidationError, LocalEntryNotFoundError
 
     try:
         path = snapshot_download(
             repo_id, revision=revision, cache_dir=cache_dir, ignore_patterns=_IGNORED,
             local_files_only=local_files_only,
         )
+    except HFValidationError:  # "/nonexistent", "a/b/c": a folder that is not there
+        raise BackendError(
+            f"{repo_id}: no such model folder, and not a hub id (owner/name)"
+        ) from None
     except LocalEntryNotFoundError:
         if local_files_only:
             return None

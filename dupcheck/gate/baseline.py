@@ -20,6 +20,7 @@ import regex
 
 from dupcheck.errors import ConfigError
 from dupcheck.records import Finding
+from dupcheck.text.load import read_text_file
 
 SCHEMA = "dupcheck.baseline/1"
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
@@ -85,20 +86,27 @@ def load_baseline(path: Path) -> Counter[str]:
     """Accepted fingerprints with how often each was accepted; an absent file is an empty baseline."""
     if not path.exists():
         return Counter()
+    text = read_text_file(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"{path}: not a readable baseline ({exc})") from None
+        data = json.loads(text)
+    # ValueError: not JSON, or an integer of more digits than Python converts;
+    # RecursionError: arrays nested thousands deep
+    except (ValueError, RecursionError) as exc:
+        raise ConfigError(f"{path}: not a readable baseline ({_first_line(exc)})") from None
     if (
         not isinstance(data, dict)
         or data.get("schema") != SCHEMA
         or not isinstance(data.get("findings"), list)
     ):
         raise ConfigError(f"{path}: not a dupcheck baseline (expected schema {SCHEMA!r})")
-    try:
-        return Counter(str(row["fingerprint"]) for row in data["findings"])
-    except (KeyError, TypeError):
-        raise ConfigError(f"{path}: baseline row without a fingerprint") from None
+    for index, row in enumerate(data["findings"]):
+        if not isinstance(row, dict) or not isinstance(row.get("fingerprint"), str):
+            raise ConfigError(f"{path}: findings[{index}]: expected an object with a fingerprint string")
+    return Counter(row["fingerprint"] for row in data["findings"])
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def new_findings(

@@ -32,6 +32,7 @@ from defusedxml import DefusedXmlException
 
 from dupcheck.errors import ConfigError
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
+from dupcheck.text.load import read_text_file
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FORBIDDEN_STATUS = ("deprecatedterm", "supersededterm")
@@ -43,6 +44,8 @@ _ARABIC_PREFIX = "(?:[وف])?(?:[بلك])?(?:ال)?"
 _ARABIC_ENDINGS = ("ة", "ات", "ون", "ين", "ان", "ها", "هم", "ه", "ي")
 _EDGE_BEFORE = r"(?<![\p{L}\p{M}\p{N}])"
 _EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}])"
+#: a language key: an ISO 639-1 (or 639-3) code
+_LANG_KEY = regex.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +95,7 @@ def _inflected(rendering: str, lang: str) -> str:
 
 def load_glossary(path: Path) -> Glossary:
     """Read a TOML, CSV or TBX termbase; a row with no rendering is a ``ConfigError`` with its line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
+    text = read_text_file(path)
     suffix = path.suffix.lower()
     if suffix == ".toml":
         terms = _from_toml(path, text)
@@ -131,12 +131,15 @@ def _from_toml(path: Path, text: str) -> list[Term]:
     terms = []
     for source, langs in data.items():
         term_line = _line_of(text, source)
+        if not source.strip():
+            raise ConfigError(f"{path}:{term_line}: {source!r}: a term needs a word")
         if not isinstance(langs, dict) or not langs:
             raise ConfigError(
                 f"{path}:{term_line}: {source}: expected a table of languages with renderings"
             )
         for lang, entry in langs.items():
             line = _line_of(text, lang, term_line)
+            _check_lang(lang, path, line, f"{source}.{lang}")
             if not isinstance(entry, dict) or set(entry) - {"required", "forbidden"}:
                 raise ConfigError(
                     f"{path}:{line}: {source}.{lang}: expected {{ required = [...], forbidden = [...] }}"
@@ -147,8 +150,15 @@ def _from_toml(path: Path, text: str) -> list[Term]:
             )
             if not required and not forbidden:
                 raise ConfigError(f"{path}:{line}: {source}.{lang}: no target rendering given")
-            terms.append(Term(source, lang, required, forbidden))
+            terms.append(Term(source.strip(), lang, required, forbidden))
     return terms
+
+
+def _check_lang(lang: str, path: Path, line: int, key: str) -> None:
+    if not _LANG_KEY.fullmatch(lang):
+        raise ConfigError(
+            f"{path}:{line}: {key}: {lang!r} is not an ISO 639-1 language code such as hi or ar"
+        )
 
 
 def _renderings(value: object, path: Path, line: int, key: str) -> tuple[str, ...]:
@@ -164,19 +174,31 @@ def _from_csv(path: Path, text: str) -> list[Term]:
     if reader.fieldnames is None or not {"source", "lang", "target"} <= set(reader.fieldnames):
         raise ConfigError(f"{path}:1: header: expected columns source,lang,target[,status]")
     rows: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for row in reader:
-        line = reader.line_num
-        source, lang, target = ((row.get(k) or "").strip() for k in ("source", "lang", "target"))
-        status = (row.get("status") or "required").strip().lower()
-        if not source:
-            raise ConfigError(f"{path}:{line}: source: row has no source term")
-        if not target:
-            raise ConfigError(f"{path}:{line}: target: row for {source!r} has no target rendering")
-        if status not in {"required", "forbidden"}:
-            raise ConfigError(f"{path}:{line}: status: {status!r} is not required or forbidden")
-        required, forbidden = rows.setdefault((source, lang), ([], []))
-        (forbidden if status == "forbidden" else required).append(target)
+    try:
+        for row in reader:
+            _csv_row(row, reader.line_num, path, rows)
+    except csv.Error as exc:  # a field over the csv module's size limit, a stray NUL, ...
+        # the reader counts a line once it has parsed it: the bad one is the next
+        raise ConfigError(f"{path}:{reader.line_num + 1}: not a readable CSV row ({exc})") from None
     return [Term(s, lang, tuple(req), tuple(forb)) for (s, lang), (req, forb) in rows.items()]
+
+
+def _csv_row(
+    row: dict[str, str | None], line: int, path: Path,
+    rows: dict[tuple[str, str], tuple[list[str], list[str]]],
+) -> None:
+    """Add one CSV row to ``rows`` (by term and language: required and forbidden renderings)."""
+    source, lang, target = ((row.get(k) or "").strip() for k in ("source", "lang", "target"))
+    status = (row.get("status") or "required").strip().lower()
+    if not source:
+        raise ConfigError(f"{path}:{line}: source: row has no source term")
+    if not target:
+        raise ConfigError(f"{path}:{line}: target: row for {source!r} has no target rendering")
+    if status not in {"required", "forbidden"}:
+        raise ConfigError(f"{path}:{line}: status: {status!r} is not required or forbidden")
+    _check_lang(lang, path, line, "lang")
+    required, forbidden = rows.setdefault((source, lang), ([], []))
+    (forbidden if status == "forbidden" else required).append(target)
 
 
 def _from_tbx(path: Path, text: str) -> list[Term]:
@@ -205,6 +227,7 @@ def _from_tbx(path: Path, text: str) -> list[Term]:
                 )
             required = tuple(t for t, bad in found if not bad)
             forbidden = tuple(t for t, bad in found if bad)
+            _check_lang(lang.split("-")[0], path, _line_of(text, source), f"{source}.{lang}")
             terms.append(Term(source, lang.split("-")[0], required, forbidden))
     return terms
 

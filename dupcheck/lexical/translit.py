@@ -182,6 +182,7 @@ def sound_similarity(latin: str, foreign: str, lang: str) -> float:
         targets.update(phonetic_key(part) for part in romanized.split())
     sources = {phonetic_key(latin), phonetic_key(latin.removesuffix("s"))}
     letters = "".join(c for c in latin if c.isalpha())
-    if letters.isupper() and 2 <= len(letters) <= 8:
+    # Latin capitals only: "Aअ" is upper case to Python, as uncased letters do not count
+    if letters.isascii() and letters.isupper() and 2 <= len(letters) <= 8:
         sources.add(phonetic_key("".join(_LETTER_NAMES[c] for c in letters.lower())))
     return max(_key_similarity(a, b) for a in sources for b in targets)

@@ -19,7 +19,6 @@ from dupcheck.backends.cache import CACHE_FILE, Cache, default_cache_dir, normal
 from dupcheck.backends.encode.base import Encoder
 from dupcheck.backends.registry import BackendConfig, _with_cache
 from dupcheck.backends.translate.base import Translator
-from dupcheck.errors import BackendError
 from tests.paths import FIXTURES, ROOT
 
 HINDI = (FIXTURES / "flores" / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()
@@ -263,9 +262,12 @@ def test_damaged_file_is_rebuilt_with_a_warning(tmp_path, damage):
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_unusable_cache_location_is_a_backend_error(tmp_path):
+def test_unusable_cache_location_runs_without_the_cache(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     translator = cached(CountingTranslator(), blocker / "cache")
-    with pytest.raises(BackendError, match="cannot use the cache"):
-        translator.translate(["a"], "hi", "en")
+    with pytest.warns(RuntimeWarning, match="cannot use the cache .*; running without it"):
+        out = translator.translate(HINDI[:2], "hi", "en")
+    assert len(out) == 2 and translator.translated == 2
+    assert translator.translate(HINDI[:2], "hi", "en") == out and translator.translated == 4
+    assert blocker.read_text() == "x"

@@ -106,3 +106,11 @@ def test_phonetic_key_merges_spelling_variants() -> None:
     assert phonetic_key("Sinopharm") == phonetic_key("sinofarm")
     assert phonetic_key("Zelensky") == phonetic_key("zelenski")
     assert phonetic_key("Xi") != phonetic_key("si")
+
+
+@pytest.mark.parametrize("latin,foreign,lang", [
+    ("Aअ", "अ", "hi"),  # upper case to Python, yet no acronym: the Devanagari letter has no case
+    ("ABؠ", "ؠ", "ar"),
+])
+def test_words_mixing_latin_capitals_and_another_script_are_compared(latin, foreign, lang):
+    assert 0.0 <= name_similarity(latin, foreign, lang) <= 1.0
