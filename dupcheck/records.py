@@ -88,6 +88,8 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     #: the decoded file text before normalisation: findings are located in it
     raw: str = ""
+    #: doubts about the document that stop nothing (a stated language the text does not read as)
+    warnings: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -170,6 +172,10 @@ class Report:
     @property
     def failing(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity.at_least(self.fail_on))
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.source.warnings + self.target.warnings
 
     @property
     def verdict(self) -> str:

@@ -37,6 +37,8 @@ def render_console(report: Report, console: Console, *, show_alignment: bool = F
         f"{len(report.source.sentences)}/{len(report.target.sentences)} sentences · "
         f"{len(report.findings)} findings, {len(report.failing)} at or above {report.fail_on.value}"
     )
+    for warning in report.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
     if report.alternatives:
         _print_table(
             console, "Sources",

@@ -46,6 +46,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "fail_on": report.fail_on.value,
         "verdict": report.verdict,
     }
+    if report.warnings:
+        out["warnings"] = list(report.warnings)
     if report.alternatives:
         out["sources"] = [
             {"path": a.path, "coverage": a.coverage, "fidelity": a.fidelity, "chosen": a.chosen}

@@ -24,6 +24,7 @@ def render_markdown(report: Report) -> str:
         ),
         "",
     ]
+    lines += [f"> ⚠️ {_cell(w, 300)}" for w in report.warnings] + ([""] if report.warnings else [])
     if report.alternatives:
         lines += ["| candidate source | coverage | fidelity | followed |", "|---|---:|---:|:-:|"]
         lines += [

@@ -143,10 +143,45 @@ def detect_language(text: str, *, path: str = "<text>") -> str:
     for start, end, script in words:
         letters[script] = letters.get(script, 0) + end - start
     if sum(letters.values()) < MIN_LETTERS:
-        raise InputError(path, "too little text to detect its language (pass --lang to state it)")
+        raise InputError(path, "too little text to detect its language (state it: --source-lang or --target-lang, or a manifest's \"lang\")")
     dominant = max(letters, key=letters.__getitem__)
     sample = " ".join(text[s:e] for s, e, script in words if script == dominant)
     return _classify(sample, dominant)
+
+
+#: share of a text's letters below which it does not use a script
+_LEAST_SCRIPT_SHARE = 0.1
+
+
+def check_declared_language(text: str, lang: str, *, path: str = "<text>") -> str | None:
+    """Check a stated language against the text: an ``InputError`` when the text is not in
+    the language's script (Arabic script stated as Hindi), a warning when the detector names
+    another language of that script (Urdu stated as Arabic), else ``None``.
+
+    Languages whose script is not known here, and texts too short to tell, are trusted.
+    """
+    if lang not in _LANG_SCRIPT:
+        return None
+    words = _words_by_script(text[:_SCAN_CHARS])
+    letters: dict[str, int] = {}
+    for start, end, script in words:
+        letters[script] = letters.get(script, 0) + end - start
+    if sum(letters.values()) < MIN_LETTERS:
+        return None
+    dominant = max(letters, key=letters.__getitem__)
+    expected = script_of_language(lang)
+    # a Hindi article may quote English at length (or carry markup): only a text that
+    # barely uses the language's script is in the wrong one
+    if letters.get(expected, 0) < _LEAST_SCRIPT_SHARE * sum(letters.values()):
+        raise InputError(
+            path, f"stated to be in {lang!r}, written in {expected} script, but the text is in {dominant} script"
+        )
+    if dominant != expected:
+        return None
+    detected = _classify(" ".join(text[s:e] for s, e, script in words if script == dominant), dominant)
+    if detected != lang:
+        return f"{path}: stated to be in {lang!r}, but the text reads as {detected!r}"
+    return None
 
 
 def find_foreign_runs(text: str, main_lang: str) -> tuple[Span, ...]:
