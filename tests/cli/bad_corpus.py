@@ -121,7 +121,7 @@ CASES: dict[str, Build] = {
     "hf encoder without a model": lambda d: BadCase(("check", str(EN), str(HI), "--encoder", "hf"), "hf", "--encoder-model"),
     "unknown device": lambda d: _check(EN, HI, "--device", "bogus", names="bogus", cause="auto, cpu, cuda, mps"),
     "unknown option": lambda d: _check(EN, HI, "--bogus", names="--bogus", cause="No such option"),
-    "no arguments": lambda d: BadCase(("check",), "paths", "Missing argument"),
+    "no arguments": lambda d: BadCase(("check",), "FILES", "Missing argument"),
     # check: outputs
     "report over the translation": lambda d: _check(EN, _copy(d, HI), "-o", d / "hi.txt",
                                                     names=d / "hi.txt", cause="over an input"),
