@@ -1,8 +1,82 @@
-"""dupcheck: cross-lingual duplicate and translation-quality checker."""
+"""dupcheck: cross-lingual duplicate and translation-quality checker.
 
+``dupcheck.check(source, translation)`` checks a translation from Python; the pipeline and
+its backends are imported on the first call, so ``import dupcheck`` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
+from os import PathLike
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dupcheck.fidelity.pipeline import Checker
+    from dupcheck.records import Document, Report
 
 try:
     __version__ = version("dupcheck")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
+
+__all__ = ["__version__", "check"]
+
+#: what ``check`` takes for each side: a path, the text itself, or its sentences
+Side = str | PathLike[str] | Sequence[str]
+
+
+def check(
+    source: Side,
+    translation: Side,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    input_format: str | None = None,
+    fail_on: str = "major",
+    translator: str = "auto",
+    encoder: str = "auto",
+    cache: bool = True,
+) -> Report:
+    """Check ``translation`` against ``source``; the ``Report`` of ``dupcheck check``.
+
+    Each side is a path (a ``Path``, or a ``str`` that names an existing file), the text
+    itself (any other ``str``), or a list of sentences. Two lists of as many sentences are
+    taken as paired, sentence k with sentence k (``input_format="aligned"``), as sacrebleu
+    takes its hypotheses and references; otherwise sentences are aligned. ``input_format``
+    (text, lines, aligned) overrides that; languages are detected unless given.
+
+    >>> report = dupcheck.check(["The talks went well."], ["बातचीत अच्छी रही।"])  # doctest: +SKIP
+    >>> report.verdict, [f.code for f in report.findings]  # doctest: +SKIP
+    """
+    from dupcheck.backends.registry import BackendConfig
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings
+    from dupcheck.records import Severity
+
+    lists = not isinstance(source, str | PathLike) and not isinstance(translation, str | PathLike)
+    fmt = input_format or (
+        "aligned" if lists and len(source) == len(translation) else ("lines" if lists else "text")
+    )
+    checker = Checker(
+        BackendConfig(translator=translator, encoder=encoder, cache=cache),
+        CheckSettings(fail_on=Severity(fail_on), input_format=fmt),  # type: ignore[arg-type]
+    )
+    return checker.check_documents(
+        _document(checker, source, source_lang), _document(checker, translation, target_lang),
+    )
+
+
+def _document(checker: Checker, side: Side, lang: str | None) -> Document:
+    from pathlib import Path
+
+    from dupcheck.text.load import document_from_text
+
+    if isinstance(side, PathLike) or (isinstance(side, str) and "\n" not in side and len(side) < 4096
+                                      and Path(side).is_file()):
+        return checker.load(side, lang)
+    if isinstance(side, str):
+        text, fmt = side, "lines" if checker.settings.input_format != "text" else "text"
+    else:
+        # one sentence a line: a line break inside a sentence would make two
+        text, fmt = "\n".join(" ".join(s.split()) for s in side), "lines"
+    return document_from_text(text, path="", lang=lang, input_format=fmt)  # type: ignore[arg-type]

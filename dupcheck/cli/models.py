@@ -20,9 +20,15 @@ models_app = typer.Typer(
 
 @models_app.command("list")
 def list_command() -> None:
-    """Known models, the language pairs each covers, and whether it is on this machine."""
-    from dupcheck.backends.models import list_models, models_dir
+    """The packaged defaults (always present), then the known neural models, the language
+    pairs each covers, and whether it is on this machine."""
+    from dupcheck.backends.models import list_models, models_dir, packaged_models
 
+    typer.echo("packaged with dupcheck (what the defaults run):")
+    for m in packaged_models():
+        typer.echo(f"  {m.name}  {m.kind}, {m.size / 1e6:.1f} MB, {m.license}: {m.what}")
+        typer.echo(f"      from {m.source}; {m.path}")
+    typer.echo("\noptional neural models:")
     rows = [("NAME", "KIND", "FAMILY", "LANGUAGES", "SIZE", "LOCAL")]
     for status in list_models():
         e = status.entry
@@ -30,7 +36,7 @@ def list_command() -> None:
         rows.append((e.name, e.kind, e.family, e.describe_pairs(), f"{e.size_mb} MB", local))
     widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]) - 1)]
     for row in rows:
-        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
+        typer.echo("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
     typer.echo(f"\nmodels directory: {models_dir()}")
 
 

