@@ -7,7 +7,6 @@ its backends are imported on the first call, so ``import dupcheck`` stays fast.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from os import PathLike
 from typing import TYPE_CHECKING
 
@@ -15,10 +14,7 @@ if TYPE_CHECKING:
     from dupcheck.fidelity.pipeline import Checker
     from dupcheck.records import Document, Report
 
-try:
-    __version__ = version("dupcheck")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+unknown"
+from dupcheck.version import __version__
 
 __all__ = ["__version__", "check"]
 

@@ -47,4 +47,4 @@ def test_check_documents_with_lists_says_what_to_call() -> None:
 def test_import_dupcheck_loads_no_pipeline() -> None:
     code = "import sys, dupcheck; print(sorted(m for m in sys.modules if m.startswith(('dupcheck.', 'numpy', 'torch'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    assert out.strip() == "['dupcheck.version']"

@@ -28,7 +28,7 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from dupcheck import __version__
+        from dupcheck.version import __version__
 
         print(f"dupcheck {__version__}")
         raise typer.Exit()

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from functools import cache, partial
 from pathlib import Path
 
-from dupcheck import __version__
 from dupcheck.backends.registry import BackendConfig, load_translator
 from dupcheck.backends.translate.base import Translator
 from dupcheck.duplicates.candidates import (
@@ -30,6 +29,7 @@ from dupcheck.duplicates.engines import Progress, make_engine, worker_count
 from dupcheck.duplicates.relate import MIN_OVERLAP, Side, Thresholds, relate
 from dupcheck.lexical.pivot import PIVOT_LANG, pivot_source, pivot_target, pivot_terms
 from dupcheck.records import RelatedPair, ScanDocument, ScanReport, Skipped
+from dupcheck.version import __version__
 
 READ_CHUNK = 200
 VERIFY_CHUNK = 1000

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dupcheck import __version__
 from dupcheck.backends.encode.base import Encoder
 from dupcheck.backends.translate.base import Translator
 from dupcheck.fidelity.align import AlignSettings
 from dupcheck.fidelity.score import metric_signatures
 from dupcheck.records import Severity
+from dupcheck.version import __version__
 
 
 def build_signature(

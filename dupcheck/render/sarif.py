@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dupcheck import __version__
 from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.numbering import numbers
 from dupcheck.records import Finding, Location, Severity
 from dupcheck.render.rules import rule
+from dupcheck.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from dupcheck import __version__
 from dupcheck.gate.pipeline import DocumentResult, GateResult
+from dupcheck.version import __version__
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
