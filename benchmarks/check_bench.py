@@ -258,11 +258,15 @@ def diagonal_checker(pair: SyntheticPair) -> Prediction:
     return Prediction(tuple(beads), ())
 
 
-def dupcheck_checker(encoder: str, cache: bool = False) -> CheckFn:
+def dupcheck_checker(
+    encoder: str, cache: bool = False, min_confidence: float | None = None
+) -> CheckFn:
     """The real pipeline, fed each side as one sentence per line (``input_format="lines"``).
 
     Without ``cache`` every run computes its translations and embeddings afresh (and the
     user's cache is neither read nor filled), so timings are of a first check.
+    ``min_confidence`` replaces the check's own (0 keeps every finding's severity as its
+    detector gave it, so a caller can weigh the findings at any threshold afterwards).
     """
 
     from dupcheck.backends.registry import BackendConfig, load_encoder, load_translator
@@ -273,7 +277,9 @@ def dupcheck_checker(encoder: str, cache: bool = False) -> CheckFn:
     # backends loaded once up front, as a long-lived caller would, so timings exclude loading
     checker = Checker(
         config,
-        CheckSettings(input_format="lines"),
+        CheckSettings(input_format="lines")
+        if min_confidence is None
+        else CheckSettings(input_format="lines", min_confidence=min_confidence),
         translator=load_translator(config),
         encoder=load_encoder(config),
     )

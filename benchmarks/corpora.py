@@ -105,11 +105,7 @@ def documents(
     corpus: Corpus, seed: int = 0, lines: tuple[int, int] = DOCUMENT_LINES
 ) -> tuple[RealDocument, ...]:
     """The whole set cut into consecutive documents of ``lines`` lines (lengths drawn by
-    ``seed``); a remainder shorter than the shortest length is left out.
-
-    Line pairs with an empty side are skipped inside a document (a line-per-sentence
-    check would read them as a missing sentence), so a document may hold fewer lines.
-    """
+    ``seed``); a remainder shorter than the shortest length is left out."""
 
     rng = random.Random(seed)
     shortest, longest = lines
@@ -117,15 +113,14 @@ def documents(
     start = 0
     while len(corpus.english) - start >= shortest:
         end = min(start + rng.randint(shortest, longest), len(corpus.english))
-        kept = [i for i in range(start, end) if corpus.english[i] and corpus.target[i]]
         cut.append(
             RealDocument(
                 f"{corpus.name or corpus.lang}-{len(cut):03d}",
                 corpus.name,
                 corpus.lang,
                 start + 1,
-                tuple(corpus.english[i] for i in kept),
-                tuple(corpus.target[i] for i in kept),
+                corpus.english[start:end],
+                corpus.target[start:end],
             )
         )
         start = end

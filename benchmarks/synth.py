@@ -14,6 +14,7 @@ only :func:`benchmarks.corpora.read_parallel` touches the disk.
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import unicodedata
@@ -384,6 +385,50 @@ def _replace_word(
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _bands(corpus: Corpus) -> _WordBands:
+    """The corpus's word bands, counted once per corpus (every error builder needs them)."""
+
+    return _word_bands(corpus.target, _WORDS[corpus.lang])
+
+
+def _change(
+    corpus: Corpus, error_type: str, line: int, start: int, end: int, rng: random.Random
+) -> _Change | None:
+    """The change of ``error_type`` to target line ``line`` of document ``[start, end)``,
+    or None where the line admits none (no shared number, no clause, no content word)."""
+
+    sentence = corpus.target[line]
+    if error_type == NUMBER:
+        return _change_number(corpus.english[line], sentence, rng)
+    if error_type == DROPPED_CLAUSE:
+        return _drop_clause(sentence, rng)
+    if error_type == REPLACED_WORD:
+        document = " ".join(corpus.target[start:end])
+        return _replace_word(sentence, _bands(corpus), _WORDS[corpus.lang], document, rng)
+    foreign = _far_line(rng, len(corpus.target), start, end, set())
+    return corpus.target[foreign], f"replaced by line {foreign + 1}", ""
+
+
+def _error_pair(
+    name: str, corpus: Corpus, error_type: str, line: int, start: int, end: int, change: _Change
+) -> SyntheticPair:
+    altered, note, inserted = change
+    draft: _Draft = [((i,), (corpus.target[i],)) for i in range(start, end)]
+    draft[line - start] = ((line,), (altered,))
+    return _finish(
+        name,
+        error_type,
+        corpus,
+        start,
+        end,
+        draft,
+        [(error_type, line, line - start)],
+        [note],
+        [inserted],
+    )
+
+
 def error_pairs(
     corpus: Corpus, per_type: int, seed: int = 0, length: tuple[int, int] = (6, 12)
 ) -> tuple[SyntheticPair, ...]:
@@ -396,8 +441,6 @@ def error_pairs(
 
     rng = random.Random(seed)
     size = len(corpus.target)
-    words = _WORDS[corpus.lang]
-    bands = _word_bands(corpus.target, words)
     pairs: list[SyntheticPair] = []
     for error_type in INJECTED_TYPES:
         made = 0
@@ -407,37 +450,41 @@ def error_pairs(
             doc_length = rng.randint(*length)
             start = min(max(0, line - rng.randrange(doc_length)), size - doc_length)
             end = start + doc_length
-            sentence = corpus.target[line]
-            if error_type == NUMBER:
-                change = _change_number(corpus.english[line], sentence, rng)
-            elif error_type == DROPPED_CLAUSE:
-                change = _drop_clause(sentence, rng)
-            elif error_type == REPLACED_WORD:
-                change = _replace_word(
-                    sentence, bands, words, " ".join(corpus.target[start:end]), rng
-                )
-            else:
-                foreign = _far_line(rng, size, start, end, set())
-                change = corpus.target[foreign], f"replaced by line {foreign + 1}", ""
+            change = _change(corpus, error_type, line, start, end, rng)
             if change is None:
                 continue
-            altered, note, inserted = change
-            draft: _Draft = [((i,), (corpus.target[i],)) for i in range(start, end)]
-            draft[line - start] = ((line,), (altered,))
-            pairs.append(
-                _finish(
-                    f"{error_type}-{made:02d}",
-                    error_type,
-                    corpus,
-                    start,
-                    end,
-                    draft,
-                    [(error_type, line, line - start)],
-                    [note],
-                    [inserted],
-                )
-            )
+            name = f"{error_type}-{made:02d}"
+            pairs.append(_error_pair(name, corpus, error_type, line, start, end, change))
             made += 1
+    return tuple(pairs)
+
+
+def document_pair(corpus: Corpus, start: int, end: int, name: str) -> SyntheticPair:
+    """Lines ``[start, end)`` untouched: every sentence pair a faithful translation."""
+
+    draft: _Draft = [((i,), (corpus.target[i],)) for i in range(start, end)]
+    return _finish(name, "clean", corpus, start, end, draft, [], [])
+
+
+def document_errors(
+    corpus: Corpus, start: int, end: int, seed: int, name: str
+) -> tuple[SyntheticPair, ...]:
+    """The document ``[start, end)`` once per injected error type, each with one error at
+    a line drawn by ``seed`` among those that admit it (types no line admits are left out).
+
+    The real-translation benchmark measures recall on the very documents whose clean
+    versions it measures false alarms on.
+    """
+
+    rng = random.Random(seed)
+    pairs = []
+    for error_type in INJECTED_TYPES:
+        for line in rng.sample(range(start, end), k=end - start):
+            change = _change(corpus, error_type, line, start, end, rng)
+            if change is not None:
+                label = f"{name}-{error_type}"
+                pairs.append(_error_pair(label, corpus, error_type, line, start, end, change))
+                break
     return tuple(pairs)
 
 
@@ -452,8 +499,5 @@ def clean_pairs(
     for n in range(count):
         doc_length = rng.randint(*length)
         start = rng.randrange(size - doc_length)
-        draft: _Draft = [((i,), (corpus.target[i],)) for i in range(start, start + doc_length)]
-        pairs.append(
-            _finish(f"clean-{n:02d}", "clean", corpus, start, start + doc_length, draft, [], [])
-        )
+        pairs.append(document_pair(corpus, start, start + doc_length, f"clean-{n:02d}"))
     return tuple(pairs)

@@ -152,6 +152,9 @@ class Finding:
     #: filled by ``dupcheck.text.coords.locate_findings`` once the findings are final
     source_location: Location | None = None
     target_location: Location | None = None
+    #: 0-1: how strongly the evidence named in ``message`` supports the finding; a major
+    #: or critical finding below the check's minimum confidence is reported as minor
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,8 @@ from dupcheck.errors import InputError
 from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 from dupcheck.fidelity.findings import CheckedPair, find_problems
 from dupcheck.fidelity.paired import misaligned, paired_alignment
+from dupcheck.fidelity.findings.base import MIN_CONFIDENCE
+from dupcheck.fidelity.repair import repaired
 from dupcheck.fidelity.score import score_document, score_pairs
 from dupcheck.fidelity.signature import build_signature
 from dupcheck.lexical.lexicon import load_lexicon
@@ -41,6 +43,8 @@ class CheckSettings:
     input_format: InputFormat = "text"
     #: ``None``: the calibration that fits the backends (with or without an encoder)
     align: AlignSettings | None = None
+    #: major findings on weaker evidence are reported as minor (findings.base.weighed)
+    min_confidence: float = MIN_CONFIDENCE
 
 
 class Checker:
@@ -137,8 +141,13 @@ class Checker:
         if paired:
             misplaced = misaligned(source, target, alignment)
             alignment = paired_alignment(source, target, alignment)
+        else:
+            alignment = repaired(alignment, source, target, src_pivot, tgt_pivot, self.encoder)
         self._stage("finding problems")
-        pair = CheckedPair(source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder)
+        pair = CheckedPair(
+            source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder,
+            self.settings.min_confidence,
+        )
         views = list(pair.views())
         findings = find_problems(pair, views)
         if misplaced:  # paired beads are one segment a side, so the segment orders the findings

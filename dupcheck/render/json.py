@@ -83,6 +83,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "target_span": list(f.target_span) if f.target_span else None,
         "source_location": _location(f.source_location),
         "target_location": _location(f.target_location),
+        "confidence": f.confidence,
     }
 
 

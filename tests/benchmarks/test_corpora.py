@@ -61,13 +61,6 @@ def test_parts_alternate_and_cover_the_documents() -> None:
         part(docs, "test")
 
 
-def test_empty_line_pairs_are_left_out() -> None:
-    english = tuple("" if n == 3 else f"line {n}" for n in range(20))
-    corpus = Corpus(english, tuple(f"पंक्ति {n}" for n in range(20)), "hi", "toy")
-    (doc,) = documents(corpus, lines=(20, 20))
-    assert len(doc.source) == len(doc.target) == 19 and "line 3" not in doc.source
-
-
 def test_unequal_files_are_refused(tmp_path: Path) -> None:
     (tmp_path / "en").write_text("one\ntwo\n", encoding="utf-8")
     (tmp_path / "ar").write_text("واحد\n", encoding="utf-8")

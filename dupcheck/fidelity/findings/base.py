@@ -4,7 +4,10 @@
 word alignment; each ``Detector`` walks the beads through the one loop written in
 ``Detector.find`` and fills the hook ``inspect`` for one bead. Every finding carries a
 reason code (``omission.sentence``, ``number.changed``, ...) so that reports, baselines
-and CI rules can refer to it.
+and CI rules can refer to it, and a confidence: how strongly its evidence supports it.
+A major or critical finding whose confidence is below the pair's ``min_confidence`` is
+reported as minor, with the reason in its message: the gate fails only on findings the
+evidence stands behind, and the weaker ones stay in the report for a reader.
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ from dupcheck.fidelity.wordalign import WordAlignment, align_words
 from dupcheck.lexical.lexicon import Lexicon
 from dupcheck.lexical.pivot import PivotSide, Word
 from dupcheck.records import Bead, Document, Finding, FindingType, Severity
+
+#: below this confidence a major or critical finding is reported as minor (chosen on the
+#: calibration part of the real translations and the synthetic errors; see
+#: benchmarks/real_bench.py and README.md, "How a word-level finding is decided")
+MIN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,7 @@ class CheckedPair:
     lexicon: Lexicon
     #: tells whether two words across languages mean alike; None aligns on the lexicon alone
     encoder: Encoder | None = None
+    min_confidence: float = MIN_CONFIDENCE
 
     def views(self) -> Iterator[PairView]:
         for bead in self.alignment:
@@ -82,7 +91,8 @@ class Detector(ABC):
 
     def find(self, pair: CheckedPair, views: Iterable[PairView]) -> Iterator[Finding]:
         for view in views:
-            yield from self.inspect(pair, view)
+            for finding in self.inspect(pair, view):
+                yield weighed(finding, pair.min_confidence)
 
     @abstractmethod
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
@@ -92,6 +102,7 @@ class Detector(ABC):
         self, severity: Severity, code: str, view: PairView, message: str,
         source_text: str | None = None, target_text: str | None = None,
         source_span: tuple[int, int] | None = None, target_span: tuple[int, int] | None = None,
+        confidence: float = 1.0,
     ) -> Finding:
         def absolute(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
             return None if span is None else (span[0] + offset, span[1] + offset)
@@ -104,4 +115,16 @@ class Detector(ABC):
             message=message,
             source_span=absolute(source_span, view.source_offset),
             target_span=absolute(target_span, view.target_offset),
+            confidence=round(min(max(confidence, 0.0), 1.0), 2),
         )
+
+
+def weighed(finding: Finding, min_confidence: float) -> Finding:
+    """``finding`` as minor if it is major or worse on evidence weaker than ``min_confidence``."""
+    if finding.confidence >= min_confidence or not finding.severity.at_least(Severity.MAJOR):
+        return finding
+    return replace(
+        finding, severity=Severity.MINOR,
+        message=f"{finding.message} (confidence {finding.confidence:.2f}, below "
+        f"{min_confidence:.2f}: reported as minor, not {finding.severity.value})",
+    )

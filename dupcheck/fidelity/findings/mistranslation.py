@@ -27,6 +27,12 @@ class Mistranslations(Detector):
     a rendering with one, and (with an encoder) the two words embed far apart, so a mere
     gap in the lexicon does not read as a mistranslation. In a quotation it is a
     misquote: critical.
+
+    The confidence follows the encoder's evidence: the further the two words embed below
+    the similarity a translation reaches, the surer. Without an encoder the only evidence
+    is the quotation's word order and the lexicon's silence, which free translations
+    share ("clear evidence" / "स्पष्ट प्रमाण"): a quotation alone is no evidence, so the
+    confidence is low and the finding stays below the gate.
     """
 
     type = FindingType.MISTRANSLATION
@@ -38,6 +44,10 @@ class Mistranslations(Detector):
     explained_similarity = 0.86
     #: quotations longer than this (content words) no longer keep word order
     short_quote = 4
+    #: the confidence of a quotation's word order and the lexicon alone
+    lexical_confidence = 0.4
+    #: confidence gained per unit of similarity below the threshold (0.1 below: sure)
+    confidence_slope = 5.0
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not (view.bead.source and view.bead.target):
@@ -73,9 +83,12 @@ class Mistranslations(Detector):
         similar = _SimilarityTable(pair.encoder, words, src_free, tgt_free)
         for s, t, in_quote in candidates:
             sim = similar.between(s, t)
+            confidence = self.lexical_confidence
             if sim is not None:
-                if sim >= (self.quoted_similarity if in_quote else self.linked_similarity):
+                floor = self.quoted_similarity if in_quote else self.linked_similarity
+                if sim >= floor:
                     continue
+                confidence = 0.5 + self.confidence_slope * (floor - sim)
                 # next to a link the facing is loose: a word that means alike some other
                 # word of the pair is rendered there (or renders that one). A short
                 # quotation keeps its order, so there the facing itself is the evidence.
@@ -90,6 +103,7 @@ class Mistranslations(Detector):
                 + (" (inside a quotation)" if in_quote else "") + evidence,
                 source_text=sw.text, target_text=tw.text,
                 source_span=(sw.start, sw.end), target_span=(tw.start, tw.end),
+                confidence=confidence,
             )
 
 
@@ -151,7 +165,9 @@ def _related_lemmas(lexicon: Lexicon, words: tuple[Word, ...]) -> frozenset[str]
     lemmas = {m for w in words for m in w.meanings}
     related = set(lemmas)
     for lemma in lemmas:
-        for rendering in lexicon.renderings(lemma):
+        # the Arabic dictionary renders a few words ("civet") also as "", which no
+        # lemmatiser takes: skipped, as it means nothing
+        for rendering in filter(None, lexicon.renderings(lemma)):
             related |= lexicon.meanings(rendering)
     return frozenset(related | {_american(r) for r in related} | {_british(r) for r in related})
 

@@ -10,13 +10,27 @@ from dupcheck.lexical.lexicon import name_similarity
 from dupcheck.lexical.pivot import Word, is_english_word
 from dupcheck.records import Finding, FindingType, Severity
 
+#: abbreviated titles and ranks: capitalised, so read as names, but a translation renders
+#: them as words (Lt → लेफ्टिनेंट, MP → सांसद, Dr → डॉ.) or leaves them out before a name
+TITLES = frozenset({
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Lt", "Gen", "Col", "Maj", "Capt", "Cpt", "Sgt",
+    "Cpl", "Adm", "Cmdr", "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Fr", "St", "Jr", "Sr",
+    "Hon", "Insp", "Supt", "Const", "MP", "MPs", "MLA", "MLAs", "PM",
+})  # fmt: skip
+#: a name may be written as up to this many words (acronyms letter by letter: FBI →
+#: إف بي آي, ECDC → إي سي دي سي; a long name split: Snowden → स्नो डेन)
+_RUN_WORDS = 4
+
 
 class MissingNames(Detector):
     """Names in the source with no counterpart in the aligned translation.
 
     A name spelled only roughly alike across scripts is a transliteration variant
-    (Washington / वॉशिगंटन), not a finding. A name the whole translation never writes is
-    major; one written elsewhere in it (moved to another sentence) is minor.
+    (Washington / वॉशिगंटन), not a finding; so is a run of up to four target words that
+    writes it out closely (بي بي سي for BBC). Titles (Lt, Dr, MP) are not names. A name the
+    whole translation never writes is major; one written elsewhere in it (moved to
+    another sentence) is minor. The confidence falls as the nearest spelling in the
+    sentence comes closer to a variant: a name nothing resembles is surely missing.
     """
 
     type = FindingType.ENTITY
@@ -30,19 +44,39 @@ class MissingNames(Detector):
         # every target word counts, matched or not: a lexicon link may have taken the
         # name's rendering for an ordinary word (जॉर्ज is also "gorge")
         free = [w.text for w in words.target if w.text and w.content]
+        spelled = _runs([w.text for w in words.target if w.text], _RUN_WORDS)
         for i, w in enumerate(words.source):
             # capitalised dictionary words ("Geological Survey") are not names to miss
-            if not w.name or i in words.source_matched or is_english_word(w.text):
+            if (
+                not w.name or i in words.source_matched or is_english_word(w.text)
+                or w.text.rstrip(".") in TITLES
+            ):
                 continue
-            if any(name_similarity(w.text, t, pair.target.lang) >= self.variant for t in free):
+            nearest = max((name_similarity(w.text, t, pair.target.lang) for t in free), default=0.0)
+            # a run of words sounds like many things in part: it must sound like the name
+            # as closely as a name link does
+            if nearest >= self.variant or any(
+                name_similarity(w.text, run, pair.target.lang) >= NAME_MATCH for run in spelled
+            ):
                 continue
             elsewhere = _written_near(pair, view, w)
             yield self._finding(
                 Severity.MINOR if elsewhere else Severity.MAJOR, "entity.missing", view,
                 f'name "{w.text}" has no counterpart in the aligned translation'
-                + (" (it appears elsewhere in the translation)" if elsewhere else " nor near it"),
+                + (" (it appears elsewhere in the translation)" if elsewhere else " nor near it")
+                + f"; nearest spelling there {nearest:.2f} alike (a variant: {self.variant})",
                 source_text=w.text, source_span=(w.start, w.end),
+                # nothing alike: surely missing; nearly a variant: perhaps a spelling the
+                # sound keys do not cover
+                confidence=1.0 - 0.6 * nearest / self.variant,
             )
+
+
+def _runs(texts: list[str], longest: int) -> list[str]:
+    """Every run of 2 to ``longest`` consecutive words, joined by spaces."""
+    return [
+        " ".join(texts[k : k + n]) for n in range(2, longest + 1) for k in range(len(texts) - n + 1)
+    ]
 
 
 def _written_near(pair: CheckedPair, view: PairView, name: Word, reach: int = 2) -> bool:

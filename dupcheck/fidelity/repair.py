@@ -1,0 +1,131 @@
+"""Re-pairing sentences the aligner left apart although they translate each other.
+
+The sentence aligner scores whole documents; where a free translation shares few
+lexicon links with its source it can leave the source sentence unaligned (1-0) and its
+translation unaligned (0-1) side by side. Reported as they stand they are two major
+findings, an omission and an addition, on a correct translation. Here an unaligned
+source sentence and an unaligned target sentence in the same small gap (between the same
+two aligned beads, at most two sentences a side) become one 1-1 bead when the evidence says they translate each other:
+with an encoder, their embeddings are as close as translations' are; without one, the
+lexicon, number and name links cover enough of the source sentence. A sentence replaced
+by another article's shares neither, so it stays an omission and an addition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dupcheck.backends.encode.base import Encoder
+from dupcheck.fidelity.wordalign import align_words
+from dupcheck.lexical.pivot import PivotSide
+from dupcheck.records import Bead, Document
+
+#: e5 ("query: ") cosine at or above which two sentences are taken as translations of
+#: each other. Measured on the first 25 calibration documents of WMT14 hi-en (corpora.py):
+#: the one translation the aligner left apart embeds at 0.82, the 25 sentences replaced by
+#: one from another article at 0.72-0.80 against the source sentence they replace
+MIN_SIMILARITY = 0.82
+#: without an encoder: the share of the source sentence's content words linked into it.
+#: The lexicon barely tells them apart (on the first 30 calibration documents of WMT14,
+#: TICO-19 hi and ar: left-apart translations 0-0.40, replaced sentences 0-0.32), so
+#: few are re-paired
+MIN_COVERAGE = 0.35
+#: only gaps this small on both sides are re-paired: where two articles share passages
+#: (seed 003 against the AP story), long unaligned runs hold same-topic sentences that
+#: embed alike without translating each other; a translation left apart sits alone
+MAX_GAP = 2
+
+
+def repaired(
+    alignment: Sequence[Bead],
+    source: Document,
+    target: Document,
+    source_pivot: PivotSide,
+    target_pivot: PivotSide,
+    encoder: Encoder | None,
+) -> tuple[Bead, ...]:
+    """``alignment`` with the 1-0 and 0-1 beads of each gap re-paired where they translate
+    each other (best pairs first, keeping the order of both sides)."""
+
+    out: list[Bead] = []
+    gap: list[Bead] = []
+    for bead in (*alignment, None):
+        if bead is not None and not (bead.source and bead.target):
+            gap.append(bead)
+            continue
+        out.extend(_pair_gap(gap, source, target, source_pivot, target_pivot, encoder))
+        gap = []
+        if bead is not None:
+            out.append(bead)
+    return tuple(out)
+
+
+def _pair_gap(
+    gap: list[Bead],
+    source: Document,
+    target: Document,
+    source_pivot: PivotSide,
+    target_pivot: PivotSide,
+    encoder: Encoder | None,
+) -> list[Bead]:
+    sources = [b.source[0] for b in gap if b.source]
+    targets = [b.target[0] for b in gap if b.target]
+    if not sources or not targets or max(len(sources), len(targets)) > MAX_GAP:
+        return gap
+    scores = _scores(sources, targets, source, target, source_pivot, target_pivot, encoder)
+    floor = MIN_SIMILARITY if encoder is not None else MIN_COVERAGE
+    pairs: dict[int, tuple[int, float]] = {}
+    taken: set[int] = set()
+    for score, s, t in sorted(scores, reverse=True):
+        if score < floor or s in pairs or t in taken:
+            continue
+        # crossing pairs would break the order of one side
+        if any((s < other) != (t < pairs[other][0]) for other in pairs):
+            continue
+        pairs[s] = (t, score)
+        taken.add(t)
+    if not pairs:
+        return gap
+    beads = [Bead((s,), (t,), round(score, 4)) for s, (t, score) in pairs.items()]
+    beads += [b for b in gap if (b.source and b.source[0] not in pairs)]
+    beads += [b for b in gap if (b.target and b.target[0] not in taken)]
+    # the order of a gap: by source index, an addition before the source sentence after it
+    return sorted(beads, key=lambda b: (b.source[0] if b.source else _after(b, pairs), b.target))
+
+
+def _after(addition: Bead, pairs: dict[int, tuple[int, float]]) -> float:
+    """Where an unpaired addition sits among the re-paired beads, by target order."""
+    earlier = [s for s, (t, _) in pairs.items() if t < addition.target[0]]
+    return max(earlier) + 0.5 if earlier else -0.5
+
+
+def _scores(
+    sources: list[int],
+    targets: list[int],
+    source: Document,
+    target: Document,
+    source_pivot: PivotSide,
+    target_pivot: PivotSide,
+    encoder: Encoder | None,
+) -> list[tuple[float, int, int]]:
+    if encoder is not None:
+        vectors = encoder.encode(
+            [source.sentences[s].text for s in sources] + [target.sentences[t].text for t in targets]
+        )
+        table = vectors[: len(sources)] @ vectors[len(sources) :].T
+        return [
+            (float(table[i, j]), s, t) for i, s in enumerate(sources) for j, t in enumerate(targets)
+        ]
+    return [
+        (_coverage(source_pivot, target_pivot, s, t, target.lang), s, t)
+        for s in sources
+        for t in targets
+    ]
+
+
+def _coverage(source: PivotSide, target: PivotSide, s: int, t: int, lang: str) -> float:
+    """Share of sentence ``s``'s content words linked into sentence ``t`` (0 with none:
+    a sentence with nothing to link is no evidence)."""
+    if not any(w.content and w.keys for w in source.words[s]):
+        return 0.0
+    return align_words(source.words[s], target.words[t], lang).source_coverage()

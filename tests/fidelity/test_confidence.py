@@ -1,0 +1,150 @@
+"""Confidence: how the detectors weigh their evidence, with a stub encoder of fixed
+vectors (exact expectations), and the re-pairing of sentences the aligner left apart."""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import pytest
+
+from dupcheck.backends.encode.base import Encoder
+from dupcheck.fidelity.findings import find_problems
+from dupcheck.fidelity.findings.base import weighed
+from dupcheck.fidelity.findings.names import TITLES
+from dupcheck.fidelity.repair import repaired
+from dupcheck.records import Bead, Finding, FindingType, Severity
+from tests.fidelity.test_findings import EN_OTHER, EN_QUOTE, HI_OTHER, HI_QUOTE, checked
+
+
+class StubEncoder(Encoder):
+    """Fixed unit vectors: a text listed in ``angles`` lies in the plane of the first two
+    axes at that angle (the cosine of two listed texts is the cosine of their angles);
+    any other text gets a fixed pseudo-random direction off that plane (its checksum
+    seeds it), nearly orthogonal to every other text."""
+
+    name = "stub"
+    dimensions = 512
+
+    def __init__(self, angles: dict[str, float]) -> None:
+        self.angles = angles
+
+    def signature(self) -> str:
+        return "stub"
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            row = np.zeros(self.dimensions, dtype=np.float32)
+            if text in self.angles:
+                row[0], row[1] = np.cos(self.angles[text]), np.sin(self.angles[text])
+            else:
+                rng = np.random.default_rng(zlib.crc32(text.encode("utf-8")))
+                row[2:] = rng.standard_normal(self.dimensions - 2)
+                row /= np.linalg.norm(row)
+            rows.append(row)
+        return np.stack(rows)
+
+
+def _at_cosine(a: str, b: str, cosine: float) -> StubEncoder:
+    return StubEncoder({a: 0.0, b: float(np.arccos(cosine))})
+
+
+def _with(pair, encoder):
+    from dataclasses import replace
+
+    return replace(pair, encoder=encoder)
+
+
+@pytest.mark.parametrize(
+    ("cosine", "expected"),
+    [
+        # far below the 0.82 a quoted translation reaches: sure, and a misquote
+        (0.30, (Severity.CRITICAL, 1.0)),
+        (0.78, (Severity.CRITICAL, 0.7)),
+        # just below it: barely more than the quotation's word order
+        (0.815, (Severity.CRITICAL, 0.53)),
+        # at or above it: the words mean alike, no finding
+        (0.83, None),
+    ],
+)
+def test_a_misquote_is_as_sure_as_the_words_embed_apart(cosine, expected):
+    pair = _with(checked([EN_QUOTE], [HI_QUOTE], [((0,), (0,))]),
+                 _at_cosine("ironclad", "परेशान", cosine))
+    hits = [(f.severity, f.confidence) for f in find_problems(pair)
+            if f.type is FindingType.MISTRANSLATION and f.source_text == "ironclad"]
+    assert hits == ([] if expected is None else [expected])
+
+
+EN_BBC = "The BBC and the FBI spoke to Lt Smith on Monday."
+AR_BBC = "وتحدثت بي بي سي وإف بي آي إلى الملازم سميث يوم الاثنين."
+EN_FBI = "The FBI spoke to Lt Smith on Monday."
+AR_NO_FBI = "وتحدثت الشرطة إلى الملازم سميث يوم الاثنين."
+
+
+def _arabic(src, tgt):
+    from dupcheck.backends.translate.lexical import LexicalTranslator
+    from dupcheck.fidelity.findings import CheckedPair
+    from dupcheck.lexical.lexicon import load_lexicon
+    from dupcheck.lexical.pivot import pivot_source, pivot_target
+    from dupcheck.text.load import document_from_text
+    from dupcheck.text.segment import segment
+
+    source = segment(document_from_text(src, lang="en", input_format="lines"), input_format="lines")
+    target = segment(document_from_text(tgt, lang="ar", input_format="lines"), input_format="lines")
+    lexicon = load_lexicon("ar")
+    return CheckedPair(
+        source, target, pivot_source(source, lexicon), pivot_target(target, LexicalTranslator()),
+        (Bead((0,), (0,), 1.0),), lexicon,
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "missing"),
+    [
+        # acronyms Arabic writes out letter by letter, and a title, are no missing names
+        (EN_BBC, AR_BBC, []),
+        # "the police" for the FBI: missing
+        (EN_FBI, AR_NO_FBI, ["FBI"]),
+    ],
+)
+def test_names_written_out_letter_by_letter_are_found(source, target, missing):
+    findings = find_problems(_arabic(source, target))
+    assert [f.source_text for f in findings if f.code == "entity.missing"] == missing
+    assert "Lt" in TITLES
+
+
+def _finding(severity: Severity, confidence: float) -> Finding:
+    return Finding(FindingType.OMISSION, severity, "omission.sentence", (0,), (), "s", "",
+                   "source sentence has no counterpart", confidence=confidence)
+
+
+@pytest.mark.parametrize(
+    ("severity", "confidence", "expected"),
+    [
+        (Severity.MAJOR, 0.49, Severity.MINOR),
+        (Severity.MAJOR, 0.5, Severity.MAJOR),
+        (Severity.CRITICAL, 0.2, Severity.MINOR),
+        (Severity.MINOR, 0.9, Severity.MINOR),
+    ],
+)
+def test_weak_evidence_is_reported_below_the_gate(severity, confidence, expected):
+    out = weighed(_finding(severity, confidence), 0.5)
+    assert out.severity is expected
+    assert ("reported as minor" in out.message) == (expected is not severity)
+
+
+def test_unaligned_translations_are_re_paired_and_a_foreign_sentence_is_not():
+    # source 0 and 1 with nothing aligned: the aligner's 1-0 + 0-1 beads in one gap
+    pair = checked([EN_QUOTE, EN_OTHER], [HI_QUOTE, HI_OTHER],
+                   [((0,), (0,)), ((1,), ()), ((), (1,))])
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    alike = _at_cosine(EN_OTHER, HI_OTHER, 0.9)
+    assert repaired(pair.alignment, *args, alike) == (
+        Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.9),
+    )
+    unlike = _at_cosine(EN_OTHER, HI_OTHER, 0.5)
+    assert repaired(pair.alignment, *args, unlike) == pair.alignment
+    findings = find_problems(_with(pair, unlike))
+    sentence_level = {(f.code, f.confidence) for f in findings if f.code.endswith(".sentence")}
+    assert sentence_level == {("omission.sentence", 0.8), ("addition.sentence", 0.8)}
