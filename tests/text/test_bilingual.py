@@ -97,3 +97,16 @@ def test_the_fixtures_are_what_the_script_writes(tmp_path: Path) -> None:
     module.main(tmp_path)
     for path in sorted(tmp_path.iterdir()):
         assert path.read_bytes() == (BILINGUAL / path.name).read_bytes(), path.name
+
+
+def test_a_po_file_is_read_through_translate_toolkit(checker: Checker, tmp_path: Path) -> None:
+    from translate.storage import po
+
+    source, target = load_bilingual(BILINGUAL / "seed.tsv")
+    store = po.pofile()
+    for s, t in zip(source.sentences, target.sentences):
+        store.addsourceunit(s.text).target = t.text
+    path = tmp_path / "seed.po"
+    path.write_bytes(bytes(store))
+    report = checker.check_bilingual(path, source_lang="en", target_lang="hi")
+    assert _where(report, "mistranslation.word") == [26] and _where(report, "number.changed") == [6]
