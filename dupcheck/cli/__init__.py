@@ -5,6 +5,7 @@ Library modules are imported inside the commands so that ``dupcheck --help`` sta
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -80,6 +81,10 @@ def check(
     junit: options.Junit = None,
     html: options.Html = None,
     tmx: options.Tmx = None,
+    xliff_notes: Annotated[Path | None, typer.Option(
+        "--xliff-notes", metavar="PATH",
+        help="For an XLIFF 1.2 input: write a copy with each finding as a note on its segment, "
+             "failing segments' targets in state needs-review-translation.")] = None,
 ) -> None:
     """Align a translation with its source and report its fidelity and problems.
 
@@ -128,7 +133,21 @@ def check(
 
         write_reports(check_result(report), inputs,
                       sarif=sarif, junit=junit, html=html, tmx=tmx)
+    if xliff_notes is not None:
+        _write_xliff_notes(report, xliff_notes, inputs)
     raise typer.Exit(1 if report.verdict == "fail" else 0)
+
+
+def _write_xliff_notes(report, path: Path, inputs: list[Path]) -> None:
+    from dupcheck.cli.common import write_output
+    from dupcheck.render.xliff import render_xliff_notes
+
+    try:
+        text = render_xliff_notes(report)
+    except DupcheckError as exc:
+        fail(str(exc))
+    write_output(path, text, protect=inputs)
+    print(f"wrote the XLIFF with the findings as notes to {path}", file=sys.stderr)
 
 
 def _split_paths(paths: list[Path], extra_sources: list[Path]) -> tuple[list[Path], Path]:

@@ -19,8 +19,8 @@ from dupcheck.backends.translate.base import Translator
 from dupcheck.errors import InputError
 from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 from dupcheck.fidelity.findings import CheckedPair, find_problems
-from dupcheck.fidelity.paired import misaligned, paired_alignment
 from dupcheck.fidelity.findings.base import MIN_CONFIDENCE
+from dupcheck.fidelity.paired import misaligned, paired_alignment
 from dupcheck.fidelity.repair import repaired
 from dupcheck.fidelity.score import score_document, score_pairs
 from dupcheck.fidelity.signature import build_signature

@@ -98,10 +98,8 @@ def _translate_toolkit(data: bytes, name: str) -> tuple[list[tuple[str, str]], t
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(name, f"not a readable {Path(name).suffix[1:].upper()} file ({first})") from None
     pairs = []
-    for number, unit in enumerate((u for u in store.units if not u.isheader()), start=1):
+    for number, unit in enumerate(translated_units(store), start=1):
         source, target = str(unit.source or "").strip(), str(unit.target or "").strip()
-        if not source:
-            continue
         if not target:
             # translate-toolkit ids are "file\x04id"
             unit_id = (unit.getid() or "").split("\x04")[-1] or "no id"
@@ -114,6 +112,12 @@ def _translate_toolkit(data: bytes, name: str) -> tuple[list[tuple[str, str]], t
         others = {_code(m) for m in _TUV_LANG.findall(data.decode("utf-8", "replace"))} - {source_lang}
         target_lang = others.pop() if len(others) == 1 else None
     return pairs, (source_lang, target_lang)
+
+
+def translated_units(store) -> list:
+    """The units that are segments: not a header, with a source (``render.xliff`` writes
+    back into the same ones)."""
+    return [u for u in store.units if not u.isheader() and str(u.source or "").strip()]
 
 
 def _delimited(raw: str, delimiter: str, name: str) -> tuple[list[tuple[str, str]], tuple[str | None, str | None]]:

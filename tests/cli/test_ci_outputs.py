@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -60,9 +61,11 @@ def test_gate_with_no_configuration_checks_the_pair_it_finds(fresh: Path) -> Non
         "for hi (1 pair) (`dupcheck gate --init` writes it as dupcheck.toml)"
     )
     assert "FAIL  stories/xi-egypt.hi.txt" in result.stdout
-    # each failing finding with file:line:col: the ironclad mistranslation is on line 4
-    assert any(line.strip().startswith("stories/xi-egypt.hi.txt:4:") and "mistranslation.word" in line
-               for line in result.stdout.splitlines())
+    # each failing finding with file:line:col: the changed number is on line 2 of the
+    # translation, the omissions on their source lines
+    listed = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert listed and all(re.match(r"stories/xi-egypt\.(en|hi)\.txt:\d+:\d+: ", line) for line in listed)
+    assert any(line.startswith("stories/xi-egypt.hi.txt:2:") and "number.changed" in line for line in listed)
 
 
 def test_gate_init_writes_the_assumption_once(fresh: Path) -> None:

@@ -110,3 +110,24 @@ def test_a_po_file_is_read_through_translate_toolkit(checker: Checker, tmp_path:
     path.write_bytes(bytes(store))
     report = checker.check_bilingual(path, source_lang="en", target_lang="hi")
     assert _where(report, "mistranslation.word") == [26] and _where(report, "number.changed") == [6]
+
+
+def test_findings_written_back_into_a_copy_of_the_xliff(tmp_path: Path) -> None:
+    out = tmp_path / "notes.xlf"
+    result = runner.invoke(app, ["check", str(BILINGUAL / "seed.xlf"), "--encoder", "none",
+                                 "--xliff-notes", str(out)])
+    assert result.exit_code == 1 and f"to {out}" in result.stderr
+    from translate.storage import xliff
+
+    units = [u for u in xliff.xlifffile.parsestring(out.read_bytes()).units if not u.isheader()]
+    assert len(units) == 26
+    assert "number.changed" in units[5].getnotes("dupcheck")  # segment 6
+    assert "mistranslation.word" in units[25].getnotes("dupcheck")  # segment 26
+    assert units[0].getnotes("dupcheck") == ""
+    states = {k + 1 for k, u in enumerate(units)
+              if u.xmlelement.find(u.namespaced("target")).get("state") == "needs-review-translation"}
+    assert 6 in states and 1 not in states
+    # the copy reads back as the same segments
+    assert [s.text for s in load_bilingual(out)[1].sentences] == [
+        s.text for s in load_bilingual(BILINGUAL / "seed.xlf")[1].sentences
+    ]
