@@ -148,3 +148,15 @@ def test_unaligned_translations_are_re_paired_and_a_foreign_sentence_is_not():
     findings = find_problems(_with(pair, unlike))
     sentence_level = {(f.code, f.confidence) for f in findings if f.code.endswith(".sentence")}
     assert sentence_level == {("omission.sentence", 0.8), ("addition.sentence", 0.8)}
+
+
+def test_a_pair_no_closer_than_the_neighbouring_translation_is_not_re_paired():
+    # cosine 0.85 with the unaligned translation, but 0.84 with the aligned one before the
+    # gap: a same-topic sentence of another article, not a translation (margin < 0.035)
+    pair = checked([EN_QUOTE, EN_OTHER], [HI_QUOTE, HI_OTHER],
+                   [((0,), (0,)), ((1,), ()), ((), (1,))])
+    encoder = StubEncoder(
+        {EN_OTHER: 0.0, HI_OTHER: float(np.arccos(0.85)), HI_QUOTE: -float(np.arccos(0.84))}
+    )
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    assert repaired(pair.alignment, *args, encoder) == pair.alignment
