@@ -135,7 +135,7 @@ class Checker:
         tgt_pivot = pivot_target(target, translator)
         self._stage(f"aligning {len(source.sentences)} and {len(target.sentences)} sentences")
         alignment = align_sentences(
-            self._features(source, src_pivot), self._features(target, tgt_pivot), self.align_settings
+            self.features(source, src_pivot), self.features(target, tgt_pivot), self.align_settings
         )
         misplaced: tuple[Finding, ...] = ()
         if paired:
@@ -192,7 +192,8 @@ class Checker:
                 f"language {target.lang!r} is not covered by the {translator.name!r} translator",
             )
 
-    def _features(self, doc: Document, pivot: PivotSide) -> SideFeatures:
+    def features(self, doc: Document, pivot: PivotSide) -> SideFeatures:
+        """What the aligner knows of ``doc``'s sentences (its embeddings, when there is an encoder)."""
         embeddings: np.ndarray | None = None
         if self.encoder is not None:
             self._stage(f"embedding {len(doc.sentences)} sentences")

@@ -4,6 +4,7 @@ for encoders that can say so, each token's hidden states with its characters in 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,10 @@ class TokenStates:
     states: np.ndarray
 
 
+#: rows kept in memory per encoder (1.5 kB each at 384 dimensions)
+MEMO_TEXTS = 20_000
+
+
 class Encoder(ABC):
     #: registry name, e.g. ``e5`` or ``hf``
     name: str = ""
@@ -56,8 +61,13 @@ class Encoder(ABC):
         raise BackendError(f"the {self.name} encoder gives sentence vectors only, not token states")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised row per text. A check asks for the same texts more than once
+        (the aligner, the word checks, the scores): what this encoder embedded lately is
+        kept in memory, so each is embedded once even without the on-disk cache."""
+        memo = self._memo()
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
         rows = map_cached(
-            texts,
+            missing,
             lambda batch: list(self._encode_batch(batch)),
             batch_size=self.batch_size,
             cache=self.cache,
@@ -65,6 +75,16 @@ class Encoder(ABC):
             dump=lambda row: np.asarray(row, dtype="<f4").tobytes(),
             load=lambda blob: np.frombuffer(blob, dtype="<f4"),
         )
+        for text in texts:
+            if text in memo:
+                memo.move_to_end(text)
+        memo.update(rows)
+        while len(memo) > MEMO_TEXTS:
+            memo.popitem(last=False)
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.stack([rows[t] for t in texts]).astype(np.float32, copy=False)
+        return np.stack([rows[t] if t in rows else memo[t] for t in texts]).astype(np.float32, copy=False)
+
+    def _memo(self) -> OrderedDict[str, np.ndarray]:
+        # created on first use: subclasses need not call an __init__ here
+        return self.__dict__.setdefault("_recent", OrderedDict())

