@@ -99,8 +99,8 @@ def all_one_one(case: Case, settings: AlignSettings, embeddings: bool) -> tuple[
 def calibrations() -> list[tuple[str, AlignSettings, bool]]:
     return [
         ("none (lexical_only)", AlignSettings.lexical_only(), False),
-        ("encoder, former calibration", AlignSettings(
-            threshold=0.16, merge_penalty=0.08, embedding_weight=1.0, merge_evidence="worst"), True),
+        # the former defaults, which scan still uses
+        ("encoder, former calibration", AlignSettings.for_scan(), True),
         ("encoder (AlignSettings(), default)", AlignSettings(), True),
     ]
 

@@ -47,7 +47,7 @@ class Thresholds:
     max_gap: int = 1
     #: cosine of candidate term sets below which two sentences are not worth aligning
     prefilter: float = 0.15
-    align: AlignSettings = field(default_factory=AlignSettings)
+    align: AlignSettings = field(default_factory=AlignSettings.for_scan)
 
     def describe(self) -> str:
         return (

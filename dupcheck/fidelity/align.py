@@ -91,6 +91,12 @@ class AlignSettings:
         against 0.915 with the encoder's calibration)."""
         return cls(threshold=0.10, merge_penalty=0.16, embedding_weight=1.0, merge_evidence="worst")
 
+    @classmethod
+    def for_scan(cls) -> AlignSettings:
+        """What ``dupcheck scan`` verifies candidate pairs with (no embeddings): the former
+        defaults, with which its figures in README.md were measured."""
+        return cls(threshold=0.16, merge_penalty=0.08, embedding_weight=1.0, merge_evidence="worst")
+
     def describe(self) -> str:
         return (
             f"tau:{self.threshold}|merge:{self.merge_penalty}|band:{self.band}"

@@ -187,3 +187,14 @@ def test_a_faithful_line_by_line_translation_aligns_one_to_one_throughout(encode
     checker = Checker(encoder=encoder, settings=CheckSettings(input_format="lines"))
     alignment = checker.check_documents(source, target).alignment
     assert [(b.source, b.target) for b in alignment] == [((i,), (i,)) for i in range(100)]
+
+
+@pytest.mark.neural
+@pytest.mark.slow
+def test_int8_linear_layers_stay_close_to_float32(encoder):
+    from dupcheck.backends.encode.e5 import E5Encoder
+
+    int8 = E5Encoder(device="cpu", num_threads=1, int8=True)
+    texts = LINES["hin_Deva"][:10] + LINES["eng_Latn"][:10]
+    assert "int8" in int8.signature() and "float32" in encoder.signature()
+    assert (int8.encode(texts) * encoder.encode(texts)).sum(1).min() >= 0.98
