@@ -54,14 +54,18 @@ def write_pair(folder: Path, megabytes: float, english: list[str], hindi: list[s
 
 def measure(command: list[str]) -> tuple[float, float, int]:
     """Wall seconds, peak resident MiB and exit code of one command."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        error = process.stderr.read().decode(errors="replace").strip().splitlines() if process.stderr else []
-        print(f"  exit {code}: {error[-1] if error else ''}", file=sys.stderr)
+    root = Path(__file__).resolve().parent.parent
+    # stderr to a file: a pipe nobody reads while waiting could fill and stall the child
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            errors.seek(0)
+            lines = errors.read().decode(errors="replace").strip().splitlines()
+            print(f"  exit {code}: {lines[-1] if lines else ''}", file=sys.stderr)
     return wall, usage.ru_maxrss / 1024, code
 
 
@@ -75,7 +79,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     corpus = read_flores(args.flores)
     english, hindi = list(corpus.english), list(corpus.target)
-    dupcheck = str(Path(sys.executable).with_name("dupcheck"))
+    # the package this benchmark sits beside (run it from a checkout of the commit to measure)
+    dupcheck = [sys.executable, "-m", "dupcheck"]
     rows = []
     print(f"load average {os.getloadavg()[0]:.2f}; encoder {args.encoder}")
     print("command  MB (hi)     wall s  peak MiB  exit")
@@ -86,10 +91,10 @@ def main(argv: list[str] | None = None) -> None:
             source, target = write_pair(folder, megabytes, english, hindi)
             for command in args.commands:
                 if command == "check":
-                    argv_ = [dupcheck, "check", str(source), str(target), "--encoder", args.encoder,
+                    argv_ = [*dupcheck, "check", str(source), str(target), "--encoder", args.encoder,
                              "--no-cache", "--format", "json"]
                 else:
-                    argv_ = [dupcheck, "scan", str(folder), "--no-progress", "--workers", "1", "--format", "json"]
+                    argv_ = [*dupcheck, "scan", str(folder), "--no-progress", "--workers", "1", "--format", "json"]
                 wall, peak, code = measure(argv_)
                 rows.append({"command": command, "megabytes": megabytes, "encoder": args.encoder,
                              "wall_s": round(wall, 2), "peak_mib": round(peak), "exit": code})
