@@ -29,6 +29,8 @@ TICO = SHARED / "data" / "tico19-test"
         ("ثلاثمائة وخمسة عشر", [(315, 315, "number")]),
         ("خمسة وعشرون", [(25, 25, "number")]),
         ("2.8 مليار دولار", [(2.8e9, 2.8e9, "number")]),
+        ("بين عامي 2002 و2004", [(2002, 2004, "range")]),  # و joins a range after بين
+        ("123 و 1,500", [(123, 123, "number"), (1500, 1500, "number")]),
         ("عشرات الآلاف", [(1e4, 99999, "magnitude")]),
         (normalize_text("٣٬٥٠٠ شخص"), [(3500, 3500, "number")]),  # Arabic-Indic digits
     ],
@@ -40,7 +42,12 @@ def test_arabic_quantities(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("$2.8bn", [(2.8e9, "number")]), ("BN and bn", []), ("Eighteen", [(18.0, "number")])],
+    [
+        ("$2.8bn", [(2.8e9, "number")]),
+        ("BN and bn", []),
+        ("Eighteen", [(18.0, "number")]),
+        ("1,051,635 cases", [(1051635.0, "number")]),  # Western grouping past the thousands
+    ],
 )
 def test_english_scales_written_onto_digits(text, expected):
     assert [(q.low, q.kind) for q in extract_quantities(text, "en")] == expected
@@ -91,11 +98,11 @@ def test_the_dual_in_a_check(checker, english, arabic, number_codes):
     assert [f.code for f in report.findings if f.type is FindingType.NUMBER] == number_codes
 
 
-# Measured on the 2,100 TICO-19 en-ar line pairs (all correct translations): 2,077 with no
-# mismatched and no missing number (0.989), where the rules before the dual, clitics and
-# teens gave 2,010 (0.957). The rules were written from these lines' misses, so the figure
-# is not held out; the 23 left are mostly real differences ("five trillion" → خمسة,
-# "over a dozen" → عشرة) and spelled-out years.
+# Measured on the 2,100 TICO-19 en-ar line pairs (all correct translations): 2,080 with no
+# mismatched and no missing number (0.990), where the rules before the dual, clitics,
+# teens, ranges after بين and Western grouping past the thousands gave 2,010 (0.957). The
+# rules were written from these lines' misses, so the figure is not held out; the 20 left
+# are mostly real differences ("five trillion" → خمسة, "over a dozen" → عشرة).
 TICO_CLEAN_SHARE = 0.985
 
 

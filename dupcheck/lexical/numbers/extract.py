@@ -49,15 +49,17 @@ _MINUS = "-−"
 #: signs any text may use: percent signs, and "+" after a number ("30+")
 _PERCENT_SIGNS = ("%", "٪")
 _PLUS = r"\+"
-# Digits: Western (1,000) or Indian (1,00,000) grouping, optional decimals; a
+# Digits: Western (1,000 and 1,051,635) or Indian (1,00,000) grouping, optional decimals; a
 # Latin letter or digit right before means an identifier (A1GP), not a quantity.
 _DIGITS = (
     r"(?<![\p{Latin}\d_.,٫٬،])(?:−|(?<![\p{L}\p{M}\d]\s*)-)?"
-    r"(?:\d{1,3}(?:[,٬،]\d{2})*[,٬،]\d{3}(?!\d)|\d+)(?:[.٫]\d+(?![.,]?\d))?"
+    r"(?:\d{1,3}(?:[,٬،]\d{3}){2,}(?!\d)|\d{1,3}(?:[,٬،]\d{2})*[,٬،]\d{3}(?!\d)|\d+)"
+    r"(?:[.٫]\d+(?![.,]?\d))?"
 )
 _TIME = r"(?<![\d:])\d{1,2}:\d{2}(?!\d)"
 _TOKEN = regex.compile(
-    r"(?P<digits>\d{1,3}(?:[,٬،]\d{2})*[,٬،]\d{3}(?!\d)(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?)|[\p{L}\p{M}]+"
+    r"(?P<digits>(?:\d{1,3}(?:[,٬،]\d{3}){2,}(?!\d)|\d{1,3}(?:[,٬،]\d{2})*[,٬،]\d{3}(?!\d))"
+    r"(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?)|[\p{L}\p{M}]+"
 )
 # Western, Arabic and Urdu (Arabic comma) grouping; Arabic decimal separator
 _DIGIT_SEPARATORS = str.maketrans({",": None, "٬": None, "،": None, "٫": "."})
