@@ -33,6 +33,7 @@ def check(
     translator: str = "auto",
     encoder: str = "auto",
     cache: bool = True,
+    encoding: str | None = None,
 ) -> Report:
     """Check ``translation`` against ``source``; the ``Report`` of ``dupcheck check``.
 
@@ -40,7 +41,8 @@ def check(
     itself (any other ``str``), or a list of sentences. Two lists of as many sentences are
     taken as paired, sentence k with sentence k (``input_format="aligned"``), as sacrebleu
     takes its hypotheses and references; otherwise sentences are aligned. ``input_format``
-    (text, lines, aligned) overrides that; languages are detected unless given.
+    (text, lines, aligned) overrides that; languages are detected unless given, and so are
+    the files' encodings unless ``encoding`` names the one of both (``cp1256``).
 
     >>> report = dupcheck.check(["The talks went well."], ["बातचीत अच्छी रही।"])  # doctest: +SKIP
     >>> report.verdict, [f.code for f in report.findings]  # doctest: +SKIP
@@ -58,18 +60,19 @@ def check(
         CheckSettings(fail_on=Severity(fail_on), input_format=fmt),  # type: ignore[arg-type]
     )
     return checker.check_documents(
-        _document(checker, source, source_lang), _document(checker, translation, target_lang),
+        _document(checker, source, source_lang, encoding),
+        _document(checker, translation, target_lang, encoding),
     )
 
 
-def _document(checker: Checker, side: Side, lang: str | None) -> Document:
+def _document(checker: Checker, side: Side, lang: str | None, encoding: str | None) -> Document:
     from pathlib import Path
 
     from dupcheck.text.load import document_from_text
 
     if isinstance(side, PathLike) or (isinstance(side, str) and "\n" not in side and len(side) < 4096
                                       and Path(side).is_file()):
-        return checker.load(side, lang)
+        return checker.load(side, lang, encoding=encoding)
     if isinstance(side, str):
         text, fmt = side, "lines" if checker.settings.input_format != "text" else "text"
     else:

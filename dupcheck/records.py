@@ -90,6 +90,8 @@ class Document:
     raw: str = ""
     #: doubts about the document that stop nothing (a stated language the text does not read as)
     warnings: tuple[str, ...] = ()
+    #: the encoding the file was decoded from (a Python codec name), shown in the signature
+    encoding: str = "utf-8"
 
     @property
     def name(self) -> str:

@@ -59,6 +59,7 @@ def check(
     )] = None,
     source_lang: options.SourceLang = None,
     target_lang: options.TargetLang = None,
+    encoding: options.InputEncoding = None,
     input_format: Annotated[InputFormatOption | None, typer.Option(
         help="text: segment into sentences; lines: one sentence per line; aligned: the two "
              "files' lines (or a bilingual file's segments) are already paired, none is re-aligned. "
@@ -118,12 +119,13 @@ def check(
         )
         with stage_display(enabled=progress) as stage:
             checker = Checker(backends, CheckSettings(Severity(fail_on.value), fmt), on_stage=stage)
+            read_as = {"source_lang": source_lang, "target_lang": target_lang, "encoding": encoding}
             if bilingual:
-                report = checker.check_bilingual(paths[0], source_lang=source_lang, target_lang=target_lang)
+                report = checker.check_bilingual(paths[0], **read_as)
             elif len(sources) == 1:
-                report = checker.check_files(sources[0], translation, source_lang=source_lang, target_lang=target_lang)
+                report = checker.check_files(sources[0], translation, **read_as)
             else:
-                report = checker.check_against_sources(sources, translation, source_lang=source_lang, target_lang=target_lang)
+                report = checker.check_against_sources(sources, translation, **read_as)
     except DupcheckError as exc:
         fail(str(exc))
     _emit(report, format, output, show_alignment, protect=inputs)

@@ -89,30 +89,41 @@ class Checker:
     def _segmenting(self) -> Literal["text", "lines"]:
         return "text" if self.settings.input_format == "text" else "lines"
 
-    def load(self, path: str | Path, lang: str | None = None) -> Document:
-        doc = load_document(path, lang=lang, input_format=self._segmenting)
+    def load(self, path: str | Path, lang: str | None = None, *, encoding: str | None = None) -> Document:
+        """A file read, decoded (in ``encoding``, else in the one detected) and segmented."""
+        doc = load_document(path, lang=lang, input_format=self._segmenting, encoding=encoding)
         return segment(doc, input_format=self._segmenting)
 
     def check_bilingual(
         self, path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+        encoding: str | None = None,
     ) -> Report:
         """Check the paired segments of an XLIFF, TMX, PO, TSV or CSV file, as they are paired."""
-        source, target = load_bilingual(path, source_lang=source_lang, target_lang=target_lang)
+        source, target = load_bilingual(
+            path, source_lang=source_lang, target_lang=target_lang, encoding=encoding
+        )
         return self.check_documents(source, target, paired=True)
 
     def check_files(
         self, source: str | Path, target: str | Path, *,
-        source_lang: str | None = None, target_lang: str | None = None,
+        source_lang: str | None = None, target_lang: str | None = None, encoding: str | None = None,
     ) -> Report:
-        return self.check_documents(self.load(source, source_lang), self.load(target, target_lang))
+        """``encoding``: the encoding of both files, instead of the ones detected."""
+        return self.check_documents(
+            self.load(source, source_lang, encoding=encoding),
+            self.load(target, target_lang, encoding=encoding),
+        )
 
     def check_against_sources(
         self, sources: Sequence[str | Path], target: str | Path, *,
-        source_lang: str | None = None, target_lang: str | None = None,
+        source_lang: str | None = None, target_lang: str | None = None, encoding: str | None = None,
     ) -> Report:
         """Check a translation against each candidate source; report the one it follows."""
-        translation = self.load(target, target_lang)
-        reports = [self.check_documents(self.load(s, source_lang), translation) for s in sources]
+        translation = self.load(target, target_lang, encoding=encoding)
+        reports = [
+            self.check_documents(self.load(s, source_lang, encoding=encoding), translation)
+            for s in sources
+        ]
         best = max(range(len(reports)), key=lambda k: (reports[k].scores.coverage, reports[k].scores.fidelity))
         alternatives = tuple(
             SourceCoverage(r.source.path, r.scores.coverage, r.scores.fidelity, k == best)
@@ -165,6 +176,7 @@ class Checker:
                 translator, self.encoder, self.align_settings,
                 fail_on=self.settings.fail_on,
                 input_format="aligned" if paired else self.settings.input_format,
+                encodings=(source.encoding, target.encoding),
             ),
         )
 

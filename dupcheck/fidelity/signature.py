@@ -12,9 +12,10 @@ from dupcheck.version import __version__
 
 def build_signature(
     translator: Translator, encoder: Encoder | None, align: AlignSettings, *,
-    fail_on: Severity, input_format: str,
+    fail_on: Severity, input_format: str, encodings: tuple[str, str],
 ) -> str:
-    """Everything that decides a report's content, in sacrebleu's ``key:value|...`` style."""
+    """Everything that decides a report's content, in sacrebleu's ``key:value|...`` style;
+    ``encodings``: the source's and the translation's (``encoding:utf-8/cp1256``)."""
     parts = [
         f"dupcheck:{__version__}",
         f"translator:{translator.signature()}",
@@ -22,6 +23,7 @@ def build_signature(
         align.describe(),
         f"fail-on:{fail_on.value}",
         f"input:{input_format}",
+        f"encoding:{encodings[0]}/{encodings[1]}",
         metric_signatures(),
     ]
     return "|".join(parts)

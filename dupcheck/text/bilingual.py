@@ -17,7 +17,7 @@ import regex
 
 from dupcheck.errors import InputError
 from dupcheck.records import Document
-from dupcheck.text.load import MAX_BYTES, decode_bytes, document_from_text
+from dupcheck.text.load import MAX_BYTES, Decoded, decode_bytes, document_from_text
 from dupcheck.text.segment import segment
 
 TRANSLATE_TOOLKIT = frozenset({".xlf", ".xliff", ".tmx", ".po"})
@@ -34,10 +34,12 @@ def is_bilingual(path: Path) -> bool:
 
 
 def load_bilingual(
-    path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None
+    path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+    encoding: str | None = None,
 ) -> tuple[Document, Document]:
     """The two sides of a bilingual file, one sentence per segment, languages from the file
-    (or the given ones, which win)."""
+    (or the given ones, which win). ``encoding`` forces a TSV's or CSV's; XLIFF, TMX and PO
+    are read in the encoding they declare."""
     file, name = Path(path), str(path)
     if not file.is_file():
         raise InputError(name, "no such file" if not file.exists() else "is not a regular file")
@@ -48,11 +50,12 @@ def load_bilingual(
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
     suffix = file.suffix.lower()
+    if encoding and suffix not in DELIMITED:
+        raise InputError(name, "an encoding cannot be forced on XLIFF, TMX or PO, which declare their own")
+    raw = decode_bytes(data, path=name, encoding=encoding)
     if suffix in DELIMITED:
-        raw = decode_bytes(data, path=name)
-        pairs, langs = _delimited(raw, DELIMITED[suffix], name)
+        pairs, langs = _delimited(raw.text, DELIMITED[suffix], name)
     else:
-        raw = decode_bytes(data, path=name)
         pairs, langs = _translate_toolkit(data, name)
     if not pairs:
         raise InputError(name, "holds no translated segment")
@@ -67,11 +70,11 @@ def load_bilingual(
     )
 
 
-def _side(name: str, raw: str, segments: list[str], lang: str | None) -> Document:
+def _side(name: str, raw: Decoded, segments: list[str], lang: str | None) -> Document:
     # a segment is one line: line breaks inside a segment are spaces
     text = "\n".join(_SPACE.sub(" ", s).strip() for s in segments)
-    doc = document_from_text(text, path=name, lang=lang, input_format="lines")
-    doc = segment(replace(doc, raw=raw), input_format="lines")
+    doc = document_from_text(text, path=name, lang=lang, input_format="lines", encoding=raw.encoding)
+    doc = segment(replace(doc, raw=raw.text), input_format="lines")
     if len(doc.sentences) != len(segments):
         raise InputError(name, "a segment holds only characters that normalisation removes")
     return doc

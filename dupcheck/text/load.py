@@ -10,6 +10,7 @@ import codecs
 import os
 import stat
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +34,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+#: UTF-16 without a BOM: at least this share of its code units have a NUL byte (those of
+#: ASCII spaces, digits and punctuation, which running text in any script has), ...
+_MIN_UTF16_NUL_SHARE = 0.05
+#: ... all in the same byte of the unit but for this share of them (U+0600, U+0900, U+2000)
+_MAX_UTF16_OTHER_NULS = 0.01
+#: the legacy single-byte encodings detected (with charset-normalizer), each with the script
+#: its text must be in: a detector's guess that decodes into another script is no detection
+_LEGACY_SCRIPTS = {"cp1256": "Arabic", "iso8859_6": "Arabic"}
+#: share of a legacy-decoded text's letters that must be in the encoding's script
+_MIN_SCRIPT_SHARE = 0.5
+_LETTER = regex.compile(r"\p{L}")
 
 # one character in, one character out, so offsets survive the mapping
 _REPLACED_BY = {
@@ -106,8 +118,10 @@ def document_from_text(
     path: str = "",
     lang: str | None = None,
     input_format: InputFormat = "text",
+    encoding: str = "utf-8",
 ) -> Document:
-    """A ``Document`` from text already in memory (no I/O).
+    """A ``Document`` from text already in memory (no I/O); ``encoding`` is the one its
+    bytes were decoded from, recorded for the report's signature.
 
     ``lang`` is checked when given (``check_declared_language``: an error when the text is
     not in its script, a warning in ``Document.warnings`` when it reads as another language
@@ -126,7 +140,8 @@ def document_from_text(
     else:
         warning = check_declared_language(normalized, lang, path=name)
     return Document(
-        path=path, text=normalized, lang=lang, raw=text, warnings=(warning,) if warning else ()
+        path=path, text=normalized, lang=lang, raw=text, warnings=(warning,) if warning else (),
+        encoding=encoding,
     )
 
 
@@ -136,17 +151,19 @@ def load_document(
     lang: str | None = None,
     input_format: InputFormat = "text",
     max_bytes: int = MAX_BYTES,
+    encoding: str | None = None,
 ) -> Document:
     """Read, decode, normalise and language-tag one file.
 
-    Raises ``InputError`` naming the file and the cause for a missing path, a directory,
-    a file over ``max_bytes``, a binary file, bytes that are not UTF-8 (or UTF-16/32 with
-    a BOM), an empty file, or text too short to tell its language.
+    The encoding is detected (``decode_bytes``) unless ``encoding`` names it. Raises
+    ``InputError`` naming the file and the cause for a missing path, a directory, a file
+    over ``max_bytes``, a binary file, bytes in no encoding that can be told (or not in the
+    given one), an empty file, or text too short to tell its language.
     """
     name = str(path)
-    data = read_input(path, max_bytes)
+    decoded = decode_bytes(read_input(path, max_bytes), path=name, encoding=encoding)
     return document_from_text(
-        decode_bytes(data, path=name), path=name, lang=lang, input_format=input_format
+        decoded.text, path=name, lang=lang, input_format=input_format, encoding=decoded.encoding
     )
 
 
@@ -191,35 +208,98 @@ def read_input(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def read_text_file(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """The text of a regular UTF-8 file (configurations, manifests, glossaries, baselines),
-    or an ``InputError`` naming the file and the cause."""
-    return _decode(read_input(path, max_bytes), str(path))
+    """The text of a regular text file (configurations, manifests, glossaries, baselines),
+    its encoding detected as a document's is, or an ``InputError`` naming the file and the cause."""
+    return _detected(read_input(path, max_bytes), str(path)).text
 
 
-def decode_bytes(data: bytes, *, path: str = "<bytes>") -> str:
-    """Text of a file's bytes: UTF-8 (BOM optional) or UTF-16/32 with a BOM."""
-    text = _decode(data, path)
-    controls = len(_CONTROL.findall(text))
-    if controls > _MAX_CONTROL_SHARE * len(text):
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A file's text and the encoding it was decoded from (a Python codec name)."""
+
+    text: str
+    encoding: str
+
+
+def decode_bytes(data: bytes, *, path: str = "<bytes>", encoding: str | None = None) -> Decoded:
+    """Text of a document's bytes, in ``encoding`` or else in the one detected.
+
+    Detected, in this order: a BOM (UTF-8, UTF-16/32); UTF-16 LE/BE without one, from where
+    its NUL bytes fall; UTF-8; a legacy single-byte encoding of ``_LEGACY_SCRIPTS`` that
+    charset-normalizer is sure of and whose text is in that encoding's script. Anything
+    else is an ``InputError`` that asks for ``--encoding``, as is a binary file.
+    """
+    decoded = _forced(data, encoding, path) if encoding else _detected(data, path)
+    controls = len(_CONTROL.findall(decoded.text))
+    if controls > _MAX_CONTROL_SHARE * len(decoded.text):
         raise InputError(path, f"binary file ({controls} control characters)")
-    return text
+    return decoded
 
 
-def _decode(data: bytes, path: str) -> str:
+def _forced(data: bytes, encoding: str, path: str) -> Decoded:
+    try:
+        name = codecs.lookup(encoding).name
+        text = data.decode(name)
+    except LookupError:  # no such codec, or one that is not a text encoding (base64)
+        raise InputError(path, f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid {name} at offset {exc.start} (given by --encoding)") from exc
+    # a BOM is no text, as when it is detected
+    return Decoded(text.removeprefix("\ufeff"), name)
+
+
+def _detected(data: bytes, path: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                return Decoded(data[len(bom) :].decode(encoding), encoding)
             except UnicodeDecodeError as exc:
                 offset = exc.start + len(bom)
                 raise InputError(path, f"not valid {encoding.upper()} at offset {offset}") from exc
     if b"\x00" in data:
-        if data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4:
-            raise InputError(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        return _utf16_without_bom(data, path)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        not_utf8 = f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    legacy = _legacy(data)
+    if legacy is None:
+        raise InputError(path, f"{not_utf8} and cannot tell its encoding; pass --encoding NAME")
+    return legacy
+
+
+def _utf16_without_bom(data: bytes, path: str) -> Decoded:
+    """UTF-16 LE or BE told by its NUL bytes (the high byte of ASCII characters), else a
+    binary file."""
+    units = len(data) // 2
+    nuls = {"utf-16-le": data[1::2].count(0), "utf-16-be": data[0::2].count(0)}
+    encoding = max(nuls, key=nuls.__getitem__)
+    other = min(nuls.values())
+    if len(data) % 2 or nuls[encoding] < _MIN_UTF16_NUL_SHARE * units or (
+        other > _MAX_UTF16_OTHER_NULS * nuls[encoding]
+    ):
         raise InputError(path, f"binary file (NUL byte at offset {data.index(0)})")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
-            path, f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
+            path, f"looks like {encoding.upper()} without a byte-order mark but is not valid "
+                  f"{encoding.upper()} at offset {exc.start}; pass --encoding NAME"
         ) from exc
+
+
+def _legacy(data: bytes) -> Decoded | None:
+    """The legacy single-byte encoding of ``data`` when the detector is sure of it (its best
+    guess is below charset-normalizer's default chaos threshold) and its text is in the
+    encoding's script, else ``None``."""
+    from charset_normalizer import from_bytes  # imported here: most inputs are UTF-8
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding not in _LEGACY_SCRIPTS:
+        return None
+    text = data.decode(best.encoding)
+    letters = _LETTER.findall(text)
+    in_script = regex.compile(rf"\p{{Script={_LEGACY_SCRIPTS[best.encoding]}}}")
+    if not letters or sum(1 for ch in letters if in_script.match(ch)) < _MIN_SCRIPT_SHARE * len(letters):
+        return None
+    return Decoded(text, best.encoding)

@@ -107,7 +107,8 @@ def test_several_sources_the_translation_follows_the_spun_copy(checker):
 def test_signature_names_backends_and_settings(seed_report):
     sig = seed_report.signature
     assert sig.startswith("dupcheck:")
-    for part in ("translator:lexical", "encoder:e5", "fail-on:major", "input:text", "chrF2"):
+    for part in ("translator:lexical", "encoder:e5", "fail-on:major", "input:text", "encoding:utf-8/utf-8",
+                 "chrF2"):
         assert part in sig
 
 

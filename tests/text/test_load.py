@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import codecs
+import random
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -31,11 +33,13 @@ def _write(tmp_path: Path, data: bytes) -> Path:
         (b"   \n\t\r\n  \n", "whitespace"),
         (b"Some text\x00\x00 with NUL bytes", "NUL byte at offset 9"),
         (b"text" + bytes(range(1, 9)) * 20 + b" more text", "control characters"),
-        (b"Caf\xe9 au lait, said the man.", "invalid byte 0xe9 at offset 3"),
+        (b"Caf\xe9 au lait, said the man.", "invalid byte 0xe9 at offset 3) and cannot tell its encoding"),
         (b"12345 678 90.\n", "too little text"),
         (b"!!! ... ---", "too little text"),
         (codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", "not valid UTF-16-LE at offset 2"),
-        ("Plain English text.".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
+        ("Plain text ".encode("utf-16-le") + b"\x01\xd8" + "more".encode("utf-16-le"),
+         "looks like UTF-16-LE without a byte-order mark but is not valid UTF-16-LE at offset 22"),
+        (b"A\x00B\x00\x00C\x00D plain bytes and a few NULs", "NUL byte at offset 1"),
         (codecs.BOM_UTF16_LE + "bin\x01\x02\x03\x04ary".encode("utf-16-le"), "control characters"),
     ],
 )
@@ -90,9 +94,11 @@ def test_unknown_language_code(tmp_path: Path) -> None:
         codecs.BOM_UTF8 + ENGLISH.encode("utf-8"),
         codecs.BOM_UTF16_LE + ENGLISH.encode("utf-16-le"),
         codecs.BOM_UTF16_BE + ENGLISH.encode("utf-16-be"),
+        ENGLISH.encode("utf-16-le"),
+        ENGLISH.encode("utf-16-be"),
         ENGLISH.replace("\n", "\r\n").encode("utf-8"),
     ],
-    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "crlf"],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "crlf"],
 )
 def test_accepted_encodings_give_the_same_text(tmp_path: Path, data: bytes) -> None:
     doc = load_document(_write(tmp_path, data))
@@ -105,6 +111,82 @@ def test_hindi_utf16(tmp_path: Path) -> None:
     doc = load_document(_write(tmp_path, codecs.BOM_UTF16_LE + text.encode("utf-16-le")))
     assert doc.lang == "hi"
     assert doc.text == normalize_text(text)
+
+
+ARABIC = (FIXTURES / "arabic" / "covid.ar.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (ARABIC.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + ARABIC.encode("utf-8"), "utf-8"),
+        (ARABIC.encode("cp1256"), "cp1256"),
+        (ARABIC.encode("iso8859_6"), "iso8859_6"),
+        (SEED["003"].read_text(encoding="utf-8").encode("cp1256"), "cp1256"),
+        (codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le"), "utf-16-le"),
+        (ARABIC.encode("utf-16-le"), "utf-16-le"),
+        (ARABIC.encode("utf-16-be"), "utf-16-be"),
+        (SEED["000"].read_text(encoding="utf-8").encode("utf-16-le"), "utf-16-le"),
+    ],
+    ids=["utf8", "utf8-bom", "cp1256", "iso8859-6", "seed003-cp1256", "utf16le-bom", "utf16le",
+         "utf16be", "hindi-utf16le"],
+)
+def test_detected_encoding_is_recorded_and_gives_the_utf8_text(
+    tmp_path: Path, data: bytes, encoding: str
+) -> None:
+    doc = load_document(_write(tmp_path, data))
+    assert doc.encoding == encoding
+    assert doc.raw.encode(encoding) == data.removeprefix(codecs.BOM_UTF8).removeprefix(codecs.BOM_UTF16_LE)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(random.Random(15).randrange(0x80, 0x100) for _ in range(400)),
+        b"\xc7\xe1 abc \xe9\xf0\xfe\x81 \x9f\xff",  # a guess of cp1251 (Cyrillic): not detected
+        "Café déjà vu, naïve façade.".encode("latin-1"),
+    ],
+    ids=["random-high-bytes", "short-mixed", "latin-1"],
+)
+def test_an_encoding_no_detector_is_sure_of_asks_for_one(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(InputError, match=r"cannot tell its encoding; pass --encoding NAME$"):
+        load_document(_write(tmp_path, data))
+
+
+def test_a_legacy_guess_in_another_script_is_refused(tmp_path: Path, monkeypatch) -> None:
+    """charset-normalizer sure of cp1256 for bytes whose cp1256 text is Latin: no detection."""
+    import charset_normalizer
+
+    guess = SimpleNamespace(best=lambda: SimpleNamespace(encoding="cp1256"))
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda _data: guess)
+    latin = _write(tmp_path, "Caf\u00e9 au lait, d\u00e9j\u00e0 vu.".encode("cp1256"))
+    with pytest.raises(InputError, match="cannot tell its encoding"):
+        load_document(latin)
+    assert load_document(_write(tmp_path, ARABIC.encode("cp1256"))).encoding == "cp1256"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "expected"),
+    [
+        (ARABIC.encode("cp1256"), "cp1256", "cp1256"),
+        (ARABIC.encode("cp1256"), "windows-1256", "cp1256"),
+        (ARABIC.encode("utf-16-le"), "UTF-16LE", "utf-16-le"),
+        (codecs.BOM_UTF8 + ARABIC.encode("utf-8"), "utf-8", "utf-8"),
+        (ARABIC.encode("cp1256"), "no-such-codec", "unknown encoding 'no-such-codec'"),
+        (ARABIC.encode("cp1256"), "base64", "unknown encoding 'base64'"),
+        (ARABIC.encode("cp1256"), "utf-8", "not valid utf-8 at offset 0 (given by --encoding)"),
+    ],
+)
+def test_a_given_encoding_is_used_or_refused(tmp_path: Path, data: bytes, encoding: str, expected: str) -> None:
+    path = _write(tmp_path, data)
+    if " " not in expected:
+        doc = load_document(path, encoding=encoding)
+        assert (doc.encoding, doc.raw) == (expected, ARABIC)
+        return
+    with pytest.raises(InputError) as caught:
+        load_document(path, encoding=encoding)
+    assert caught.value.path == str(path) and caught.value.cause == expected
 
 
 # --- normalisation -------------------------------------------------------------------------
