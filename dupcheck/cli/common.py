@@ -6,7 +6,6 @@ import io
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from pathlib import Path
@@ -16,6 +15,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 import typer
+
+from dupcheck.files import replace_text_file
 
 
 class OutputFormat(str, Enum):
@@ -61,26 +62,9 @@ def _same_file(target: Path, other: Path) -> bool:
 def write_output(path: Path, text: str, *, protect: Iterable[Path] = ()) -> None:
     """Write a report atomically, never over an input, with the mode an existing file has
     (a new one gets the umask's)."""
-    protect = list(protect)
     check_output(path, protect=protect)
-    target = path.resolve()
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        replace_text_file(path, text)
     except OSError as exc:
         fail(f"{path}: cannot write the report ({exc.strerror or exc})")
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from dupcheck.errors import ConfigError
+from dupcheck.files import replace_text_file
 from dupcheck.records import Finding
 from dupcheck.text.load import read_text_file
 
@@ -75,11 +76,9 @@ def baseline_to_text(entries: Iterable[BaselineEntry]) -> str:
 
 
 def write_baseline(path: Path, entries: Iterable[BaselineEntry]) -> None:
-    """Write (or replace) a baseline file; callers only do this on an explicit ``--write-baseline``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(baseline_to_text(entries), encoding="utf-8")
-    tmp.replace(path)
+    """Write (or replace) a baseline file, atomically and keeping the mode of the one it
+    replaces, as reports are; callers only do this on an explicit ``--write-baseline``."""
+    replace_text_file(path, baseline_to_text(entries))
 
 
 def load_baseline(path: Path) -> Counter[str]:

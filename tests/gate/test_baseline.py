@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import stat
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -79,6 +81,33 @@ def test_write_and_load_round_trip_is_deterministic(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == baseline_to_text(reversed(entries))
     assert load_baseline(path) == Counter({"f1": 1, "f2": 1})
     assert load_baseline(tmp_path / "absent.json") == Counter()
+
+
+@pytest.mark.parametrize(
+    ("existing_mode", "umask", "expected_mode"),
+    [
+        (0o644, 0o022, 0o644),
+        (0o640, 0o022, 0o640),
+        (0o600, 0o002, 0o600),
+        (None, 0o022, 0o644),
+        (None, 0o027, 0o640),
+    ],
+)
+def test_a_replaced_baseline_keeps_its_mode_and_a_new_one_gets_the_umasks(
+    tmp_path: Path, existing_mode: int | None, umask: int, expected_mode: int
+) -> None:
+    path = tmp_path / "baseline.json"
+    if existing_mode is not None:
+        path.write_text(baseline_to_text([]), encoding="utf-8")
+        path.chmod(existing_mode)
+    old_umask = os.umask(umask)
+    try:
+        write_baseline(path, [BaselineEntry("f1", "a.hi.txt", "number.changed", "m1")])
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(path.stat().st_mode) == expected_mode
+    assert load_baseline(path) == Counter({"f1": 1})
+    assert [p.name for p in tmp_path.iterdir()] == ["baseline.json"]  # no temporary file left
 
 
 @pytest.mark.parametrize(

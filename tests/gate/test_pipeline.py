@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -12,6 +14,7 @@ from typer.testing import CliRunner
 
 from dupcheck.cli.gate import gate
 from dupcheck.errors import ConfigError
+from dupcheck.gate.baseline import baseline_to_text, load_baseline
 from dupcheck.gate.config import Thresholds, load_config
 from dupcheck.gate.pipeline import (
     EXIT_ERROR,
@@ -171,6 +174,21 @@ def test_cli_reports_exit_codes_and_baseline(
     assert runner.invoke(app, args).exit_code == EXIT_PASS
     _change_a_number(desk)
     assert runner.invoke(app, args).exit_code == EXIT_FAIL
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640])
+def test_write_baseline_keeps_the_mode_of_the_baseline_it_replaces(desk: Path, mode: int) -> None:
+    baseline = desk / ".dupcheck-baseline.json"
+    baseline.write_text(baseline_to_text([]), encoding="utf-8")
+    baseline.chmod(mode)
+    old_umask = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(app, ["--config", str(desk / "dupcheck.toml"), "--write-baseline"])
+    finally:
+        os.umask(old_umask)
+    assert result.exit_code == EXIT_PASS, result.output
+    assert stat.S_IMODE(baseline.stat().st_mode) == mode
+    assert load_baseline(baseline), "the findings were written"
 
 
 @pytest.mark.parametrize(
