@@ -11,6 +11,7 @@ import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 import regex
 
@@ -57,6 +58,8 @@ class GateResult:
     fail_on: Severity
     #: whether a baseline file was read (the findings it holds are not new)
     baselined: bool
+    #: the command that ran: ``check`` reports its one pair as a gate run (``check_result``)
+    command: Literal["check", "gate"] = "gate"
 
     @property
     def new_findings(self) -> tuple[Finding, ...]:
@@ -150,7 +153,7 @@ def check_result(report: Report) -> GateResult:
     source, target = report.source.name, report.target.name
     prints = tuple(fingerprint(target, f, report.target.text) for f in report.findings)
     document = DocumentResult(Pair(source, target, report.target.lang), report, prints, report.findings)
-    return GateResult((document,), report.fail_on, baselined=False)
+    return GateResult((document,), report.fail_on, baselined=False, command="check")
 
 
 def changed_files(root: Path, base: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""Self-contained HTML report of a gate run, for an editor's browser.
+"""Self-contained HTML report of a gate run or a ``check``, for an editor's browser.
 
 Per pair: scores, an inline SVG alignment plot, and source and translation side by side
 bead by bead, flagged words in ``<mark>``, omitted sentences facing a gap. Article text
@@ -172,7 +172,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>dupcheck gate: {{ verdict }}</title>
+<title>{% if checked %}dupcheck check: {{ checked.source }} → {{ checked.target }}{% else %}dupcheck gate{% endif %}: {{ verdict }}</title>
 <style>
 body { font: 15px/1.5 "Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", sans-serif; margin: 1.5rem; color: #1d1d1f; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2.5rem; border-top: 2px solid #ddd; padding-top: 1rem; }
@@ -198,8 +198,8 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 </head>
 <body>
 {% macro message(pieces) %}{% for text, isolated in pieces %}{% if isolated %}<bdi>{{ text }}</bdi>{% else %}{{ text }}{% endif %}{% endfor %}{% endmacro %}
-<h1>dupcheck gate: <span class="{{ verdict }}">{{ verdict | upper }}</span></h1>
-<p>{{ documents | length }} translations checked · fails on {{ fail_on }} or worse · {{ new_count }} new findings</p>
+<h1>{% if checked %}dupcheck check: <bdi>{{ checked.source }}</bdi> → <bdi>{{ checked.target }}</bdi>{% else %}dupcheck gate{% endif %}: <span class="{{ verdict }}">{{ verdict | upper }}</span></h1>
+<p>{% if checked %}fails on {{ fail_on }} or worse · {{ documents[0].finding_count }} findings{% else %}{{ documents | length }} translations checked · fails on {{ fail_on }} or worse · {{ new_count }} new findings{% endif %}</p>
 {% for doc in documents %}
 <section id="doc-{{ loop.index }}">
 <h2><span class="{{ doc.verdict }}">{{ doc.verdict | upper }}</span> <bdi>{{ doc.target }}</bdi> <small>({{ doc.lang }}) against <bdi>{{ doc.source }}</bdi></small></h2>
@@ -288,7 +288,9 @@ def _document(doc: DocumentResult) -> dict[str, object]:
 
 
 def render_html(result: GateResult) -> str:
+    """The page of a gate run, or of a ``check``: headed with its source and translation."""
     return _ENV.from_string(_TEMPLATE).render(
+        checked=result.documents[0].pair if result.command == "check" else None,
         verdict=result.verdict,
         fail_on=result.fail_on.value,
         new_count=len(result.new_findings),

@@ -18,6 +18,7 @@ from tests.gate_support import SEED_HI, copy_desk, report_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 TITLE = "dupcheck gate: fail"
+ARABIC = Path(__file__).resolve().parents[2] / "fixtures" / "arabic"
 HOSTILE_EN = (
     'The minister said <script>document.title="pwned"</script> talks went well.\n'
     "Officials met on Monday in the capital to sign the agreement.\n"
@@ -109,6 +110,42 @@ def test_html_marks_flagged_words_escapes_text_and_is_deterministic(tmp_path: Pa
     assert seed.count('class="omitted"') >= 3  # the seed's untranslated source sentences face a gap
 
 
+def _check_page(tmp_path: Path) -> str:
+    from typer.testing import CliRunner
+
+    from dupcheck.cli import app
+
+    page = tmp_path / "check.html"
+    done = CliRunner().invoke(app, ["check", str(ARABIC / "covid.en.txt"), str(ARABIC / "covid.ar.txt"),
+                                    "--encoder", "none", "--no-cache", "--html", str(page)])
+    assert done.exit_code == 1, done.output
+    return page.read_text(encoding="utf-8")
+
+
+def _gate_page(tmp_path: Path) -> str:
+    return render_html(_result(copy_desk(tmp_path)))
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "heading"),
+    [
+        (
+            _check_page,
+            f"dupcheck check: {ARABIC / 'covid.en.txt'} → {ARABIC / 'covid.ar.txt'}: fail",
+            f"dupcheck check: <bdi>{ARABIC / 'covid.en.txt'}</bdi> → <bdi>{ARABIC / 'covid.ar.txt'}</bdi>: ",
+        ),
+        (_gate_page, TITLE, "dupcheck gate: "),
+    ],
+    ids=["check", "gate"],
+)
+def test_a_check_page_is_headed_for_its_pair_and_a_gate_page_for_the_gate(
+    tmp_path: Path, page, title: str, heading: str
+) -> None:
+    html = page(tmp_path)
+    assert f"<title>{title}</title>" in html[: html.index("</head>")]
+    assert html.count("<h1>") == 1 and f'<h1>{heading}<span class="fail">FAIL</span></h1>' in html
+
+
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
@@ -149,8 +186,6 @@ def test_html_in_headless_chromium(tmp_path: Path) -> None:
     assert "pwned" in dom and "<img" not in dom.replace("&lt;img", "")
     assert "<mark" in dom and "परेशान</mark>" in dom
 
-
-ARABIC = Path(__file__).resolve().parents[2] / "fixtures" / "arabic"
 
 
 def _arabic_page() -> str:
