@@ -97,3 +97,15 @@ def test_a_headline_stands_alone():
     src = SideFeatures(src.words, src.lengths, alone=frozenset({0}))
     beads = align_sentences(src, side("china egypt vision strategy share", "c d"))
     assert shapes(beads)[:2] == [((0,), ()), ((1,), (0,))]
+
+
+
+@pytest.mark.parametrize("added", [30, 300, 3000])
+def test_a_translation_many_times_longer_than_its_source_is_aligned_whole(added):
+    # past 41 target sentences a source sentence, the diagonal moves more columns a row
+    # than a band of half-width 20 spans, and the rows of that band held no path between them
+    src = ["a b", "c d", "e f"]
+    tgt = src + [f"z{i} y{i}" for i in range(added)]
+    beads = align_sentences(side(*src), side(*tgt))
+    assert sorted(i for b in beads for i in b.source) == [0, 1, 2]
+    assert sorted(j for b in beads for j in b.target) == list(range(len(tgt)))
