@@ -16,7 +16,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,16 +65,26 @@ def case(
 
 
 def measure(cases_: Sequence[Case], settings: AlignSettings, embeddings: bool) -> dict:
-    tallies = {"all": [0, 0, 0], "1-1": [0, 0], "merge": [0, 0]}
+    aligned = []
     for case in cases_:
         src, tgt = (case.source, case.target) if embeddings else (lexical(case.source), lexical(case.target))
-        beads: tuple[Bead, ...] = align_sentences(src, tgt, settings)
-        t = alignment_tally(beads, case.gold)
+        aligned.append((align_sentences(src, tgt, settings), case.gold))
+    return score(aligned)
+
+
+def score(
+    aligned: Iterable[tuple[Sequence[Bead], Sequence[tuple[tuple[int, ...], tuple[int, ...]]]]],
+) -> dict:
+    """Strict bead F1 (micro over the pairs) and the shares of gold 1-1 beads and of gold
+    merges (2-1, 1-2) predicted exactly, over (predicted beads, gold beads) pairs."""
+    tallies = {"all": [0, 0, 0], "1-1": [0, 0], "merge": [0, 0]}
+    for beads, gold in aligned:
+        t = alignment_tally(beads, gold)
         tallies["all"][0] += t.tp
         tallies["all"][1] += t.fp
         tallies["all"][2] += t.fn
         predicted = {(b.source, b.target) for b in beads}
-        for s, g in case.gold:
+        for s, g in gold:
             kind = "1-1" if (len(s), len(g)) == (1, 1) else "merge" if {len(s), len(g)} == {1, 2} else None
             if kind:
                 tallies[kind][0] += (s, g) in predicted
@@ -175,11 +185,13 @@ def render(results: dict) -> str:
     for name, figures in results["sets"].items():
         for label, row in figures.items():
             exact, total = row["clean_exact"]
-            lines.append(
-                f"| {name} | {label} | {row['strict_f1']:.3f} | {row['one_one_found']:.3f} "
-                f"| {row['merges_found']:.3f} ({row['merges']}) | {exact}/{total} |"
-            )
+            lines.append(f"| {name} | {label} | {cells(row)} | {exact}/{total} |")
     return "\n".join(lines)
+
+
+def cells(row: dict) -> str:
+    """``score``'s figures as table cells: strict F1 | 1-1 found | merges found (count)."""
+    return f"{row['strict_f1']:.3f} | {row['one_one_found']:.3f} | {row['merges_found']:.3f} ({row['merges']})"
 
 
 if __name__ == "__main__":
