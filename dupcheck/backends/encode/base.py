@@ -46,6 +46,8 @@ class Encoder(ABC):
     cache: Cache | None = None
     #: whether a cache pays: computing is slower than a lookup (``backends`` attaches one)
     worth_caching: bool = False
+    #: whether ``token_states`` gives per-token states (the word-level checks need them)
+    gives_token_states: bool = False
 
     @abstractmethod
     def signature(self) -> str:
@@ -84,6 +86,16 @@ class Encoder(ABC):
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([rows[t] if t in rows else memo[t] for t in texts]).astype(np.float32, copy=False)
+
+    def _remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Keep sentence vectors computed on the way to something else (token states), so
+        that ``encode`` of the same texts needs no second forward pass."""
+        memo = self._memo()
+        for text, row in zip(texts, vectors, strict=True):
+            memo[text] = row
+            memo.move_to_end(text)
+        while len(memo) > MEMO_TEXTS:
+            memo.popitem(last=False)
 
     def _memo(self) -> OrderedDict[str, np.ndarray]:
         # created on first use: subclasses need not call an __init__ here

@@ -216,6 +216,7 @@ class E5Encoder(Encoder):
 
     name = "e5"
     worth_caching = True
+    gives_token_states = True
     batch_size = 256
 
     def __init__(
@@ -265,7 +266,8 @@ class E5Encoder(Encoder):
             if not 0 <= layer <= self.layers:
                 raise BackendError(f"encoder {self.name} has layers 0..{self.layers}, not {layer}")
         tokens = self.tokenizer.tokenise(list(texts))
-        _, states = self._forward(tokens, tuple(layers))
+        vectors, states = self._forward(tokens, tuple(layers))
+        self._remember(texts, vectors)
         return [
             TokenStates(
                 text=text,

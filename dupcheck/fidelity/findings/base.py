@@ -16,6 +16,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from dupcheck.backends.encode.base import Encoder
 from dupcheck.fidelity.wordalign import WordAlignment, align_words
 from dupcheck.lexical.lexicon import Lexicon
@@ -53,6 +55,10 @@ class CheckedPair:
     #: tells whether two words across languages mean alike; None aligns on the lexicon alone
     encoder: Encoder | None = None
     min_confidence: float = MIN_CONFIDENCE
+    #: per sentence, one contextual vector per pivot word (``fidelity.wordalign.
+    #: word_vectors``), when the encoder gives token states; None otherwise
+    source_vectors: tuple[np.ndarray, ...] | None = None
+    target_vectors: tuple[np.ndarray, ...] | None = None
 
     def views(self) -> Iterator[PairView]:
         for bead in self.alignment:
@@ -65,10 +71,18 @@ class CheckedPair:
             bead=bead,
             source_text=_run_text(self.source, bead.source),
             target_text=_run_text(self.target, bead.target),
-            words=align_words(src_words, tgt_words, self.target.lang),
+            words=align_words(src_words, tgt_words, self.target.lang, self._similarity(bead)),
             source_offset=self.source.sentences[bead.source[0]].start if bead.source else 0,
             target_offset=self.target.sentences[bead.target[0]].start if bead.target else 0,
         )
+
+
+    def _similarity(self, bead: Bead) -> np.ndarray | None:
+        if self.source_vectors is None or self.target_vectors is None or not (bead.source and bead.target):
+            return None
+        source = np.concatenate([self.source_vectors[i] for i in bead.source]).astype(np.float32)
+        target = np.concatenate([self.target_vectors[j] for j in bead.target]).astype(np.float32)
+        return source @ target.T
 
 
 def _run_text(doc: Document, indices: tuple[int, ...]) -> str:

@@ -1,0 +1,186 @@
+"""How the word-level checks were calibrated: which encoder layer, and which similarity
+thresholds, on the calibration part of the real translations.
+
+    python -m benchmarks.word_calibration [--limit 16] [--sets ...] [--part calibration]
+
+Each set's calibration documents (``benchmarks.corpora``, the even ones) are checked as
+they are and once with a replaced word and once with a dropped clause injected
+(``benchmarks.synth``). For every aligned bead the script reads the encoder's token
+states in several layers, pools them into word vectors (``fidelity.wordalign``) and
+prints:
+
+- per layer, how well a replaced word's best similarity to any source word separates it
+  from the correct words of the real documents (ROC AUC; the candidates are the words the
+  mistranslation detector considers: content words no lexical link holds, whose meanings
+  the lexicon knows), and how well the largest missing similarity of a bead's unmatched
+  source runs separates the beads with a dropped clause from the real ones;
+- at the layer the check uses, the two trade-offs the thresholds were read from: recall
+  of replaced words against false alarms per 100 real sentences for each similarity
+  floor, and recall of dropped clauses for each (floor, missing similarity) pair.
+
+The check itself is not run to its findings here: ``benchmarks.real_bench`` reports what
+the chosen thresholds give, on the report part.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.corpora import DATA, PARTS, SETS, documents, part, read_set
+from benchmarks.synth import (
+    DROPPED_CLAUSE,
+    REPLACED_WORD,
+    SyntheticPair,
+    document_errors,
+    document_pair,
+)
+from dupcheck.fidelity.findings.mistranslation import related_lemmas, unmatched_content
+from dupcheck.fidelity.wordalign import WORD_LAYER, argmax_links, unmatched_runs, word_vectors
+
+LAYERS = (4, 6, 8, 10, 12)
+WORD_FLOORS = (0.30, 0.33, 0.36, 0.38, 0.40, 0.45, 0.50)
+CLAUSE_FLOORS = (0.55, 0.60, 0.65)
+CLAUSE_MASSES = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+
+
+@dataclass(frozen=True, slots=True)
+class BeadStats:
+    """One aligned bead of a checked pair, per layer: the candidate target words' best
+    similarity (and which of them is the replaced word), and the source side's best
+    similarities with its content words and links, for the clause runs."""
+
+    kind: str
+    holds_error: bool
+    word_best: dict[int, list[float]]
+    word_is_replaced: list[bool]
+    source_best: dict[int, np.ndarray]
+    source_words: tuple
+    source_linked: frozenset[int]
+
+
+def bead_stats(checker, pair: SyntheticPair) -> list[BeadStats]:
+    from dupcheck.text.load import document_from_text
+
+    source = document_from_text("\n".join(pair.source), lang="en", input_format="lines")
+    target = document_from_text("\n".join(pair.target), lang=pair.lang, input_format="lines")
+    checked, _ = checker.aligned_pair(source, target)
+    encoder = checker.encoder
+    states = {
+        side: encoder.token_states([s.text for s in doc.sentences], LAYERS)
+        for side, doc in (("source", checked.source), ("target", checked.target))
+    }
+
+    def vectors(side: str, pivot, indices, layer: int) -> np.ndarray:
+        return np.concatenate([
+            word_vectors(states[side][i], [(w.start, w.end) for w in pivot.words[i]], LAYERS.index(layer))
+            for i in indices
+        ])
+
+    error = pair.errors[0] if pair.errors else None
+    out = []
+    for view in checked.views():
+        bead, words = view.bead, view.words
+        if not (bead.source and bead.target):
+            continue
+        related = related_lemmas(checked.lexicon, words.source)
+        candidates = [
+            t for t in unmatched_content(words.target, words.target_matched, need_meanings=True)
+            if not words.target[t].meanings & related
+        ]
+        holds = error is not None and error[2] in bead.target
+        replaced = [pair.kind == REPLACED_WORD and holds and words.target[t].text == pair.inserted[0]
+                    for t in candidates]
+        word_best: dict[int, list[float]] = {}
+        source_best: dict[int, np.ndarray] = {}
+        for layer in LAYERS:
+            sim = vectors("source", checked.source_pivot, bead.source, layer) @ \
+                vectors("target", checked.target_pivot, bead.target, layer).T
+            agreed = {t for _, t in argmax_links(sim)}
+            best = sim.max(axis=0)
+            # a word that is some source word's best match in both directions is aligned
+            word_best[layer] = [1.0 if t in agreed else float(best[t]) for t in candidates]
+            source_best[layer] = sim.max(axis=1)
+        out.append(BeadStats(pair.kind, holds, word_best, replaced, source_best,
+                             words.source, words.source_matched))
+    return out
+
+
+def auc(positive: Sequence[float], negative: Sequence[float]) -> float:
+    """P(a positive scores below a negative): low similarity is the alarm."""
+    if not positive or not negative:
+        return float("nan")
+    neg = np.sort(np.asarray(negative))
+    below = np.searchsorted(neg, positive, side="right")
+    ties = below - np.searchsorted(neg, positive, side="left")
+    return float(np.mean((len(neg) - below + 0.5 * ties) / len(neg)))
+
+
+def missing_similarity(stats: BeadStats, layer: int, floor: float) -> float:
+    """The largest similarity an unmatched source run (two words or more) lacks."""
+    best = stats.source_best[layer]
+    runs = unmatched_runs(stats.source_words, best, stats.source_linked, floor)
+    return max((float(sum(floor - best[i] for i in run)) for run in runs if len(run) >= 2), default=0.0)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=tuple(SETS))
+    parser.add_argument("--part", choices=PARTS, default="calibration")
+    parser.add_argument("--limit", type=int, default=16, help="documents a set")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args(argv)
+
+    from dupcheck.backends.registry import BackendConfig
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings
+
+    checker = Checker(BackendConfig(encoder="e5", cache=False), CheckSettings(input_format="lines"))
+    beads: list[BeadStats] = []
+    sentences = 0
+    for name in args.sets:
+        corpus = read_set(name, args.data)
+        for number, doc in enumerate(part(documents(corpus, args.seed), args.part)[: args.limit]):
+            start = doc.first_line - 1
+            end = start + len(doc.source)
+            sentences += end - start
+            beads += bead_stats(checker, document_pair(corpus, start, end, doc.name))
+            for pair in document_errors(corpus, start, end, args.seed * 10_000 + number, doc.name):
+                if pair.kind in (REPLACED_WORD, DROPPED_CLAUSE):
+                    beads += bead_stats(checker, pair)
+    clean = [b for b in beads if b.kind == "clean"]
+    replaced = [b for b in beads if b.kind == REPLACED_WORD and b.holds_error]
+    dropped = [b for b in beads if b.kind == DROPPED_CLAUSE and b.holds_error]
+    n_replaced = sum(any(b.word_is_replaced) for b in replaced)
+    print(f"{args.part} part: {len(args.sets)} sets, {sentences} real sentences; "
+          f"{n_replaced} replaced words, {len(dropped)} dropped clauses found in an aligned bead")
+
+    print("\nlayer | replaced word AUC (best similarity) | dropped clause AUC (missing similarity, floor 0.6)")
+    for layer in LAYERS:
+        pos = [v for b in replaced for v, r in zip(b.word_best[layer], b.word_is_replaced) if r]
+        neg = [v for b in clean for v in b.word_best[layer]]
+        clause_pos = [-missing_similarity(b, layer, 0.6) for b in dropped]
+        clause_neg = [-missing_similarity(b, layer, 0.6) for b in clean]
+        print(f"{layer:5d} | {auc(pos, neg):.3f} | {auc(clause_pos, clause_neg):.3f}")
+
+    layer = WORD_LAYER
+    print(f"\nlayer {layer}: mistranslation floor | replaced words found | false alarms per 100 real sentences")
+    for floor in WORD_FLOORS:
+        found = sum(any(v < floor and r for v, r in zip(b.word_best[layer], b.word_is_replaced)) for b in replaced)
+        alarms = sum(v < floor for b in clean for v in b.word_best[layer])
+        print(f"{floor:.2f} | {found / max(n_replaced, 1):.2f} ({found}/{n_replaced}) | {100 * alarms / sentences:.2f}")
+    print(f"\nlayer {layer}: clause floor, missing similarity | dropped clauses found | false alarms per 100 real sentences")
+    for floor in CLAUSE_FLOORS:
+        for mass in CLAUSE_MASSES:
+            found = sum(missing_similarity(b, layer, floor) >= mass for b in dropped)
+            alarms = sum(missing_similarity(b, layer, floor) >= mass for b in clean)
+            print(f"{floor:.2f}, {mass:.2f} | {found / max(len(dropped), 1):.2f} ({found}/{len(dropped)}) | "
+                  f"{100 * alarms / sentences:.2f}")
+
+
+if __name__ == "__main__":
+    main()

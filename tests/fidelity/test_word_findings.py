@@ -1,0 +1,128 @@
+"""The word-level detectors on the contextual word alignment, with fixed word vectors
+(exact expectations): every word of a faithful sentence shares one direction with the
+other side, so only the words a test sets apart lack a counterpart in context."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from dupcheck.fidelity.findings import find_problems
+from dupcheck.records import FindingType, Severity
+from tests.fidelity.test_findings import EN_OTHER, HI_OTHER, checked
+
+DIM = 8
+SHARED = np.eye(DIM, dtype=np.float32)[0]
+
+
+def _apart(cosine: float) -> np.ndarray:
+    """A unit vector at ``cosine`` to every word that keeps the shared direction."""
+    return (cosine * SHARED + np.sqrt(1 - cosine**2) * np.eye(DIM, dtype=np.float32)[2]).astype(np.float32)
+
+
+def _vectors(side, sentence: int, apart: dict[str, float]) -> np.ndarray:
+    return np.stack([_apart(apart[w.text]) if w.text in apart else SHARED for w in side.words[sentence]])
+
+
+def with_vectors(pair, source_apart: dict[str, float] = {}, target_apart: dict[str, float] = {}):  # noqa: B006
+    return replace(
+        pair,
+        source_vectors=(_vectors(pair.source_pivot, 0, source_apart),),
+        target_vectors=(_vectors(pair.target_pivot, 0, target_apart),),
+    )
+
+
+# "government" rendered as नदी ("river"): its meanings are nowhere in the source
+HI_RIVER = HI_OTHER.replace("सरकार", "नदी")
+
+
+@pytest.mark.parametrize(
+    ("cosine", "expected"),
+    [
+        # far below what a translated word reaches in context: sure
+        (0.0, (Severity.MAJOR, 1.0)),
+        (0.30, (Severity.MAJOR, 0.8)),
+        # between the reporting and the gating similarity: reported, below the gate
+        (0.37, (Severity.MINOR, 0.45)),
+        # like the source in context: a free rendering, no finding
+        (0.50, None),
+    ],
+)
+def test_a_word_no_source_word_is_like_in_context_is_a_mistranslation(cosine, expected):
+    pair = with_vectors(checked([EN_OTHER], [HI_RIVER], [((0,), (0,))]), target_apart={"नदी": cosine})
+    hits = [(f.severity, f.confidence) for f in find_problems(pair)
+            if f.code == "mistranslation.word" and f.target_text == "नदी"]
+    assert hits == ([] if expected is None else [expected])
+
+
+def test_a_word_whose_meaning_the_source_has_is_no_mistranslation_however_it_embeds():
+    # सरकार means "government", a word of the source: the lexicon explains it
+    pair = with_vectors(checked([EN_OTHER], [HI_OTHER], [((0,), (0,))]), target_apart={"सरकार": 0.0})
+    assert not [f for f in find_problems(pair) if f.type is FindingType.MISTRANSLATION]
+
+
+EN_BRIDGE = "The minister said on Monday that the new bridge, which the old mayor had promised, would open soon."
+HI_BRIDGE = "मंत्री ने सोमवार को कहा कि नया पुल जल्द ही खुलेगा।"
+CLAUSE = {"old": 0.0, "mayor": 0.0, "promised": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("cosine", "expected"),
+    [
+        # three words with nothing like them across: 3 × 0.6 of similarity missing
+        (0.0, [(Severity.MAJOR, 1.0, "old mayor had promised")]),
+        # 3 × 0.15 missing: just sure enough to gate
+        (0.45, [(Severity.MAJOR, 0.5, "old mayor had promised")]),
+        # 3 × 0.12: reported below the gate
+        (0.48, [(Severity.MINOR, 0.39, "old mayor had promised")]),
+        # 3 × 0.08: a free rendering
+        (0.52, []),
+    ],
+)
+def test_a_run_of_source_words_with_no_counterpart_is_an_omitted_clause(cosine, expected):
+    apart = {word: cosine for word in CLAUSE}
+    pair = with_vectors(checked([EN_BRIDGE], [HI_BRIDGE], [((0,), (0,))]), source_apart=apart)
+    hits = [(f.severity, f.confidence, f.source_text) for f in find_problems(pair)
+            if f.code == "omission.clause"]
+    assert hits == expected
+
+
+def test_one_unmatched_word_is_no_clause_and_a_linked_word_breaks_a_run():
+    # "new" and "bridge" are linked by the lexicon (नया, पुल): not part of any run
+    pair = with_vectors(checked([EN_BRIDGE], [HI_BRIDGE], [((0,), (0,))]),
+                        source_apart={"old": 0.0, "new": 0.0, "bridge": 0.0})
+    assert not [f for f in find_problems(pair) if f.code == "omission.clause"]
+
+
+def test_a_run_of_target_words_with_no_source_is_an_added_phrase_below_the_gate():
+    added = HI_BRIDGE.replace("जल्द ही", "भारी बारिश के बावजूद जल्द ही")  # "despite heavy rain"
+    pair = checked([EN_BRIDGE], [added], [((0,), (0,))])
+    pair = with_vectors(pair, target_apart={"भारी": 0.0, "बारिश": 0.0, "बावजूद": 0.0})
+    hits = [(f.severity, f.target_text) for f in find_problems(pair) if f.code == "addition.phrase"]
+    assert hits == [(Severity.MINOR, "भारी बारिश के बावजूद")]
+
+
+def test_without_word_vectors_the_clause_check_is_the_lexical_one():
+    # no vectors: a clause is judged by its lexicon links, and no phrase is ever added
+    pair = checked([EN_BRIDGE], [HI_BRIDGE], [((0,), (0,))])
+    codes = {f.code for f in find_problems(pair)}
+    assert "addition.phrase" not in codes
+
+
+def test_word_vectors_do_not_depend_on_the_batch_a_sentence_is_read_in():
+    pytest.importorskip("torch")
+    from dupcheck.backends.encode.e5 import E5Encoder
+    from dupcheck.fidelity.wordalign import WORD_LAYER, word_vectors
+    from tests.paths import FIXTURES
+
+    lines = (FIXTURES / "flores" / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()[:12]
+    encoder = E5Encoder(device="cpu", num_threads=1)
+    spans = [(0, 5), (6, 20)]
+    together = encoder.token_states(lines, (WORD_LAYER,))
+    alone = encoder.token_states(lines[3:4], (WORD_LAYER,))
+    a, b = word_vectors(together[3], spans), word_vectors(alone[0], spans)
+    assert np.allclose((a * b).sum(axis=1), 1.0, atol=1e-4)
+    # the sentence vectors computed on the way are those encode gives
+    assert float(encoder.encode(lines[3:4])[0] @ E5Encoder(device="cpu", num_threads=1).encode(lines[3:4])[0]) > 0.9999
