@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.check_bench import auc
 from benchmarks.corpora import DATA, PARTS, SETS, documents, part, read_set
 from benchmarks.synth import (
     DROPPED_CLAUSE,
@@ -110,14 +111,8 @@ def bead_stats(checker, pair: SyntheticPair) -> list[BeadStats]:
     return out
 
 
-def auc(positive: Sequence[float], negative: Sequence[float]) -> float:
-    """P(a positive scores below a negative): low similarity is the alarm."""
-    if not positive or not negative:
-        return float("nan")
-    neg = np.sort(np.asarray(negative))
-    below = np.searchsorted(neg, positive, side="right")
-    ties = below - np.searchsorted(neg, positive, side="left")
-    return float(np.mean((len(neg) - below + 0.5 * ties) / len(neg)))
+def _shown(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def missing_similarity(stats: BeadStats, layer: int, floor: float) -> float:
@@ -159,13 +154,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{args.part} part: {len(args.sets)} sets, {sentences} real sentences; "
           f"{n_replaced} replaced words, {len(dropped)} dropped clauses found in an aligned bead")
 
-    print("\nlayer | replaced word AUC (best similarity) | dropped clause AUC (missing similarity, floor 0.6)")
+    print("\nlayer | replaced word AUC (best similarity) | mean best: replaced, correct words"
+          " | dropped clause AUC (missing similarity, floor 0.6)")
     for layer in LAYERS:
         pos = [v for b in replaced for v, r in zip(b.word_best[layer], b.word_is_replaced) if r]
         neg = [v for b in clean for v in b.word_best[layer]]
         clause_pos = [-missing_similarity(b, layer, 0.6) for b in dropped]
         clause_neg = [-missing_similarity(b, layer, 0.6) for b in clean]
-        print(f"{layer:5d} | {auc(pos, neg):.3f} | {auc(clause_pos, clause_neg):.3f}")
+        print(f"{layer:5d} | {_shown(auc(pos, neg))} | {np.mean(pos):.2f}, {np.mean(neg):.2f} | "
+              f"{_shown(auc(clause_pos, clause_neg))}")
 
     layer = WORD_LAYER
     print(f"\nlayer {layer}: mistranslation floor | replaced words found | false alarms per 100 real sentences")

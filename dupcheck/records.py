@@ -117,21 +117,25 @@ class Bead:
 
 @dataclass(frozen=True, slots=True)
 class PairScore:
-    """Fidelity of one aligned bead (pivot of its target side against its source side)."""
+    """Fidelity of one aligned bead, and chrF of its target side's pivot translation
+    against its source side: a pivot-agreement score, not chrF against a reference."""
 
     bead: Bead
-    chrf: float
+    pivot_chrf: float
     fidelity: float
 
 
 @dataclass(frozen=True, slots=True)
 class Scores:
-    """Document-level scores, all in [0, 1] except chrF and BLEU (0-100, as sacrebleu)."""
+    """Document-level scores, all in [0, 1] except the pivot's chrF and BLEU (0-100, as
+    sacrebleu). ``pivot_chrf`` and ``pivot_bleu`` score the translation's pivot back into
+    English against the source: how far the pivot agrees with the source, not a
+    reference-based quality score (the source is no reference for the pivot)."""
 
     fidelity: float
     coverage: float
-    chrf: float
-    bleu: float
+    pivot_chrf: float
+    pivot_bleu: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ def report_for(
         pivot=tuple(s.text for s in target.sentences),
         alignment=alignment,
         pairs=(),
-        scores=Scores(fidelity=covered * 0.9, coverage=covered, chrf=50.0, bleu=20.0),
+        scores=Scores(fidelity=covered * 0.9, coverage=covered, pivot_chrf=50.0, pivot_bleu=20.0),
         findings=findings,
         fail_on=Severity.MAJOR,
         signature="test:paragraph-check",

@@ -153,7 +153,7 @@ class Checker:
         pivot_runs = [" ".join(tgt_pivot.texts[j] for j in v.bead.target) for v in views]
         words = [v.words if v.bead.source and v.bead.target else None for v in views]
         findings = locate_findings(findings, source, target)
-        pairs = score_pairs(alignment, source_runs, pivot_runs, words)
+        pairs = score_pairs(alignment, source_runs, pivot_runs, words, findings)
         scores = score_document(source, target, alignment, pairs, source_runs, pivot_runs)
         return Report(
             source=source, target=target, pivot=tgt_pivot.texts, alignment=alignment,

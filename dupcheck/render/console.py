@@ -33,7 +33,7 @@ def render_console(report: Report, console: Console, *, show_alignment: bool = F
         )
     )
     console.print(
-        f"fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · chrF {s.chrf:.1f} · BLEU {s.bleu:.1f} · "
+        f"fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · pivot chrF {s.pivot_chrf:.1f} · pivot BLEU {s.pivot_bleu:.1f} · "
         f"{len(report.source.sentences)}/{len(report.target.sentences)} sentences · "
         f"{len(report.findings)} findings, {len(report.failing)} at or above {report.fail_on.value}"
     )

@@ -207,8 +207,8 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 <table class="scores">
 <tr><th>fidelity</th><td>{{ "%.2f" | format(doc.scores.fidelity) }}</td></tr>
 <tr><th>coverage</th><td>{{ "%.2f" | format(doc.scores.coverage) }}</td></tr>
-<tr><th>chrF</th><td>{{ "%.1f" | format(doc.scores.chrf) }}</td></tr>
-<tr><th>BLEU</th><td>{{ "%.1f" | format(doc.scores.bleu) }}</td></tr>
+<tr><th>pivot chrF</th><td>{{ "%.1f" | format(doc.scores.pivot_chrf) }}</td></tr>
+<tr><th>pivot BLEU</th><td>{{ "%.1f" | format(doc.scores.pivot_bleu) }}</td></tr>
 <tr><th>sentences</th><td>{{ doc.source_count }} source / {{ doc.target_count }} translation</td></tr>
 <tr><th>findings</th><td>{{ doc.finding_count }} ({{ doc.new_count }} new, {{ doc.failing_count }} failing)</td></tr>
 </table>

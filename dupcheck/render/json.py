@@ -1,4 +1,4 @@
-"""JSON report, schema ``dupcheck.check/2``: the contract other tools and the CI gate read.
+"""JSON report, schema ``dupcheck.check/3``: the contract other tools and the CI gate read.
 
 Sentence numbers count from ``sentence_base`` (1, as in every other report). A finding's
 ``source_span``/``target_span`` index dupcheck's normalised text (the ``sentences`` joined as
@@ -14,7 +14,7 @@ from typing import Any
 from dupcheck.numbering import BASE, numbers
 from dupcheck.records import Document, Finding, Location, Report
 
-SCHEMA = "dupcheck.check/2"
+SCHEMA = "dupcheck.check/3"
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -27,7 +27,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         scored = fidelity.get((bead.source, bead.target))
         if scored is not None:
             entry["fidelity"] = scored.fidelity
-            entry["chrf"] = scored.chrf
+            entry["pivot_chrf"] = scored.pivot_chrf
         alignment.append(entry)
     out: dict[str, Any] = {
         "schema": SCHEMA,
@@ -40,8 +40,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "scores": {
             "fidelity": report.scores.fidelity,
             "coverage": report.scores.coverage,
-            "chrf": report.scores.chrf,
-            "bleu": report.scores.bleu,
+            "pivot_chrf": report.scores.pivot_chrf,
+            "pivot_bleu": report.scores.pivot_bleu,
         },
         "fail_on": report.fail_on.value,
         "verdict": report.verdict,

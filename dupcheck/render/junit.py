@@ -56,7 +56,7 @@ def _suite(doc: DocumentResult) -> ET.Element:
     s = doc.report.scores
     ET.SubElement(summary, "system-out").text = (
         f"{doc.pair.target} against {doc.pair.source}: fidelity {s.fidelity:.3f}, "
-        f"coverage {s.coverage:.3f}, chrF {s.chrf:.1f}, BLEU {s.bleu:.1f}\n"
+        f"coverage {s.coverage:.3f}, pivot chrF {s.pivot_chrf:.1f}, pivot BLEU {s.pivot_bleu:.1f}\n"
         f"{len(doc.report.findings)} findings, {len(doc.new)} new, {len(doc.failing)} failing"
     )
     suite.extend(cases)

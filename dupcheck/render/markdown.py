@@ -19,7 +19,7 @@ def render_markdown(report: Report) -> str:
         "",
         (
             f"**Verdict: {report.verdict}** (fails on {report.fail_on.value} or worse) · "
-            f"fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · chrF {s.chrf:.1f} · BLEU {s.bleu:.1f} · "
+            f"fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · pivot chrF {s.pivot_chrf:.1f} · pivot BLEU {s.pivot_bleu:.1f} · "
             f"{len(report.source.sentences)} source / {len(report.target.sentences)} target sentences"
         ),
         "",

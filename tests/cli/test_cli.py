@@ -32,9 +32,9 @@ def seed_json(tmp_path_factory):
 
 
 def test_json_contract(seed_json):
-    assert seed_json["schema"] == "dupcheck.check/2" and seed_json["sentence_base"] == 1
+    assert seed_json["schema"] == "dupcheck.check/3" and seed_json["sentence_base"] == 1
     assert seed_json["verdict"] == "fail"
-    assert set(seed_json["scores"]) >= {"fidelity", "coverage", "chrf", "bleu"}
+    assert set(seed_json["scores"]) >= {"fidelity", "coverage", "pivot_chrf", "pivot_bleu"}
     assert seed_json["source"]["lang"] == "en" and seed_json["target"]["lang"] == "hi"
     omissions = [b for b in seed_json["alignment"] if b["target"] == []]
     assert len(omissions) >= 6

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
-from dupcheck.fidelity.wordalign import unmatched_runs
+from dupcheck.fidelity.wordalign import RENDERED_SIMILARITY, unmatched_runs
 from dupcheck.records import Bead, Finding, FindingType, Severity
 
 #: an unaligned sentence with nothing unaligned across from it
@@ -113,10 +113,8 @@ class SentenceOmissions(Detector):
                 )
 
 
-#: a word whose most similar word across (in context) is below this has no counterpart
-PHRASE_SIMILARITY = 0.6
-#: a run of such words (two or more) is reported when the similarity it lacks,
-#: summed over its words (how far each is below PHRASE_SIMILARITY), reaches
+#: a run of words below RENDERED_SIMILARITY (two or more) is reported when the
+#: similarity it lacks, summed over its words (how far each is below it), reaches
 #: ``PHRASE_REPORTED``; at ``PHRASE_SURE`` its confidence is 0.5. Chosen on the
 #: calibration documents of benchmarks/word_calibration.py: 48 % of dropped clauses at
 #: 0.9 false alarms per 100 real sentences for a sum of 0.4, 38 % at 0.2 for 0.5
@@ -138,8 +136,8 @@ def unmatched_phrases(detector: Detector, view: PairView, *, source_side: bool) 
         return
     linked = words.source_matched if source_side else words.target_matched
     text = view.source_text if source_side else view.target_text
-    for run in unmatched_runs(side, best, linked, PHRASE_SIMILARITY):
-        missing = float(sum(PHRASE_SIMILARITY - best[i] for i in run))
+    for run in unmatched_runs(side, best, linked, RENDERED_SIMILARITY):
+        missing = float(sum(RENDERED_SIMILARITY - best[i] for i in run))
         if len(run) < 2 or missing < PHRASE_REPORTED:
             continue
         start, end = side[run[0]].start, side[run[-1]].end
