@@ -126,3 +126,20 @@ def test_word_vectors_do_not_depend_on_the_batch_a_sentence_is_read_in():
     assert np.allclose((a * b).sum(axis=1), 1.0, atol=1e-4)
     # the sentence vectors computed on the way are those encode gives
     assert float(encoder.encode(lines[3:4])[0] @ E5Encoder(device="cpu", num_threads=1).encode(lines[3:4])[0]) > 0.9999
+
+
+@pytest.mark.parametrize(
+    ("target", "apart", "codes"),
+    [
+        # a number word far from the source is the number checks' to judge
+        (HI_OTHER.replace("सरकार", "सात"), {"सात": 0.0}, set()),
+        # two neighbours far from the source are added content, not a wrong word
+        (HI_OTHER.replace("सरकार", "नदी बिल्ली"), {"नदी": 0.0, "बिल्ली": 0.0}, {"addition.phrase"}),
+        # one such word is a wrong word
+        (HI_RIVER, {"नदी": 0.0}, {"mistranslation.word"}),
+    ],
+)
+def test_what_a_far_word_is_depends_on_what_it_is_and_what_is_next_to_it(target, apart, codes):
+    pair = with_vectors(checked([EN_OTHER], [target], [((0,), (0,))]), target_apart=apart)
+    found = {f.code for f in find_problems(pair) if f.code in ("mistranslation.word", "addition.phrase")}
+    assert found == codes

@@ -8,8 +8,9 @@ import regex
 
 from dupcheck.backends.encode.base import Encoder
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
-from dupcheck.fidelity.wordalign import NAME_MATCH, WordAlignment
+from dupcheck.fidelity.wordalign import NAME_MATCH, WordAlignment, unmatched_runs
 from dupcheck.lexical.lexicon import Lexicon, name_similarity
+from dupcheck.lexical.numbers import extract_quantities
 from dupcheck.lexical.pivot import Word, is_english_word
 from dupcheck.records import Finding, FindingType, Severity
 
@@ -61,7 +62,7 @@ class Mistranslations(Detector):
         if not tgt_free:
             return
         quoted = _quoted_pairs(view, src_free, tgt_free, self.short_quote) if src_free else []
-        in_context = self._in_context_candidates(words, src_free, tgt_free - {t for _, t in quoted})
+        in_context = self._in_context_candidates(view, pair.target.lang, src_free, tgt_free - {t for _, t in quoted})
         if not quoted and not in_context:
             return
         # the related lemmas cost more than the rest of the check together: only for
@@ -92,22 +93,34 @@ class Mistranslations(Detector):
             )
 
     def _in_context_candidates(
-        self, words: WordAlignment, src_free: set[int], free: set[int],
+        self, view: PairView, lang: str, src_free: set[int], free: set[int],
     ) -> list[tuple[int, int, float]]:
         """(facing source word, target word, its best similarity) for the target words far
         from every source word in context. The facing word, named in the message, is the
         most similar source content word that nothing else renders (the word a replaced
-        rendering leaves behind), or else the most similar content word."""
-        if words.similarity is None or not free:
-            return []
+        rendering leaves behind), or else the most similar content word.
+
+        Left to other checks: numbers (the number checks read them as quantities: सात is
+        "seven", not a wrong word), and a word with a neighbour as far from the source,
+        which is added content (``addition.phrase``), not a rendering of anything."""
+        words = view.words
         best = words.target_best()
+        if best is None or not free:
+            return []
+        far = [t for t in sorted(free) if best[t] < self.reported_similarity]
         agreed = {t for _, t in words.agreed}
         content = sorted(src_free) or [i for i, w in enumerate(words.source) if w.content and w.text]
-        if best is None or not content:
+        if not far or not content:
             return []
+        quantities = extract_quantities(view.target_text, lang)
+        added = {
+            t for run in unmatched_runs(words.target, best, words.target_matched, self.reported_similarity)
+            if len(run) > 1 for t in run
+        }
         out = []
-        for t in sorted(free):
-            if t in agreed or best[t] >= self.reported_similarity:
+        for t in far:
+            word = words.target[t]
+            if t in agreed or t in added or any(q.start <= word.start < q.end for q in quantities):
                 continue
             s = content[int(words.similarity[content, t].argmax())]
             out.append((s, t, float(best[t])))
