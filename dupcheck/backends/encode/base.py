@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,18 +80,17 @@ class Encoder(ABC):
         for text in texts:
             if text in memo:
                 memo.move_to_end(text)
-        memo.update(rows)
-        while len(memo) > MEMO_TEXTS:
-            memo.popitem(last=False)
+        self._remember(rows)
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([rows[t] if t in rows else memo[t] for t in texts]).astype(np.float32, copy=False)
 
-    def _remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
-        """Keep sentence vectors computed on the way to something else (token states), so
-        that ``encode`` of the same texts needs no second forward pass."""
+    def _remember(self, rows: Mapping[str, np.ndarray]) -> None:
+        """Keep sentence vectors as the most recent in memory: those ``encode`` computed,
+        and those computed on the way to something else (token states), so that ``encode``
+        of the same texts needs no second forward pass."""
         memo = self._memo()
-        for text, row in zip(texts, vectors, strict=True):
+        for text, row in rows.items():
             memo[text] = row
             memo.move_to_end(text)
         while len(memo) > MEMO_TEXTS:

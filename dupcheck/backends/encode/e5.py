@@ -267,7 +267,7 @@ class E5Encoder(Encoder):
                 raise BackendError(f"encoder {self.name} has layers 0..{self.layers}, not {layer}")
         tokens = self.tokenizer.tokenise(list(texts))
         vectors, states = self._forward(tokens, tuple(layers))
-        self._remember(texts, vectors)
+        self._remember(dict(zip(texts, vectors, strict=True)))
         return [
             TokenStates(
                 text=text,
