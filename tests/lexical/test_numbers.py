@@ -123,6 +123,13 @@ FORMS = [
     ),
     ("one hundred thousand and ten million", "en", [(1e5, 1e5), (1e7, 1e7)]),
     ("one hundred and five, two and three", "en", [(105, 105), (2, 2), (3, 3)]),
+    # a dot or comma after a letter is punctuation, not part of a number (WMT14 news)
+    ("worth Rs.70 thousand", "en", [(70_000, 70_000)]),
+    ("$32.9 बिलियन था,31 दिसंबर से", "hi", [(3.29e10, 3.29e10), (31, 31)]),
+    ("1,000.5 people", "en", [(1000.5, 1000.5)]),
+    ("शून्य से नीचे", "hi", [(0, 0)]),
+    ("below zero", "en", [(0, 0)]),
+    ("درجة صفر", "ar", [(0, 0)]),
     ("$2.3 billion and 1.2 million signatures", "en", [(2.3e9, 2.3e9), (1.2e6, 1.2e6)]),
     ("one of the leaders", "en", []),
     ("test scores rose; scores of people", "en", [(40, 99)]),
@@ -266,6 +273,9 @@ PAIRS = [
     ("the 48-year-old bridge", "en", "48 साल से अधिक पुराने पुल", "hi", True),
     ("The two leaders oversaw the signing", "en", "दोनों नेताओं ने हस्ताक्षर किए", "hi", True),
     ("both leaders signed", "en", "नेताओं ने हस्ताक्षर किए", "hi", True),
+    ("it was below 0 at -0.2 degrees", "en", "शून्य से नीचे -0.2 डिग्री", "hi", True),
+    ("worth Rs.70 thousand", "en", "70 हजार रु", "hi", True),
+    ("worth Rs.70 thousand", "en", "80 हजार रु", "hi", False),
 ]
 
 
