@@ -174,3 +174,25 @@ def unmatched_runs(
     if current:
         runs.append(tuple(current))
     return runs
+
+
+def compound_best(words: Sequence[Word], best: np.ndarray, text: str) -> np.ndarray:
+    """``best`` with the words of a hyphenated compound (गैर-संवहनी, "non-vascular") each
+    given the best of the compound: its parts render one source word together."""
+    out = best.copy()
+    group = [0] if len(words) else []
+    for k in range(1, len(words) + 1):
+        joined = (
+            k < len(words)
+            and text[words[k - 1].end : words[k].start] in _HYPHENS
+        )
+        if joined:
+            group.append(k)
+            continue
+        if len(group) > 1:
+            out[group] = best[group].max()
+        group = [k]
+    return out
+
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})

@@ -181,8 +181,23 @@ def sound_similarity(latin: str, foreign: str, lang: str) -> float:
         # one Latin word against each part of a multi-word rendering (अल-सीसी = al-Sisi)
         targets.update(phonetic_key(part) for part in romanized.split())
     sources = {phonetic_key(latin), phonetic_key(latin.removesuffix("s"))}
-    letters = "".join(c for c in latin if c.isalpha())
-    # Latin capitals only: "Aअ" is upper case to Python, as uncased letters do not count
-    if letters.isascii() and letters.isupper() and 2 <= len(letters) <= 8:
+    if is_acronym(latin):
+        letters = "".join(c for c in latin if c.isalpha())
         sources.add(phonetic_key("".join(_LETTER_NAMES[c] for c in letters.lower())))
     return max(_key_similarity(a, b) for a in sources for b in targets)
+
+
+def is_acronym(latin: str) -> bool:
+    """Whether a Latin word reads letter by letter: capitals only (FBI), or short and
+    with as many capitals as small letters (CoV, IgG, mRNA; not DeVos), or two letters
+    capitalised (Ig)."""
+    letters = "".join(c for c in latin if c.isalpha())
+    # Latin letters only: "Aअ" is upper case to Python, as uncased letters do not count
+    if not letters.isascii() or not 2 <= len(letters) <= 8:
+        return False
+    if letters.isupper():
+        return True
+    capitals = sum(c.isupper() for c in letters)
+    if len(letters) == 2:
+        return letters[0].isupper()
+    return capitals >= 2 and capitals >= len(letters) - capitals

@@ -3,9 +3,16 @@ the contextual evidence: word vectors from token states, SimAlign's argmax, unma
 
 import numpy as np
 import pytest
+import regex
 
 from dupcheck.backends.encode.base import TokenStates
-from dupcheck.fidelity.wordalign import align_words, argmax_links, unmatched_runs, word_vectors
+from dupcheck.fidelity.wordalign import (
+    align_words,
+    argmax_links,
+    compound_best,
+    unmatched_runs,
+    word_vectors,
+)
 from dupcheck.lexical.pivot import Word
 
 
@@ -84,3 +91,23 @@ def test_unmatched_runs_skip_function_words_and_stop_at_a_counterpart(best, link
     words = [_content("old"), _function("the"), _content("mayor"), _function("had"),
              _content("promised"), _content("it")]
     assert unmatched_runs(words, np.asarray(best), frozenset(linked), 0.6) == expected
+
+
+def _placed(text: str) -> list[Word]:
+    """The words of ``text`` (split at spaces and hyphens) with their offsets."""
+    return [Word(m.group(), m.start(), m.end(), frozenset(), True, frozenset(), "")
+            for m in regex.finditer(r"[^\s\-]+", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "best", "expected"),
+    [
+        ("गैर-संवहनी अस्थिगलन", [0.3, 0.7, 0.8], [0.7, 0.7, 0.8]),
+        ("गैर - संवहनी", [0.3, 0.7], [0.3, 0.7]),  # a dash between words joins nothing
+        ("a-b-c d", [0.1, 0.2, 0.5, 0.4], [0.5, 0.5, 0.5, 0.4]),
+        ("one", [0.2], [0.2]),
+    ],
+)
+def test_a_hyphenated_compound_takes_its_best_part(text, best, expected):
+    out = compound_best(_placed(text), np.array(best), text)
+    assert out.tolist() == pytest.approx(expected)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dupcheck.lexical.lexicon import name_similarity
-from dupcheck.lexical.translit import phonetic_key, romanize
+from dupcheck.lexical.translit import is_acronym, phonetic_key, romanize, sound_similarity
 
 #: a name pair scoring at least this is taken as the same name
 THRESHOLD = 0.8
@@ -114,3 +114,18 @@ def test_phonetic_key_merges_spelling_variants() -> None:
 ])
 def test_words_mixing_latin_capitals_and_another_script_are_compared(latin, foreign, lang):
     assert 0.0 <= name_similarity(latin, foreign, lang) <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("FBI", True), ("CoV", True), ("IgG", True), ("mRNA", True), ("Ig", True),
+     ("COVID-19", True), ("Paris", False), ("McCain", False), ("DeVos", False),
+     ("iPhone", False), ("A", False), ("ABCDEFGHI", False)],
+)
+def test_acronyms_read_letter_by_letter(word, expected):
+    assert is_acronym(word) is expected
+
+
+def test_a_mixed_case_acronym_is_spelled_by_its_letter_names():
+    # immunoglobulin (Ig) in TICO-19 Arabic: "أي جي", the letters I and G
+    assert sound_similarity("Ig", "أي جي", "ar") == 1.0

@@ -8,7 +8,7 @@ import regex
 
 from dupcheck.backends.encode.base import Encoder
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
-from dupcheck.fidelity.wordalign import NAME_MATCH, WordAlignment, unmatched_runs
+from dupcheck.fidelity.wordalign import NAME_MATCH, WordAlignment, compound_best, unmatched_runs
 from dupcheck.lexical.lexicon import Lexicon, name_similarity
 from dupcheck.lexical.numbers import extract_quantities
 from dupcheck.lexical.pivot import Word, is_english_word
@@ -107,6 +107,7 @@ class Mistranslations(Detector):
         best = words.target_best()
         if best is None or not free:
             return []
+        best = compound_best(words.target, best, view.target_text)
         far = [t for t in sorted(free) if best[t] < self.reported_similarity]
         agreed = {t for _, t in words.agreed}
         content = sorted(src_free) or [i for i, w in enumerate(words.source) if w.content and w.text]
