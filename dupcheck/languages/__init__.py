@@ -33,6 +33,9 @@ class ScriptRules:
 
     #: Unicode script name (as ``\\p{Script=...}`` spells it)
     name: str = "Latin"
+    #: "rtl" for a script written right to left (Arabic, Hebrew): the HTML report sets its
+    #: cells' ``dir``, the console right-aligns and, shown visually, reorders them
+    direction: str = "ltr"
     #: one character to one character, so offsets survive (Arabic hamza-carrying alefs)
     fold: tuple[tuple[str, str], ...] = ()
     #: a combining mark writers may omit or precompose (the Devanagari nukta), and the
@@ -150,6 +153,14 @@ def language(code: str) -> Language | None:
     return _registry().get(code)
 
 
+def direction(code: str) -> str | None:
+    """"rtl" or "ltr" for a registered language (a regional tag such as ``ar-EG`` is its
+    language's); None for a code no file describes: the text itself then tells (the first
+    strong character, as the Unicode Bidirectional Algorithm's rule P2 does)."""
+    lang = language(code.split("-")[0].lower()) if code else None
+    return lang.script.direction if lang is not None else None
+
+
 def languages() -> tuple[Language, ...]:
     """Every registered language, the pivot first."""
     return tuple(_registry().values())
@@ -226,6 +237,8 @@ def _record(cls: type, table: Mapping[str, Any], path: Path, section: str) -> An
             )
         else:
             values[key] = value
+    if values.get("direction", "ltr") not in ("ltr", "rtl"):
+        raise ValueError(f"[{section}] direction must be \"ltr\" or \"rtl\"")
     if "function_words" in values:
         values["function_words"] = frozenset(values["function_words"])
     return cls(**values)
