@@ -76,6 +76,7 @@ def check(
     encoder_model: options.EncoderModel = None,
     device: options.Device = "auto",
     show_alignment: Annotated[bool, typer.Option(help="Console: also print the sentence alignment.")] = False,
+    bidi: options.BidiOption = options.Bidi.auto,
     cache: options.Cache = True,
     progress: options.Progress = True,
     sarif: options.Sarif = None,
@@ -128,7 +129,7 @@ def check(
                 report = checker.check_against_sources(sources, translation, **read_as)
     except DupcheckError as exc:
         fail(str(exc))
-    _emit(report, format, output, show_alignment, protect=inputs)
+    _emit(report, format, output, show_alignment, bidi.value, protect=inputs)
     if any((sarif, junit, html, tmx)):
         from dupcheck.cli.reports import write_reports
         from dupcheck.gate.pipeline import check_result
@@ -173,14 +174,15 @@ def _split_paths(paths: list[Path], extra_sources: list[Path]) -> tuple[list[Pat
     return sources, translation
 
 
-def _emit(report, format: OutputFormat, output: Path | None, show_alignment: bool, protect: list[Path]) -> None:
+def _emit(report, format: OutputFormat, output: Path | None, show_alignment: bool, bidi: str,
+          protect: list[Path]) -> None:
     from dupcheck.render.console import render_console
     from dupcheck.render.json import render_json
     from dupcheck.render.markdown import render_markdown
 
     emit_report(
         format.value, output, protect=protect,
-        console=lambda console: render_console(report, console, show_alignment=show_alignment),
+        console=lambda console: render_console(report, console, show_alignment=show_alignment, bidi=bidi),
         text={"json": lambda: render_json(report), "markdown": lambda: render_markdown(report)},
     )
 

@@ -43,6 +43,20 @@ Device = Annotated[str, typer.Option(metavar="NAME", help="Device of neural back
 Cache = Annotated[bool, typer.Option(help="Keep translations and embeddings on disk between runs.")]
 Output = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="PATH", help="Write the report here instead of stdout.")]
+
+
+class Bidi(str, Enum):
+    auto = "auto"
+    visual = "visual"
+    logical = "logical"
+
+
+BidiOption = Annotated[Bidi, typer.Option(
+    "--bidi", envvar="DUPCHECK_BIDI", show_envvar=True,
+    help="Console tables' right-to-left text: visual (reordered per line and Arabic shaped, "
+         "for terminals that draw text left to right: tmux, xterm, most), logical (as it is: "
+         "for terminals that do bidi, pipes, files); auto: visual on a terminal not known to "
+         "do bidi, else logical.")]
 Progress = Annotated[bool, typer.Option(help="Progress display on stderr (only on a terminal).")]
 
 #: the report files of ``check`` and ``gate``, one renderer each (``cli.reports``)

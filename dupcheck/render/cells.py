@@ -7,6 +7,11 @@ Here a cell's width is what terminals draw (measured in tmux 3.3: a code point's
 with a spacing mark one cell; wcwidth's own string width joins conjuncts, सत्तावादी 7, where
 tmux draws 8), and cells wrap at word boundaries, a word too long for its column at a
 grapheme boundary, so every line is exactly the table's width.
+
+A right-to-left cell (its column's ``direction``, or, where that is None, its own first
+strong character) is right-aligned; with ``visual`` each of its lines, wrapped in logical
+order, is then put in display order (``render.bidi.visual``), and padded by the cells the
+shaped line takes (a lam-alef ligature is one).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from functools import lru_cache
 
 import regex
 import wcwidth
+
+from dupcheck.render import bidi
 
 #: a word, or the part of a hyphenated word up to and including its hyphen
 _WORDS = regex.compile(r"[^\s-]*-+|[^\s-]+")
@@ -64,11 +71,16 @@ class Column:
     #: a column that wraps shares what the fixed columns leave; the others keep their content's width
     wraps: bool = False
     right: bool = False
+    #: "ltr", "rtl", or None: each cell's own first strong character tells
+    direction: str | None = "ltr"
 
 
-def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int) -> list[str]:
+def table(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int, *, visual: bool = False
+) -> list[str]:
     """The table as lines of exactly ``total`` cells (or wider, when even one cell a wrapping
-    column cannot fit): box borders, a header row, each row's cells wrapped to their column."""
+    column cannot fit): box borders, a header row, each row's cells wrapped to their column,
+    right-to-left cells right-aligned and, with ``visual``, each line in display order."""
     natural = [max([width(c.header), *(width(r[k]) for r in rows)]) for k, c in enumerate(columns)]
     borders = 3 * len(columns) + 1
     fixed = sum(w for w, c in zip(natural, columns) if not c.wraps)
@@ -85,7 +97,7 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int) 
     lines = [_rule("┌", "┬", "┐", widths), _row([c.header for c in columns], columns, widths),
              _rule("├", "┼", "┤", widths)]
     for row in rows:
-        lines.extend(_wrapped(row, columns, widths))
+        lines.extend(_wrapped(row, columns, widths, visual))
     lines.append(_rule("└", "┴", "┘", widths))
     return lines
 
@@ -99,13 +111,21 @@ def _pad(text: str, w: int, right: bool) -> str:
     return gap + text if right else text + gap
 
 
-def _row(cells: Sequence[str], columns: Sequence[Column], widths: list[int]) -> str:
-    return "│" + "│".join(f" {_pad(c, w, col.right)} " for c, w, col in zip(cells, widths, columns)) + "│"
+def _row(cells: Sequence[str], columns: Sequence[Column], widths: list[int],
+         right: Sequence[bool] | None = None) -> str:
+    right = right or [col.right for col in columns]
+    return "│" + "│".join(f" {_pad(c, w, r)} " for c, w, r in zip(cells, widths, right)) + "│"
 
 
-def _wrapped(row: Sequence[str], columns: Sequence[Column], widths: list[int]) -> list[str]:
+def _wrapped(row: Sequence[str], columns: Sequence[Column], widths: list[int], visual: bool) -> list[str]:
+    rtl = [col.direction == "rtl" or (col.direction is None and bidi.starts_rtl(cell))
+           for cell, col in zip(row, columns)]
     pieces = [wrap(cell, w) or [""] for cell, w in zip(row, widths)]
+    if visual:
+        pieces = [[bidi.visual(line, r) for line in p] for p, r in zip(pieces, rtl)]
+    right = [col.right or r for col, r in zip(columns, rtl)]
     height = max(len(p) for p in pieces)
     return [
-        _row([p[i] if i < len(p) else "" for p in pieces], columns, widths) for i in range(height)
+        _row([p[i] if i < len(p) else "" for p in pieces], columns, widths, right)
+        for i in range(height)
     ]

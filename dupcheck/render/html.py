@@ -2,7 +2,10 @@
 
 Per pair: scores, an inline SVG alignment plot, and source and translation side by side
 bead by bead, flagged words in ``<mark>``, omitted sentences facing a gap. Article text
-only ever reaches the page through jinja2's autoescaping.
+only ever reaches the page through jinja2's autoescaping. Source and translation cells
+carry their language's ``dir`` (``render.bidi``: rtl ones are right-aligned, so a sentence's
+full stop and quotes sit at its left end); in messages, quoted text and runs of another
+script are in ``<bdi>``.
 """
 
 from __future__ import annotations
@@ -10,43 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jinja2
-import regex
 
 from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.numbering import label
 from dupcheck.records import Bead, Document, Finding
+from dupcheck.render.bidi import Message, direction, isolate
 
 _PLOT = 260  # px, side of the alignment plot
-#: languages written right to left: their cells get dir="rtl", so that a sentence's full
-#: stop and quotes sit at its left end and lines align right
-RTL_LANGS = frozenset({"ar", "arz", "fa", "he", "ps", "sd", "ug", "ur", "yi", "dv", "ckb"})
-#: in a message, what is bidi-isolated: quoted text, and runs of another script, so that an
-#: Arabic word inside an English message neither reorders the words around it nor takes
-#: the message's punctuation
-_FOREIGN = regex.compile(
-    r'"[^"\n]+"|[^\p{Latin}\p{Common}\p{Inherited}][^\p{Latin}"\n]*[^\p{Latin}\p{Common}\s"\n]'
-    r'|[^\p{Latin}\p{Common}\p{Inherited}]'
-)
-
-#: a message as pieces, each (text, isolated)
-Message = tuple[tuple[str, bool], ...]
-
-
-def isolate(message: str) -> Message:
-    """``message`` cut into plain runs and runs to wrap in ``<bdi>``."""
-    out, at = [], 0
-    for match in _FOREIGN.finditer(message):
-        if match.start() > at:
-            out.append((message[at : match.start()], False))
-        out.append((match.group(), True))
-        at = match.end()
-    if at < len(message):
-        out.append((message[at:], False))
-    return tuple(out)
-
-
-def direction(lang: str) -> str:
-    return "rtl" if lang.split("-")[0] in RTL_LANGS else "ltr"
 
 
 @dataclass(frozen=True, slots=True)

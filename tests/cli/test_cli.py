@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from dupcheck.cli import app
+from dupcheck.render.cells import width
 from tests.paths import FIXTURES
 
 SEEDS = FIXTURES / "seeds"
@@ -144,3 +146,28 @@ def test_a_5mb_document_completes(tmp_path):
     assert result.exit_code in (0, 1), result.output
     report = json.loads(out.read_text(encoding="utf-8"))
     assert len(report["target"]["sentences"]) == len(hi) * reps
+
+
+ARABIC = FIXTURES / "arabic"
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def _arabic_console(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, ["check", str(ARABIC / "covid.en.txt"), str(ARABIC / "covid.ar.txt"),
+                               "--encoder", "none", "--no-cache", "--show-alignment", *args], env=env)
+
+
+def test_bidi_option_orders_the_console_tables():
+    logical = _arabic_console()  # stdout is not a terminal: auto is logical
+    assert logical.exit_code == 1, logical.output
+    assert "في 31 ديسمبر 2019" in logical.output and not _PRESENTATION_FORMS.search(logical.output)
+    assert _arabic_console("--bidi", "logical").output == logical.output
+    shown = _arabic_console("--bidi", "visual")
+    assert shown.exit_code == 1, shown.output
+    assert "ﺮﺒﻤﺴﻳﺩ 31 ﻲﻓ" in shown.output and "في 31 ديسمبر" not in shown.output  # reordered, shaped
+    assert _arabic_console(env={"DUPCHECK_BIDI": "visual"}).output == shown.output
+    # the table is laid out alike: the same lines, the same widths
+    rows = [[width(line) for line in r.output.splitlines() if line[:1] in "┌│├└"] for r in (logical, shown)]
+    assert rows[0] == rows[1]
+    wrong = _arabic_console("--bidi", "sideways")
+    assert wrong.exit_code == 2 and "sideways" in wrong.output

@@ -204,7 +204,7 @@ def _arabic_page() -> str:
     ("source sentence has no counterpart in the translation", []),
 ])
 def test_foreign_text_in_a_message_is_bidi_isolated(message: str, isolated: list[str]) -> None:
-    from dupcheck.render.html import isolate
+    from dupcheck.render.bidi import isolate
 
     pieces = isolate(message)
     assert "".join(text for text, _ in pieces) == message
