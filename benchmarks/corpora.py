@@ -25,6 +25,7 @@ are reported on ``report``, so no figure is measured on the cases it was tuned o
 
 from __future__ import annotations
 
+import argparse
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -137,6 +138,17 @@ def part(docs: Sequence[RealDocument], which: str) -> tuple[RealDocument, ...]:
     if which not in PARTS:
         raise ValueError(f"part must be one of {', '.join(PARTS)}, not {which!r}")
     return tuple(docs[PARTS.index(which) :: 2])
+
+
+def add_document_arguments(parser: argparse.ArgumentParser, limit: int | None = 16) -> None:
+    """The options of a benchmark over the real documents: which sets, which part, how
+    many documents a set, the cutting seed and the data folder."""
+
+    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=tuple(SETS))
+    parser.add_argument("--part", choices=PARTS, default="calibration")
+    parser.add_argument("--limit", type=int, default=limit, help="documents a set")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
 
 
 def main() -> None:

@@ -27,12 +27,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from benchmarks.check_bench import auc
-from benchmarks.corpora import DATA, PARTS, SETS, documents, part, read_set
+from benchmarks.corpora import add_document_arguments, documents, part, read_set
 from benchmarks.synth import (
     DROPPED_CLAUSE,
     REPLACED_WORD,
@@ -124,11 +123,7 @@ def missing_similarity(stats: BeadStats, layer: int, floor: float) -> float:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=tuple(SETS))
-    parser.add_argument("--part", choices=PARTS, default="calibration")
-    parser.add_argument("--limit", type=int, default=16, help="documents a set")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--data", type=Path, default=DATA)
+    add_document_arguments(parser)
     args = parser.parse_args(argv)
 
     from dupcheck.backends.registry import BackendConfig

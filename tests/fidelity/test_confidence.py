@@ -160,3 +160,28 @@ def test_a_pair_no_closer_than_the_neighbouring_translation_is_not_re_paired():
     )
     args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
     assert repaired(pair.alignment, *args, encoder) == pair.alignment
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # an acronym no spelling across writes: written out in full, or dropped; the
+        # check cannot tell, so it is reported below the gate
+        (EN_FBI, AR_NO_FBI, [("FBI", Severity.MINOR)]),
+        # TICO-19: ARDS written out as "acute respiratory distress syndrome"
+        (
+            "When ARDS happens, inflammation compromises the gas exchange.",
+            "عندما تحدث متلازمة الضائقة التنفسية الحادة، يؤثر الالتهاب في تبادل الغازات.",
+            [("ARDS", Severity.MINOR)],
+        ),
+        # a name no spelling across writes is missing: major
+        (
+            "Ahmed Vucic met the minister in the capital.",
+            "التقى أحمد الوزير في العاصمة.",
+            [("Vucic", Severity.MAJOR)],
+        ),
+    ],
+)
+def test_a_missing_acronym_is_below_the_gate_and_a_missing_name_is_not(source, target, expected):
+    findings = find_problems(_arabic(source, target))
+    assert [(f.source_text, f.severity) for f in findings if f.code == "entity.missing"] == expected

@@ -43,18 +43,23 @@ HI_RIVER = HI_OTHER.replace("सरकार", "नदी")
     [
         # far below what a translated word reaches in context: sure
         (0.0, (Severity.MAJOR, 1.0)),
-        (0.30, (Severity.MAJOR, 0.8)),
+        (0.30, (Severity.MAJOR, 0.7)),
+        (0.33, (Severity.MAJOR, 0.55)),
         # between the reporting and the gating similarity: reported, below the gate
-        (0.37, (Severity.MINOR, 0.45)),
+        (0.35, (Severity.MINOR, 0.45)),
+        (0.37, (Severity.MINOR, 0.35)),
         # like the source in context: a free rendering, no finding
         (0.50, None),
     ],
 )
 def test_a_word_no_source_word_is_like_in_context_is_a_mistranslation(cosine, expected):
     pair = with_vectors(checked([EN_OTHER], [HI_RIVER], [((0,), (0,))]), target_apart={"नदी": cosine})
-    hits = [(f.severity, f.confidence) for f in find_problems(pair)
+    findings = find_problems(pair)
+    hits = [(f.severity, f.confidence) for f in findings
             if f.code == "mistranslation.word" and f.target_text == "नदी"]
     assert hits == ([] if expected is None else [expected])
+    # plain floats, whatever the vectors' dtype: the JSON report writes them
+    assert all(type(f.confidence) is float for f in findings)
 
 
 def test_a_word_whose_meaning_the_source_has_is_no_mistranslation_however_it_embeds():
@@ -73,10 +78,11 @@ CLAUSE = {"old": 0.0, "mayor": 0.0, "promised": 0.0}
     [
         # three words with nothing like them across: 3 × 0.6 of similarity missing
         (0.0, [(Severity.MAJOR, 1.0, "old mayor had promised")]),
-        # 3 × 0.15 missing: just sure enough to gate
-        (0.45, [(Severity.MAJOR, 0.5, "old mayor had promised")]),
-        # 3 × 0.12: reported below the gate
-        (0.48, [(Severity.MINOR, 0.39, "old mayor had promised")]),
+        # 3 × 0.2 missing: sure enough to gate
+        (0.40, [(Severity.MAJOR, 0.56, "old mayor had promised")]),
+        # 3 × 0.15: reported below the gate
+        (0.45, [(Severity.MINOR, 0.38, "old mayor had promised")]),
+        (0.48, [(Severity.MINOR, 0.26, "old mayor had promised")]),
         # 3 × 0.08: a free rendering
         (0.52, []),
     ],
@@ -149,15 +155,20 @@ def test_what_a_far_word_is_depends_on_what_it_is_and_what_is_next_to_it(target,
 def test_on_professional_flores_lines_the_packaged_encoder_flags_only_what_the_translation_lacks():
     # The 100 FLORES dev fixture lines, paired line by line, with the default e5. Every
     # major word-level finding is a real fault of the reference translation: line 32 ends
-    # before "bringing out the safety car"; line 55 renders "the man most likely to
-    # succeed" as "who would replace"; line 74's Hindi carries a sentence of another
-    # article ("... नियमित साप्ताहिक संरचित पीए सत्रों ...") whose words match nothing.
+    # before "bringing out the safety car"; line 74's Hindi carries a sentence of another
+    # article ("... नियमित साप्ताहिक संरचित पीए सत्रों ...") whose words match nothing. Two
+    # more real faults are reported below the gate, as the calibration on real
+    # translations puts them: line 55 renders "the man most likely to succeed" as "who
+    # would replace", and a second word of line 74.
     pytest.importorskip("torch")
     import dupcheck
     from tests.paths import FIXTURES
 
     report = dupcheck.check(FIXTURES / "flores" / "dev100.eng_Latn.txt",
                             FIXTURES / "flores" / "dev100.hin_Deva.txt", input_format="aligned")
+    word_level = ("mistranslation.word", "omission.clause")
     major = sorted((f.code, f.source[0] + 1) for f in report.findings if f.severity.at_least(Severity.MAJOR))
-    assert major == [("mistranslation.word", 74), ("mistranslation.word", 74),
-                     ("omission.clause", 32), ("omission.clause", 55)]
+    assert major == [("mistranslation.word", 74), ("omission.clause", 32)]
+    minor = sorted((f.code, f.source[0] + 1) for f in report.findings
+                   if f.severity is Severity.MINOR and f.code in word_level)
+    assert {("mistranslation.word", 74), ("omission.clause", 55)} <= set(minor)

@@ -129,7 +129,7 @@ class Detector(ABC):
             message=message,
             source_span=absolute(source_span, view.source_offset),
             target_span=absolute(target_span, view.target_offset),
-            confidence=round(min(max(confidence, 0.0), 1.0), 2),
+            confidence=round(min(max(float(confidence), 0.0), 1.0), 2),
         )
 
 

@@ -41,10 +41,13 @@ class Mistranslations(Detector):
     quoted_similarity = 0.82
     #: a target word whose most similar source word (layer-8 states, in context) is below
     #: this is a mistranslation at confidence 0.5; reported (as minor) from
-    #: ``reported_similarity``. Chosen on the calibration documents of
-    #: benchmarks/word_calibration.py: 19 % of replaced words at 1.08 false alarms per 100
-    #: real sentences (0.38: 24 % at 1.85; 0.40 would find 31 % at 3.31)
-    context_similarity = 0.36
+    #: ``reported_similarity``. Chosen on the calibration documents: benchmarks/
+    #: word_calibration.py gives 10 % of replaced words at 0.31 false alarms per 100 real
+    #: sentences for 0.33, 19 % at 1.08 for 0.36; at 0.36 the real_bench calibration run
+    #: gated four free renderings of the news and health sets at 0.35-0.36 (इस बार "this
+    #: time", वादी "valley", शुक्र "Venus", which the lexicon knows only in other senses),
+    #: so the gate sits below them, at 0.34
+    context_similarity = 0.34
     reported_similarity = 0.38
     #: quotations longer than this (content words) no longer keep word order
     short_quote = 4
