@@ -1,4 +1,5 @@
-"""JUnit XML of a gate run: a test suite per translation, a test case per finding.
+"""JUnit XML of a gate run (or of one ``check``, named for it): a test suite per
+translation, a test case per finding.
 
 Common viewers show one failure per test case, so each finding is its own case: failing
 when it is new and at or above ``fail-on``, skipped when the baseline accepted it, passing
@@ -69,7 +70,7 @@ def render_junit(result: GateResult) -> str:
         key: str(sum(int(s.get(key) or 0) for s in suites))
         for key in ("tests", "failures", "errors", "skipped")
     }
-    root = ET.Element("testsuites", {"name": "dupcheck gate", **totals})
+    root = ET.Element("testsuites", {"name": f"dupcheck {result.command}", **totals})
     root.extend(suites)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from dupcheck.gate.baseline import write_baseline
 from dupcheck.gate.config import load_config
-from dupcheck.gate.pipeline import run_gate
+from dupcheck.gate.pipeline import check_result, run_gate
 from dupcheck.render.junit import render_junit
 from tests.gate_support import CLEAN_HI, SEED_HI, copy_desk, paragraph_check
 
@@ -53,3 +53,10 @@ def test_baselined_findings_are_skipped_cases(tmp_path: Path) -> None:
     skipped = [c for c in seed.findall("testcase") if c.find("skipped") is not None]
     assert seed.findall("testcase/failure") == []
     assert [c.get("name").split(" ")[0] for c in skipped] == ["glossary.forbidden"]
+
+
+def test_the_report_is_named_for_the_command_that_ran(tmp_path: Path) -> None:
+    gate = _run(copy_desk(tmp_path))
+    assert ET.fromstring(render_junit(gate)).get("name") == "dupcheck gate"
+    check = check_result(gate.documents[0].report)
+    assert ET.fromstring(render_junit(check)).get("name") == "dupcheck check"
