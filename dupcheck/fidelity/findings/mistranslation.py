@@ -64,7 +64,8 @@ class Mistranslations(Detector):
         tgt_free = set(unmatched_content(words.target, words.target_matched, need_meanings=True))
         if not tgt_free:
             return
-        quoted = _quoted_pairs(view, src_free, tgt_free, self.short_quote) if src_free else []
+        quotes = _quote_spans(view.target_text)
+        quoted = _quoted_pairs(view, quotes, src_free, tgt_free, self.short_quote) if src_free else []
         in_context = self._in_context_candidates(view, pair.target.lang, src_free, tgt_free - {t for _, t in quoted})
         if not quoted and not in_context:
             return
@@ -82,7 +83,6 @@ class Mistranslations(Detector):
             evidence = "" if sim is None else f"; cross-lingual similarity {sim:.2f}"
             yield self._mistranslation(pair, view, s, t, Severity.CRITICAL, confidence,
                                        " (inside a quotation)" + evidence)
-        quotes = _quote_spans(view.target_text)
         for s, t, best in in_context:
             if _explained(pair, words, s, t, related):
                 continue
@@ -159,10 +159,12 @@ def _out_of_context(encoder: Encoder, source_word: str, target_word: str) -> flo
     return float(vectors[0] @ vectors[1])
 
 
-def _quoted_pairs(view: PairView, src_free: set[int], tgt_free: set[int], short: int) -> list[tuple[int, int]]:
-    """Unmatched words at the same relative place in the k-th short quotation of each side."""
+def _quoted_pairs(
+    view: PairView, tgt_quotes: list[tuple[int, int]], src_free: set[int], tgt_free: set[int], short: int,
+) -> list[tuple[int, int]]:
+    """Unmatched words at the same relative place in the k-th short quotation of each side
+    (``tgt_quotes``: the target's quotation spans)."""
     src_quotes = _quote_spans(view.source_text)
-    tgt_quotes = _quote_spans(view.target_text)
     if not src_quotes or len(src_quotes) != len(tgt_quotes):
         return []
     words = view.words
