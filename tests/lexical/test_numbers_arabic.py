@@ -32,6 +32,13 @@ TICO = SHARED / "data" / "tico19-test"
         ("بين عامي 2002 و2004", [(2002, 2004, "range")]),  # و joins a range after بين
         ("123 و 1,500", [(123, 123, "number"), (1500, 1500, "number")]),
         ("عشرات الآلاف", [(1e4, 99999, "magnitude")]),
+        # ل "for" and ف "and" attach too; ل + ال is written لل (TICO-19: لآلاف السنين)
+        ("لآلاف", [(1000, 9999, "magnitude")]),
+        ("للآلاف", [(1000, 9999, "magnitude")]),
+        ("لعشرات الآلاف", [(1e4, 99999, "magnitude")]),
+        ("لثلاثة أيام", [(3, 3, "number")]),
+        ("فثلاثة", [(3, 3, "number")]),
+        ("لست متأكدا", []),  # "I am not sure": ل + ست ("six") is no number
         (normalize_text("٣٬٥٠٠ شخص"), [(3500, 3500, "number")]),  # Arabic-Indic digits
     ],
 )
@@ -64,6 +71,7 @@ def test_english_scales_written_onto_digits(text, expected):
         ("fourteen people", "خمسة عشر شخصا", False, []),
         # a dual with no two facing it is neither missing nor extra
         ("the countries", "البلدين", True, []),
+        ("for thousands of years", "لآلاف السنين", True, []),
     ],
 )
 def test_arabic_comparisons(english, arabic, consistent, missing):
