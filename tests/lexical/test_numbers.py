@@ -128,6 +128,7 @@ FORMS = [
     ("$32.9 बिलियन था,31 दिसंबर से", "hi", [(3.29e10, 3.29e10), (31, 31)]),
     ("1,000.5 people", "en", [(1000.5, 1000.5)]),
     ("शून्य से नीचे", "hi", [(0, 0)]),
+    ("तीसरे नंबर पर, छठी कक्षा", "hi", [(3, 3), (6, 6)]),  # ordinals of a form of their own
     ("below zero", "en", [(0, 0)]),
     ("درجة صفر", "ar", [(0, 0)]),
     ("$2.3 billion and 1.2 million signatures", "en", [(2.3e9, 2.3e9), (1.2e6, 1.2e6)]),
@@ -276,6 +277,7 @@ PAIRS = [
     ("it was below 0 at -0.2 degrees", "en", "शून्य से नीचे -0.2 डिग्री", "hi", True),
     ("worth Rs.70 thousand", "en", "70 हजार रु", "hi", True),
     ("worth Rs.70 thousand", "en", "80 हजार रु", "hi", False),
+    ("Virat at No.3", "en", "तीसरे नंबर पर कोहली", "hi", True),  # WMT14 news
 ]
 
 
