@@ -192,7 +192,8 @@ class Checker:
             misplaced = misaligned(source, target, alignment)
             alignment = paired_alignment(source, target, alignment)
         else:
-            alignment = repaired(alignment, source, target, src_pivot, tgt_pivot, self.encoder)
+            words = None if source_vectors is None or target_vectors is None else (source_vectors, target_vectors)
+            alignment = repaired(alignment, source, target, src_pivot, tgt_pivot, self.encoder, words)
         pair = CheckedPair(
             source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder,
             self.settings.min_confidence, source_vectors, target_vectors,

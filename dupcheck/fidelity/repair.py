@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from dupcheck.backends.encode.base import Encoder
-from dupcheck.fidelity.wordalign import align_words
+from dupcheck.fidelity.wordalign import align_words, word_match
 from dupcheck.lexical.pivot import PivotSide
 from dupcheck.records import Bead, Document
 
@@ -31,6 +33,13 @@ MIN_SIMILARITY = 0.82
 #: article -0.14-0.03; in Arabic e5 puts such a replacement at cosine up to 0.84, above the
 #: floor, so the margin is what keeps it apart
 MIN_MARGIN = 0.035
+#: or, below that margin, when their content words find each other in context this well
+#: (``wordalign.word_match`` of the layer-8 word vectors). On the first 10 calibration
+#: documents of TICO-19 ar, WMT14 hi and TICO-19 hi, the translations the aligner left
+#: apart reach 0.55-0.62 and the sentences replaced by another article's 0.41-0.51: a
+#: short line among like ones ("are you having any shortness of breath?") has no margin
+#: over its neighbours, but its words have their counterparts
+MIN_WORD_MATCH = 0.53
 #: without an encoder: the share of the source sentence's content words linked into it.
 #: The lexicon barely tells them apart (on the first 30 calibration documents of WMT14,
 #: TICO-19 hi and ar: left-apart translations 0-0.40, replaced sentences 0-0.32), so
@@ -41,6 +50,9 @@ MIN_COVERAGE = 0.35
 #: embed alike without translating each other; a translation left apart sits alone
 MAX_GAP = 2
 
+#: (source, target) per-sentence word vectors, one row per pivot word (``Checker.word_vectors``)
+WordVectors = tuple[Sequence[np.ndarray], Sequence[np.ndarray]]
+
 
 def repaired(
     alignment: Sequence[Bead],
@@ -49,9 +61,11 @@ def repaired(
     source_pivot: PivotSide,
     target_pivot: PivotSide,
     encoder: Encoder | None,
+    words: WordVectors | None = None,
 ) -> tuple[Bead, ...]:
     """``alignment`` with the 1-0 and 0-1 beads of each gap re-paired where they translate
-    each other (best pairs first, keeping the order of both sides)."""
+    each other (best pairs first, keeping the order of both sides). ``words``: each side's
+    per-sentence word vectors, when the encoder gives token states."""
 
     out: list[Bead] = []
     gap: list[Bead] = []
@@ -62,7 +76,7 @@ def repaired(
             continue
         # the translations on either side of the gap: what a pair must embed closer than
         around = [j for b in (before, bead) if b is not None for j in b.target[-1:]]
-        out.extend(_pair_gap(gap, around, source, target, source_pivot, target_pivot, encoder))
+        out.extend(_pair_gap(gap, around, source, target, source_pivot, target_pivot, encoder, words))
         gap = []
         if bead is not None:
             out.append(bead)
@@ -78,13 +92,14 @@ def _pair_gap(
     source_pivot: PivotSide,
     target_pivot: PivotSide,
     encoder: Encoder | None,
+    words: WordVectors | None,
 ) -> list[Bead]:
     sources = [b.source[0] for b in gap if b.source]
     targets = [b.target[0] for b in gap if b.target]
     if not sources or not targets or max(len(sources), len(targets)) > MAX_GAP:
         return gap
     scores = _scores(
-        sources, targets, around, source, target, source_pivot, target_pivot, encoder
+        sources, targets, around, source, target, source_pivot, target_pivot, encoder, words
     )
     floor = MIN_SIMILARITY if encoder is not None else MIN_COVERAGE
     pairs: dict[int, tuple[int, float]] = {}
@@ -121,6 +136,7 @@ def _scores(
     source_pivot: PivotSide,
     target_pivot: PivotSide,
     encoder: Encoder | None,
+    words: WordVectors | None,
 ) -> list[tuple[float, int, int]]:
     if encoder is not None:
         vectors = encoder.encode(
@@ -137,12 +153,22 @@ def _scores(
             for i, s in enumerate(sources)
             for j, t in enumerate(targets)
             if table[i, j] - nearby[i] >= MIN_MARGIN
+            or (words is not None and _word_match(words, source_pivot, target_pivot, s, t) >= MIN_WORD_MATCH)
         ]
     return [
         (_coverage(source_pivot, target_pivot, s, t, target.lang), s, t)
         for s in sources
         for t in targets
     ]
+
+
+def _word_match(words: WordVectors, source: PivotSide, target: PivotSide, s: int, t: int) -> float:
+    """``wordalign.word_match`` of the content words of sentences ``s`` and ``t``."""
+    def content(side: PivotSide, vectors: np.ndarray, k: int) -> np.ndarray:
+        rows = [n for n, w in enumerate(side.words[k]) if w.content and w.text]
+        return vectors[rows].astype(np.float32)
+
+    return word_match(content(source, words[0][s], s), content(target, words[1][t], t))
 
 
 def _coverage(source: PivotSide, target: PivotSide, s: int, t: int, lang: str) -> float:

@@ -196,3 +196,13 @@ def compound_best(words: Sequence[Word], best: np.ndarray, text: str) -> np.ndar
 
 
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def word_match(source: np.ndarray, target: np.ndarray) -> float:
+    """How fully two sentences' content words find each other in context: the mean of
+    each side's mean best similarity across (BERTScore's recall and precision, averaged),
+    rows being unit word vectors; 0 when a side has none."""
+    if not len(source) or not len(target):
+        return 0.0
+    sim = source @ target.T
+    return float((sim.max(axis=1).mean() + sim.max(axis=0).mean()) / 2)

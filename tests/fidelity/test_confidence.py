@@ -185,3 +185,29 @@ def test_a_pair_no_closer_than_the_neighbouring_translation_is_not_re_paired():
 def test_a_missing_acronym_is_below_the_gate_and_a_missing_name_is_not(source, target, expected):
     findings = find_problems(_arabic(source, target))
     assert [(f.source_text, f.severity) for f in findings if f.code == "entity.missing"] == expected
+
+
+@pytest.mark.parametrize(("word_cosine", "re_paired"), [(1.0, True), (0.6, True), (0.5, False), (0.0, False)])
+def test_a_pair_without_a_margin_is_re_paired_when_its_words_find_each_other(word_cosine, re_paired):
+    # as above, no margin over the neighbouring translation (a short line among like ones:
+    # "are you having any shortness of breath?"), but every content word of each sentence
+    # has a counterpart at ``word_cosine`` in context: translations from 0.53
+    pair = checked([EN_QUOTE, EN_OTHER], [HI_QUOTE, HI_OTHER],
+                   [((0,), (0,)), ((1,), ()), ((), (1,))])
+    encoder = StubEncoder(
+        {EN_OTHER: 0.0, HI_OTHER: float(np.arccos(0.85)), HI_QUOTE: -float(np.arccos(0.84))}
+    )
+    axis = np.eye(4, dtype=np.float32)
+    toward = (word_cosine * axis[0] + np.sqrt(1 - word_cosine**2) * axis[1]).astype(np.float32)
+
+    def rows(side, k, row):
+        return np.tile(row, (len(side.words[k]), 1))
+
+    words = (
+        [rows(pair.source_pivot, k, axis[0]) for k in range(2)],
+        [rows(pair.target_pivot, k, toward) for k in range(2)],
+    )
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    out = repaired(pair.alignment, *args, encoder, words)
+    assert (Bead((1,), (1,), 0.85) in out) is re_paired
+    assert out == pair.alignment or re_paired

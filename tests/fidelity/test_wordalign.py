@@ -11,6 +11,7 @@ from dupcheck.fidelity.wordalign import (
     argmax_links,
     compound_best,
     unmatched_runs,
+    word_match,
     word_vectors,
 )
 from dupcheck.lexical.pivot import Word
@@ -111,3 +112,18 @@ def _placed(text: str) -> list[Word]:
 def test_a_hyphenated_compound_takes_its_best_part(text, best, expected):
     out = compound_best(_placed(text), np.array(best), text)
     assert out.tolist() == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ([[1, 0]], [[1, 0]], 1.0),
+        # the second source word has no counterpart: recall 0.5, precision 1
+        ([[1, 0], [0, 1]], [[1, 0]], 0.75),
+        ([[1, 0]], [], 0.0),
+    ],
+)
+def test_word_match_averages_both_directions_best_similarity(source, target, expected):
+    src = np.array(source, dtype=np.float32).reshape(-1, 2)
+    tgt = np.array(target, dtype=np.float32).reshape(-1, 2)
+    assert word_match(src, tgt) == pytest.approx(expected)
