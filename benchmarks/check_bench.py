@@ -680,7 +680,7 @@ def render_misses(misses: Sequence[Miss], per_kind: int) -> str:
         pairs.add(miss.pair)
         lines.append(f"[{miss.pair}] {miss.what}" + (f" ({miss.note})" if miss.note else ""))
         lines.append(f"    en: {miss.source_text}")
-        lines.append(f"    hi: {miss.target_text}")
+        lines.append(f"    translation: {miss.target_text}")
         lines.extend(f"    finding: {f}" for f in miss.findings)
     return "\n".join(lines)
 
