@@ -14,6 +14,7 @@ by another article's shares neither, so it stays an omission and an addition.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -54,6 +55,18 @@ MAX_GAP = 2
 WordVectors = tuple[Sequence[np.ndarray], Sequence[np.ndarray]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """What the re-pairing reads of the two documents."""
+
+    source: Document
+    target: Document
+    source_pivot: PivotSide
+    target_pivot: PivotSide
+    encoder: Encoder | None
+    words: WordVectors | None
+
+
 def repaired(
     alignment: Sequence[Bead],
     source: Document,
@@ -67,6 +80,7 @@ def repaired(
     each other (best pairs first, keeping the order of both sides). ``words``: each side's
     per-sentence word vectors, when the encoder gives token states."""
 
+    pair = _Pair(source, target, source_pivot, target_pivot, encoder, words)
     out: list[Bead] = []
     gap: list[Bead] = []
     before: Bead | None = None
@@ -76,7 +90,7 @@ def repaired(
             continue
         # the translations on either side of the gap: what a pair must embed closer than
         around = [j for b in (before, bead) if b is not None for j in b.target[-1:]]
-        out.extend(_pair_gap(gap, around, source, target, source_pivot, target_pivot, encoder, words))
+        out.extend(_pair_gap(gap, around, pair))
         gap = []
         if bead is not None:
             out.append(bead)
@@ -84,24 +98,13 @@ def repaired(
     return tuple(out)
 
 
-def _pair_gap(
-    gap: list[Bead],
-    around: list[int],
-    source: Document,
-    target: Document,
-    source_pivot: PivotSide,
-    target_pivot: PivotSide,
-    encoder: Encoder | None,
-    words: WordVectors | None,
-) -> list[Bead]:
+def _pair_gap(gap: list[Bead], around: list[int], pair: _Pair) -> list[Bead]:
     sources = [b.source[0] for b in gap if b.source]
     targets = [b.target[0] for b in gap if b.target]
     if not sources or not targets or max(len(sources), len(targets)) > MAX_GAP:
         return gap
-    scores = _scores(
-        sources, targets, around, source, target, source_pivot, target_pivot, encoder, words
-    )
-    floor = MIN_SIMILARITY if encoder is not None else MIN_COVERAGE
+    scores = _scores(sources, targets, around, pair)
+    floor = MIN_SIMILARITY if pair.encoder is not None else MIN_COVERAGE
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
     for score, s, t in sorted(scores, reverse=True):
@@ -128,20 +131,12 @@ def _after(addition: Bead, pairs: dict[int, tuple[int, float]]) -> float:
 
 
 def _scores(
-    sources: list[int],
-    targets: list[int],
-    around: list[int],
-    source: Document,
-    target: Document,
-    source_pivot: PivotSide,
-    target_pivot: PivotSide,
-    encoder: Encoder | None,
-    words: WordVectors | None,
+    sources: list[int], targets: list[int], around: list[int], pair: _Pair,
 ) -> list[tuple[float, int, int]]:
-    if encoder is not None:
-        vectors = encoder.encode(
-            [source.sentences[s].text for s in sources]
-            + [target.sentences[t].text for t in (*targets, *around)]
+    if pair.encoder is not None:
+        vectors = pair.encoder.encode(
+            [pair.source.sentences[s].text for s in sources]
+            + [pair.target.sentences[t].text for t in (*targets, *around)]
         )
         table = vectors[: len(sources)] @ vectors[len(sources) :].T
         # a sentence embeds close to every sentence of its article: a pair counts only by
@@ -153,22 +148,25 @@ def _scores(
             for i, s in enumerate(sources)
             for j, t in enumerate(targets)
             if table[i, j] - nearby[i] >= MIN_MARGIN
-            or (words is not None and _word_match(words, source_pivot, target_pivot, s, t) >= MIN_WORD_MATCH)
+            or (pair.words is not None and _word_match(pair, pair.words, s, t) >= MIN_WORD_MATCH)
         ]
     return [
-        (_coverage(source_pivot, target_pivot, s, t, target.lang), s, t)
+        (_coverage(pair.source_pivot, pair.target_pivot, s, t, pair.target.lang), s, t)
         for s in sources
         for t in targets
     ]
 
 
-def _word_match(words: WordVectors, source: PivotSide, target: PivotSide, s: int, t: int) -> float:
+def _word_match(pair: _Pair, words: WordVectors, s: int, t: int) -> float:
     """``wordalign.word_match`` of the content words of sentences ``s`` and ``t``."""
+
     def content(side: PivotSide, vectors: np.ndarray, k: int) -> np.ndarray:
         rows = [n for n, w in enumerate(side.words[k]) if w.content and w.text]
         return vectors[rows].astype(np.float32)
 
-    return word_match(content(source, words[0][s], s), content(target, words[1][t], t))
+    return word_match(
+        content(pair.source_pivot, words[0][s], s), content(pair.target_pivot, words[1][t], t)
+    )
 
 
 def _coverage(source: PivotSide, target: PivotSide, s: int, t: int, lang: str) -> float:
