@@ -53,6 +53,12 @@ class NumberWords:
     scales: Table = ()
     #: scale words that are also ordinary words ("अरब" = Arab): count only after a number
     scales_after_number: Table = ()
+    #: scale abbreviations written onto an amount of money ("$325m"): "100m" alone is metres
+    scales_after_money: Table = ()
+    #: words for a decade, by its tens (Arabic الستينيات, "the sixties": 60)
+    decades: Table = ()
+    #: regexes after a number that make it a decade ("1960s", "1960 के दशक")
+    decade_after: tuple[str, ...] = ()
     #: (regex, low, high) vague magnitudes, in order: "tens of thousands" before "thousands"
     vague: tuple[tuple[str, float, float], ...] = ()
     #: regexes of the phrases that make a number a bound ("more than 30", "30 से अधिक")
@@ -66,6 +72,9 @@ class NumberWords:
     percent: tuple[str, ...] = ()
     #: regexes of the ordinal suffixes of digits ("60th", "60वाँ")
     ordinal: tuple[str, ...] = ()
+    #: endings that make a number word of five or more an ordinal (बीसवीं, "twentieth"),
+    #: read as its number as the digits' ordinals are
+    word_ordinals: tuple[str, ...] = ()
     #: words for "both": a two only when the other side says two
     both: tuple[str, ...] = ()
     #: regex of the article before a bare scale ("a hundred")

@@ -169,6 +169,9 @@ FORMS = [
     ("أكثر من 30 زعيما", "ar", [(30, INF)]),
     ("ارتفع بنسبة 5 في المائة", "ar", [(5, 5)]),
     ("دس لاکھ دستاویزات اور 9،000 لوگ", "ur", [(1e6, 1e6), (9000, 9000)]),
+    ("in the 1990s and mid-1960s, the 1980's", "en", [(1990, 1999), (1960, 1969), (1980, 1989)]),
+    ("100m race, $5m and £2mn", "en", [(100, 100), (5e6, 5e6), (2e6, 2e6)]),
+    ("more than $30 and under €5", "en", [(30, INF), (0, 5)]),
     ("ہزاروں بیرل اور 30 سے زیادہ", "ur", [(1e3, 9999), (30, INF)]),
 ]
 
@@ -189,6 +192,7 @@ def test_forms(text: str, lang: str, expected: list) -> None:
         ("1999", "year"),
         ("1,999", "number"),
         ("9:30", "time"),
+        ("1960 के दशक", "decade"),
     ],
 )
 def test_kind(text: str, kind: str) -> None:
@@ -278,6 +282,22 @@ PAIRS = [
     ("worth Rs.70 thousand", "en", "70 हजार रु", "hi", True),
     ("worth Rs.70 thousand", "en", "80 हजार रु", "hi", False),
     ("Virat at No.3", "en", "तीसरे नंबर पर कोहली", "hi", True),  # WMT14 news
+    # WMT14 news: every Hindi number word to 99, ordinals written onto number words
+    ("Thirty five other men", "en", "पैंतीस अन्य सदस्यों", "hi", True),
+    ("Thirty five other men", "en", "छत्तीस अन्य सदस्यों", "hi", False),
+    ("in the middle of the 20th century", "en", "बीसवीं शताब्दी के मध्य में", "hi", True),
+    ("the ninth floor", "en", "नौवें तल", "hi", True),
+    # a range of years against two years joined by "between"
+    ("increased between 1997 and 2007", "en", "वर्ष 1997 से 2007 के बीच वृद्धि", "hi", True),
+    # a scale after a hyphen, an abbreviated scale after money, a bound before money
+    ("at least $700-billion of business", "en", "कम से कम 700 अरब डॉलर के व्यापार", "hi", True),
+    ("at least $700-billion of business", "en", "कम से कम 70 अरब डॉलर के व्यापार", "hi", False),
+    ("$325m rescue package", "en", "325 मिलियन डॉलर का बचाव पैकेज", "hi", True),
+    ("$325m rescue package", "en", "325 डॉलर का बचाव पैकेज", "hi", False),
+    # decades, with the century or without
+    ("between the early 1970s and", "en", "1970 के दशक के बीच", "hi", True),
+    ("in the 1970s", "en", "सत्तर के दशक में", "hi", True),
+    ("in the 1970s", "en", "साठ के दशक में", "hi", False),
 ]
 
 

@@ -72,6 +72,12 @@ def test_english_scales_written_onto_digits(text, expected):
         # a dual with no two facing it is neither missing nor extra
         ("the countries", "البلدين", True, []),
         ("for thousands of years", "لآلاف السنين", True, []),
+        # TICO-19 writes "the sixties of the twentieth century" (its 20 is an extra, minor)
+        ("in mid-1960s", "في منتصف ستينيات القرن الماضي", True, []),
+        ("in the 1990s", "في التسعينيات", True, []),
+        ("in the 1990s", "في الثمانينيات", False, []),
+        # a name's number before a scale word is no multiplier
+        ("SARS-CoV-2 surpasses one million infections", "تجاوز عدد إصابات فيروس سارس كوف-2 مليون إصابة", True, []),
     ],
 )
 def test_arabic_comparisons(english, arabic, consistent, missing):

@@ -52,6 +52,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     """
     if _same(a.low, b.low) and _same(a.high, b.high):
         return True
+    if "decade" in (a.kind, b.kind):
+        return _same_decade(a, b)
     if _family(a) != _family(b):
         return False
     if b.kind == "magnitude":
@@ -74,6 +76,16 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     return False
 
 
+def _same_decade(a: Quantity, b: Quantity) -> bool:
+    """A decade agrees with the same decade, written with its century or without
+    ("1960s", الستينيات "the sixties"), and with the year that opens it ("1960 में")."""
+    if b.kind == "decade":
+        a, b = b, a
+    if b.kind == "decade":
+        return _same(a.low, b.low) or (min(a.low, b.low) < 100 and _same(a.low % 100, b.low % 100))
+    return b.exact and (_same(a.low, b.low) or (b.low < 100 and _same(a.low % 100, b.low)))
+
+
 def _edge(bound: Quantity) -> float:
     """The number a bound states: 30 for both "more than 30" and "fewer than 30"."""
     return bound.low if math.isinf(bound.high) else bound.high
@@ -81,7 +93,13 @@ def _edge(bound: Quantity) -> float:
 
 def _family(quantity: Quantity) -> str:
     """Quantities of different families never face each other as a mismatch."""
+    if quantity.kind == "decade" or (quantity.kind == "range" and _is_year(quantity.low) and _is_year(quantity.high)):
+        return "year"  # "1997 से 2007", "from 1997 to 2007": years
     return quantity.kind if quantity.kind in ("year", "time") else "amount"
+
+
+def _is_year(value: float) -> bool:
+    return 1900 <= value <= 2100 and value == int(value)
 
 
 def _magnitude(quantity: Quantity) -> float:

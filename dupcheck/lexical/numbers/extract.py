@@ -34,7 +34,7 @@ class Quantity:
     text: str
     start: int
     end: int
-    #: number, year, percent, ordinal, time, range, magnitude, bound, both or dual
+    #: number, year, decade, percent, ordinal, time, range, magnitude, bound, both or dual
     kind: str
 
     @property
@@ -66,6 +66,8 @@ _TOKEN = regex.compile(
 # Western, Arabic and Urdu (Arabic comma) grouping; Arabic decimal separator
 _DIGIT_SEPARATORS = str.maketrans({",": None, "٬": None, "،": None, "٫": "."})
 _LEFT, _RIGHT = r"(?<![\p{L}\p{M}])", r"(?![\p{L}\p{M}])"
+#: currency signs, which may stand between a bound and its number ("more than $30")
+_MONEY = r"[$£€¥₹]"
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _BARE_ONE = 1
 # longer than any bound phrase before a number ("ما لا يقل عن ", "in excess of ")
@@ -142,8 +144,15 @@ class _Rules:
             return {spell.fold(word): value for word, value in table}
 
         words = merged(folded(t.words).items() for t in tables)
+        words |= {
+            word + ending: value
+            for t in tables for word, value in folded(t.words).items()
+            if value >= 5 and value == int(value) for ending in t.word_ordinals
+        }
         scales = merged(folded(t.scales).items() for t in tables)
         after_number = merged(folded(t.scales_after_number).items() for t in tables)
+        after_money = merged(folded(t.scales_after_money).items() for t in tables)
+        decades = merged(folded(t.decades).items() for t in tables)
         vague = {t.clitics + p: (low, high) for t in tables for p, low, high in t.vague}
         heads = _heads(p for t in tables for p, _, _ in t.vague)
 
@@ -174,16 +183,20 @@ class _Rules:
             if self.dual else None
         )
         word = rf"{_LEFT}{prefix}(?:{alternation(words)}|{alternation(scales)}){_RIGHT}"
-        scale = rf"{_LEFT}{prefix}(?:{alternation(scales)}|{alternation(after_number)}){_RIGHT}"
+        money_scale = rf"|(?<={_MONEY}\s?[\d.,]+)(?:{alternation(after_money)})" if after_money else ""
+        scale = rf"{_LEFT}{prefix}(?:{alternation(scales)}|{alternation(after_number)}{money_scale}){_RIGHT}"
         sep = "|".join([r"[\s\-]+", *(j for t in tables for j in t.joiners)])
         ordinal = phrases("ordinal")
         articles = [
             rf"{_LEFT}{t.article}\s+(?:{alternation(w for w, _ in t.scales)}){_RIGHT}(?:(?:{sep}){word})*"
             for t in tables if t.article
         ]
+        # a scale follows digits after spaces or a hyphen ("$700-billion"), but not the
+        # digits of a name's hyphenated number (كوف-2 مليون: "CoV-2 a million")
+        scales_after = rf"(?:(?<![\p{{L}}\p{{M}}]-\d+)(?:\s*|-){scale})*"
         number = "|".join([
-            rf"(?:{_DIGITS})(?:{ordinal}|(?:\s*{scale})*)" if ordinal
-            else rf"(?:{_DIGITS})(?:\s*{scale})*",
+            rf"(?:{_DIGITS})(?:{ordinal}|{scales_after})" if ordinal
+            else rf"(?:{_DIGITS}){scales_after}",
             *articles,
             rf"{word}(?:(?:{sep}){word})*",
         ])
@@ -192,21 +205,24 @@ class _Rules:
         # tables list "tens of thousands" before "thousands": alternation takes the first fit
         vague_alt = "|".join(f"(?:{p})" for p in vague)
         more_before, less_before = phrases("more_before"), phrases("less_before")
+        decade_words = (
+            rf"|(?P<decade>{_LEFT}{prefix}(?:{alternation(decades)}){_RIGHT})" if decades else ""
+        )
         pattern = (
-            rf"(?:(?P<more>{_LEFT}(?:{more_before})\s+)"
-            rf"|(?P<less>{_LEFT}(?:{less_before})\s+))?"
-            rf"(?:(?P<time>{_TIME})"
+            rf"(?:(?P<more>{_LEFT}(?:{more_before})\s+(?:{_MONEY}\s?)?)"
+            rf"|(?P<less>{_LEFT}(?:{less_before})\s+(?:{_MONEY}\s?)?))?"
+            rf"(?:(?P<time>{_TIME}){decade_words}"
             rf"|(?P<vague>{_LEFT}(?:{vague_alt}){_RIGHT})"
             rf"|(?P<a>{core})(?:\s*(?:[{_DASHES}]|{phrases('range_joins')})\s*(?P<b>{core}))?)"
             rf"(?:(?P<moreafter>\s*(?:{phrases('more_after', _PLUS)}){_RIGHT})"
             rf"|(?P<lessafter>\s*(?:{phrases('less_after')}){_RIGHT}))?"
         )
-        values = {**words, **scales, **after_number}
+        values = {**words, **scales, **after_number, **after_money}
         # A superset of where quantities are, found fast: stdlib re on lower-cased text,
         # words as a character trie, no check of the word's end (the full pattern does it).
         anchor_words = {
             spelling.lower()
-            for w in [*heads, *(w for w, value in values.items() if value != _BARE_ONE)]
+            for w in [*heads, *decades, *(w for w, value in values.items() if value != _BARE_ONE)]
             for spelling in spell.spellings(spell.fold(w))
         }
         anchor = rf"\d+|(?<!\w)(?:{clitics}){_trie(anchor_words)}(?!\w)"
@@ -214,7 +230,7 @@ class _Rules:
         bare_articles = "|".join(t.article for t in tables if t.article)
         opener = (
             rf"{_LEFT}(?:(?:{more_before}|{less_before})\s+)?"
-            rf"(?:(?:{'|'.join(filter(None, (bare_articles, ones)))})[\s-]+)?$"
+            rf"(?:(?:{'|'.join(filter(None, (bare_articles, ones)))})[\s-]+)?(?:{_MONEY}\s?)?$"
             rf"|[{_MINUS}]$"
         )
 
@@ -223,6 +239,10 @@ class _Rules:
 
         self.pattern = compiled(pattern)
         self.values = {spell.key(spell.fold(k)): v for k, v in values.items()}
+        self.decades = {spell.key(spell.fold(k)): v for k, v in decades.items()}
+        decade_after = phrases("decade_after")
+        #: what makes the number before it a decade ("s" of "1960s")
+        self.decade_after = compiled(rf"(?:{decade_after})") if decade_after else None
         self.vague = tuple((compiled(p), v) for p, v in vague.items())
         #: a digit or number word: every quantity contains one
         self.anchor = re.compile(anchor)
@@ -320,16 +340,17 @@ def _evaluate(phrase: str, rules: _Rules) -> tuple[float, int] | None:
     return total + group, tokens
 
 
-def _known_key(key: str, rules: _Rules) -> str | None:
-    """The table key of a number word, once what is written onto it (a conjunction, an
-    article: الثلاثة, وخمسة) is taken off; None for a word that is no number."""
+def _known_key(key: str, rules: _Rules, table: dict[str, float] | None = None) -> str | None:
+    """The key in ``table`` (the number words) of a word, once what is written onto it (a
+    conjunction, an article: الثلاثة, وخمسة) is taken off; None for a word that is no number."""
+    table = rules.values if table is None else table
     if key in rules.not_numbers:
         return None
-    if key in rules.values:
+    if key in table:
         return key
     if rules.attached is not None:
         for cut in range(1, min(4, len(key))):
-            if key[cut:] in rules.values and rules.attached.fullmatch(key[:cut]):
+            if key[cut:] in table and rules.attached.fullmatch(key[:cut]):
                 return key[cut:]
     return None
 
@@ -464,6 +485,10 @@ def _from_match(match: regex.Match[str], text: str, rules: _Rules) -> tuple[Quan
             v for p, v in rules.vague if (m := p.match(match.string, span[0])) and m.end() == span[1]
         )
         quantity = Quantity(float(low), float(high), "", *span, "magnitude")
+    elif "decade" in match.re.groupindex and match.group("decade"):
+        key = _known_key(rules.spelling.key(match.group("decade")), rules, rules.decades)
+        tens = rules.decades[key] if key is not None else 0.0
+        quantity = Quantity(tens, tens + 9, "", *match.span("decade"), "decade")
     else:
         if _in_title(match, text):
             return ()
@@ -479,12 +504,23 @@ def _from_match(match: regex.Match[str], text: str, rules: _Rules) -> tuple[Quan
                 return (_with_text(first, text), _with_text(second, text))
             quantity = Quantity(first.low, high, "", first.start, second.end, "range")
         else:
-            quantity = first
+            quantity = _decade(first, match.string, rules) or first
     if match.group("more") or match.group("moreafter"):
         quantity = Quantity(quantity.low, INF, "", start, end, "bound")
     elif match.group("less") or match.group("lessafter"):
         quantity = Quantity(0.0, quantity.high, "", start, end, "bound")
     return (_with_text(quantity, text),)
+
+
+def _decade(number: Quantity, folded: str, rules: _Rules) -> Quantity | None:
+    """``number`` as the decade it opens when the language's decade words follow it
+    ("1960s", "1970 के दशक"): the years 1960–1969, or 60–69 of "the sixties"."""
+    if rules.decade_after is None or number.kind not in ("number", "year") or number.low % 10:
+        return None
+    after = rules.decade_after.match(folded, number.end)
+    if after is None:
+        return None
+    return Quantity(number.low, number.low + 9, "", number.start, after.end(), "decade")
 
 
 _NEXT_CAPITALISED = regex.compile(r"[ \t]+\p{Lu}")
