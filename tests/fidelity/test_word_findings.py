@@ -172,3 +172,19 @@ def test_on_professional_flores_lines_the_packaged_encoder_flags_only_what_the_t
     minor = sorted((f.code, f.source[0] + 1) for f in report.findings
                    if f.severity is Severity.MINOR and f.code in word_level)
     assert {("mistranslation.word", 74), ("omission.clause", 55)} <= set(minor)
+
+
+@pytest.mark.parametrize(
+    ("senses", "judgeable"),
+    [
+        (("mankind", "manpower"), True),
+        # الاثنين: "two", "Monday"; the number checks read it
+        (("two", "monday"), False),
+        # a romanised Hindi "ki" has no sense to judge it by
+        ((), False),
+    ],
+)
+def test_which_words_the_mistranslation_check_judges(senses, judgeable):
+    from dupcheck.fidelity.findings.mistranslation import _judgeable
+
+    assert _judgeable(senses) is judgeable

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
+import numpy as np
 import regex
+from scipy.optimize import linear_sum_assignment
 
 from dupcheck.backends.encode.base import Encoder
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
@@ -32,7 +35,15 @@ class Mistranslations(Detector):
     translation reaches, the surer. Without an encoder the only evidence is a quotation's
     word order and the lexicon's silence, which free translations share ("clear
     evidence" / "स्पष्ट प्रमाण"): a quotation alone is no evidence, so the confidence is
-    low and the finding stays below the gate.
+    low and the finding stays below the gate. A word the translation also uses, so
+    unexplained, in another sentence whose source shares an unmatched word with this one is
+    its rendering of one of the document's terms (TICO-19 renders "HCoVs" as فيروسات
+    كورونا البشرية, "human coronaviruses", throughout), which the lexicon rarely knows in
+    that sense: its finding stays below the gate.
+
+    Not judged: words the lexicon gives no sense for (a romanised Hindi "ki" or "ant"),
+    nor words whose senses are numbers (الاثنين "both", also "two" and "Monday"), which
+    the number checks read.
     """
 
     type = FindingType.MISTRANSLATION
@@ -55,30 +66,32 @@ class Mistranslations(Detector):
     lexical_confidence = 0.4
     #: confidence gained per unit of similarity below the threshold (0.1 below: sure)
     confidence_slope = 5.0
+    #: a word used so in this many other beads renders a term of the document
+    term_sentences = 1
+    #: the confidence a term's finding is held to: below the gate
+    term_confidence = 0.45
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not (view.bead.source and view.bead.target):
             return
         words = view.words
         src_free = set(unmatched_content(words.source, words.source_matched))
-        tgt_free = set(unmatched_content(words.target, words.target_matched, need_meanings=True))
+        tgt_free = {
+            t for t in unmatched_content(words.target, words.target_matched, need_meanings=True)
+            if _judgeable(pair.lexicon.senses(words.target[t].text))
+        }
         if not tgt_free:
             return
         quotes = _quote_spans(view.target_text)
-        quoted = _quoted_pairs(view, quotes, src_free, tgt_free, self.short_quote) if src_free else []
-        in_context = self._in_context_candidates(view, pair.target.lang, src_free, tgt_free - {t for _, t in quoted})
-        if not quoted and not in_context:
+        quoted = _quoted_words(view, quotes, src_free, self.short_quote) if src_free else []
+        in_quotes = {t for _, facing in quoted for t in facing}
+        in_context = self._in_context_candidates(view, pair.target.lang, src_free, tgt_free - in_quotes)
+        if not any(set(facing) & tgt_free for _, facing in quoted) and not in_context:
             return
         # the related lemmas cost more than the rest of the check together: only for
         # pairs with a candidate
         related = related_lemmas(pair.lexicon, words.source)
-        for s, t in quoted:
-            # a quoted word no English dictionary knows cannot be judged
-            if _explained(pair, words, s, t, related) or not is_english_word(words.source[s].text):
-                continue
-            sim = None if pair.encoder is None else _out_of_context(pair.encoder, words.source[s].text, words.target[t].text)
-            if sim is not None and sim >= self.quoted_similarity:
-                continue
+        for s, t, sim in self._quoted_renderings(pair, words, quoted, tgt_free, related):
             confidence = self.lexical_confidence if sim is None else 0.5 + self.confidence_slope * (self.quoted_similarity - sim)
             evidence = "" if sim is None else f"; cross-lingual similarity {sim:.2f}"
             yield self._mistranslation(pair, view, s, t, Severity.CRITICAL, confidence,
@@ -94,6 +107,42 @@ class Mistranslations(Detector):
                 (" (inside a quotation)" if quoted_word else "")
                 + f"; no source word is more than {best:.2f} alike in context",
             )
+
+    def _quoted_renderings(
+        self, pair: CheckedPair, words: WordAlignment, quoted: list[tuple[tuple[int, ...], tuple[int, ...]]],
+        tgt_free: set[int], related: frozenset[str],
+    ) -> Iterable[tuple[int, int, float | None]]:
+        """(source word, the target word rendering it, their similarity out of context) for
+        the quoted words rendered by a word that means something else (below
+        ``quoted_similarity``; a similarity of None without an encoder).
+
+        Each quotation's unmatched source words are paired with its unmatched target words
+        one to one, most alike in all (word order changes inside a quotation too:
+        "critical moments" → "أوقات ضرورية", *moments critical*); only a target word whose
+        meanings the source does not hold is judged. A source word that a word of the
+        quotation sounds like is rendered as a loan ("pumpkin" → पंपकिन)."""
+        for sources, facing in quoted:
+            # a quoted word no English dictionary knows cannot be judged
+            sources = tuple(
+                s for s in sources
+                if is_english_word(words.source[s].text)
+                and not any(_sounds_like(pair, words, s, t) for t in facing)
+            )
+            judged = {t for t in facing if t in tgt_free and not words.target[t].meanings & related}
+            if not sources or not judged:
+                continue
+            if pair.encoder is None:
+                # the quotation's word order: the k-th source word faces the k-th target word
+                yield from ((s, t, None) for s, t in zip(sources, facing) if t in judged)
+                continue
+            sims = np.array([
+                [_out_of_context(pair.encoder, words.source[s].text, words.target[t].text) for t in facing]
+                for s in sources
+            ])
+            rows, cols = linear_sum_assignment(sims, maximize=True)
+            for i, j in zip(rows, cols):
+                if facing[j] in judged and sims[i, j] < self.quoted_similarity:
+                    yield sources[i], facing[j], float(sims[i, j])
 
     def _in_context_candidates(
         self, view: PairView, lang: str, src_free: set[int], free: set[int],
@@ -136,6 +185,12 @@ class Mistranslations(Detector):
     ) -> Finding:
         sw, tw = view.words.source[s], view.words.target[t]
         meanings = ", ".join(pair.lexicon.senses(tw.text)[:4])  # most common senses first
+        free = [view.words.source[i] for i in unmatched_content(view.words.source, view.words.source_matched)]
+        uses = _term_uses(pair, view, tw, free)
+        if uses >= self.term_sentences:
+            confidence = min(confidence, self.term_confidence)
+            evidence += (f'; the translation renders a term of the source with "{tw.text}" in {uses} '
+                         f'other sentence{"s" if uses > 1 else ""} too: a term of the document?')
         return self._finding(
             severity, "mistranslation.word", view,
             f'"{sw.text}" is rendered as "{tw.text}", which means {meanings}{evidence}',
@@ -145,13 +200,44 @@ class Mistranslations(Detector):
         )
 
 
+def _term_uses(pair: CheckedPair, view: PairView, word: Word, free: Iterable[Word]) -> int:
+    """How many other beads use the same word (the same senses) where their source shares
+    one of the bead's unmatched source words (``free``) that the lexicon cannot render,
+    and does not say what the word means either: the translation's consistent rendering of a source term the lexicon
+    does not know it for (TICO-19's HCoVs). A common word that other sentences use for
+    other things (नियमित for "routine" and for "run") does not count."""
+    # a term the lexicon has no rendering for: the translator had to choose one
+    terms = {key for w in free if not any(pair.lexicon.renderings(k) for k in w.keys) for key in w.keys}
+    if not terms:
+        return 0
+    uses = 0
+    for bead in pair.alignment:
+        if bead == view.bead or not bead.source:
+            continue
+        if not any(w.meanings == word.meanings for j in bead.target for w in pair.target_pivot.words[j]):
+            continue
+        source = tuple(w for i in bead.source for w in pair.source_pivot.words[i])
+        if terms & {key for w in source if w.content for key in w.keys}:
+            uses += not word.meanings & related_lemmas(pair.lexicon, source)
+    return uses
+
+
+@lru_cache(maxsize=65536)
+def _judgeable(senses: tuple[str, ...]) -> bool:
+    """Whether a word with these senses can be judged a mistranslation: the lexicon knows
+    it, and not as a number (the number checks read those)."""
+    return bool(senses) and not any(extract_quantities(sense, "en") for sense in senses)
+
+
 def _explained(pair: CheckedPair, words: WordAlignment, s: int, t: int, related: frozenset[str]) -> bool:
     """Whether the target word's meanings are in the source after all, or it is a loanword
-    written in the other script that sounds like its facing word ("light", लाइट)."""
-    return bool(
-        words.target[t].meanings & related
-        or name_similarity(words.source[s].text, words.target[t].text, pair.target.lang) >= NAME_MATCH
-    )
+    that sounds like its facing word."""
+    return bool(words.target[t].meanings & related) or _sounds_like(pair, words, s, t)
+
+
+def _sounds_like(pair: CheckedPair, words: WordAlignment, s: int, t: int) -> bool:
+    """Whether the target word is the source word written in the other script ("light", लाइट)."""
+    return name_similarity(words.source[s].text, words.target[t].text, pair.target.lang) >= NAME_MATCH
 
 
 def _out_of_context(encoder: Encoder, source_word: str, target_word: str) -> float:
@@ -159,11 +245,12 @@ def _out_of_context(encoder: Encoder, source_word: str, target_word: str) -> flo
     return float(vectors[0] @ vectors[1])
 
 
-def _quoted_pairs(
-    view: PairView, tgt_quotes: list[tuple[int, int]], src_free: set[int], tgt_free: set[int], short: int,
-) -> list[tuple[int, int]]:
-    """Unmatched words at the same relative place in the k-th short quotation of each side
-    (``tgt_quotes``: the target's quotation spans)."""
+def _quoted_words(
+    view: PairView, tgt_quotes: list[tuple[int, int]], src_free: set[int], short: int,
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Per pair of short quotations (the k-th of the source and the k-th of the target,
+    ``tgt_quotes`` its spans): the source's unmatched content words, and the target's,
+    which render them."""
     src_quotes = _quote_spans(view.source_text)
     if not src_quotes or len(src_quotes) != len(tgt_quotes):
         return []
@@ -174,12 +261,10 @@ def _quoted_pairs(
         tgt_in = [i for i, w in enumerate(words.target) if w.content and w.text and ts <= w.start < te]
         if not src_in or not tgt_in or max(len(src_in), len(tgt_in)) > short:
             continue
-        for rank, s in enumerate(src_in):
-            if s not in src_free:
-                continue
-            t = tgt_in[min(round(rank * len(tgt_in) / len(src_in)), len(tgt_in) - 1)]
-            if t in tgt_free:
-                pairs.append((s, t))
+        sources = tuple(s for s in src_in if s in src_free)
+        facing = tuple(t for t in tgt_in if t not in words.target_matched)
+        if sources and facing:
+            pairs.append((sources, facing))
     return pairs
 
 
