@@ -68,6 +68,64 @@ def test_a_word_whose_meaning_the_source_has_is_no_mistranslation_however_it_emb
     assert not [f for f in find_problems(pair) if f.type is FindingType.MISTRANSLATION]
 
 
+def _every_sentence(pair, target_apart: dict[str, float]):
+    """``with_vectors`` for every sentence of the pair (the source keeps the shared direction)."""
+    return replace(
+        pair,
+        source_vectors=tuple(_vectors(pair.source_pivot, k, {}) for k in range(len(pair.source_pivot.words))),
+        target_vectors=tuple(
+            _vectors(pair.target_pivot, k, target_apart) for k in range(len(pair.target_pivot.words))),
+    )
+
+
+def _mistranslations(pair, word: str) -> list[tuple[Severity, float, str]]:
+    return [(f.severity, f.confidence, f.message) for f in find_problems(pair)
+            if f.code == "mistranslation.word" and f.target_text == word]
+
+
+def test_a_far_word_whose_meaning_the_source_says_in_another_sentence_is_held_below_the_gate():
+    # नदी ("river") for "government" is far in context, but the document speaks of the
+    # river: the translator may have made the context explicit
+    en, hi = "The river rose after the rain.", "बारिश के बाद नदी का पानी बढ़ गया।"
+    pair = _every_sentence(checked([EN_OTHER, en], [HI_RIVER, hi], [((0,), (0,)), ((1,), (1,))]), {"नदी": 0.0})
+    ((severity, confidence, message),) = _mistranslations(pair, "नदी")
+    assert (severity, confidence) == (Severity.MINOR, 0.45)
+    assert 'the source says "river" elsewhere' in message
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # one use: nothing says it renders a term
+        (1, [(Severity.MAJOR, 1.0)]),
+        # the same word for the same unrenderable term in another sentence: the
+        # translation's rendering of the term (TICO-19: HCoVs as فيروسات كورونا البشرية)
+        (2, [(Severity.MINOR, 0.45)] * 2),
+    ],
+)
+def test_a_far_word_the_translation_uses_for_a_term_throughout_is_held_below_the_gate(sentences, expected):
+    english = ["The HCoVs spread quickly.", "Doctors studied the HCoVs."][:sentences]
+    hindi = ["नदी तेजी से फैल गए।", "डॉक्टरों ने नदी का अध्ययन किया।"][:sentences]
+    beads = [((k,), (k,)) for k in range(sentences)]
+    pair = _every_sentence(checked(english, hindi, beads), {"नदी": 0.0})
+    assert [(sev, conf) for sev, conf, _ in _mistranslations(pair, "नदी")] == expected
+
+
+@pytest.mark.parametrize(
+    ("english", "expected"),
+    [
+        # the source gives the name bare: the word before it in the translation describes it
+        ("The study was led by Neil Ferguson.", (Severity.MINOR, 0.45)),
+        # the source has a word of its own there, which the far word should render
+        ("The study was led by the mayor Neil Ferguson.", (Severity.MAJOR, 1.0)),
+    ],
+)
+def test_a_far_word_just_before_a_name_the_source_gives_bare_is_a_descriptor(english, expected):
+    hindi = "अध्ययन का नेतृत्व वैज्ञानिक नील फर्ग्यूसन ने किया।"
+    pair = _every_sentence(checked([english], [hindi], [((0,), (0,))]), {"वैज्ञानिक": 0.0})
+    assert [(sev, conf) for sev, conf, _ in _mistranslations(pair, "वैज्ञानिक")] == [expected]
+
+
 EN_BRIDGE = "The minister said on Monday that the new bridge, which the old mayor had promised, would open soon."
 HI_BRIDGE = "मंत्री ने सोमवार को कहा कि नया पुल जल्द ही खुलेगा।"
 CLAUSE = {"old": 0.0, "mayor": 0.0, "promised": 0.0}

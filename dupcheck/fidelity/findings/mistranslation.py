@@ -14,7 +14,7 @@ from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import NAME_MATCH, WordAlignment, compound_best, unmatched_runs
 from dupcheck.lexical.lexicon import Lexicon, name_similarity
 from dupcheck.lexical.numbers import extract_quantities
-from dupcheck.lexical.pivot import Word, is_english_word
+from dupcheck.lexical.pivot import PivotSide, Word, is_english_word
 from dupcheck.records import Finding, FindingType, Severity
 
 
@@ -39,7 +39,11 @@ class Mistranslations(Detector):
     unexplained, in another sentence whose source shares an unmatched word with this one is
     its rendering of one of the document's terms (TICO-19 renders "HCoVs" as فيروسات
     كورونا البشرية, "human coronaviruses", throughout), which the lexicon rarely knows in
-    that sense: its finding stays below the gate.
+    that sense: its finding stays below the gate. So does a word whose meaning the source
+    says in another sentence (the translator made the context explicit: "drive in tests" →
+    اختبارات الكشف عن الفيروس, "tests for the virus", in a text about the virus), and a word
+    just before a name the source gives bare (a descriptor the translator added:
+    "led by Neil Ferguson" → "تحت إشراف العالم نيل فيرجسون", "the scientist Neil Ferguson").
 
     Not judged: words the lexicon gives no sense for (a romanised Hindi "ki" or "ant"),
     nor words whose senses are numbers (الاثنين "both", also "two" and "Monday"), which
@@ -185,12 +189,18 @@ class Mistranslations(Detector):
     ) -> Finding:
         sw, tw = view.words.source[s], view.words.target[t]
         meanings = ", ".join(pair.lexicon.senses(tw.text)[:4])  # most common senses first
-        free = [view.words.source[i] for i in unmatched_content(view.words.source, view.words.source_matched)]
-        uses = _term_uses(pair, view, tw, free)
+        uses = _term_uses(pair, view, tw, [w for w in view.words.source if w.content])
+        said = _said_elsewhere(pair.source_pivot, tw)
         if uses >= self.term_sentences:
             confidence = min(confidence, self.term_confidence)
             evidence += (f'; the translation renders a term of the source with "{tw.text}" in {uses} '
                          f'other sentence{"s" if uses > 1 else ""} too: a term of the document?')
+        elif said:
+            confidence = min(confidence, self.term_confidence)
+            evidence += f'; the source says "{said}" elsewhere: made explicit?'
+        elif _describes_name(view.words, t):
+            confidence = min(confidence, self.term_confidence)
+            evidence += "; it stands before a name the source gives bare: a descriptor added?"
         return self._finding(
             severity, "mistranslation.word", view,
             f'"{sw.text}" is rendered as "{tw.text}", which means {meanings}{evidence}',
@@ -202,7 +212,8 @@ class Mistranslations(Detector):
 
 def _term_uses(pair: CheckedPair, view: PairView, word: Word, free: Iterable[Word]) -> int:
     """How many other beads use the same word (the same senses) where their source shares
-    one of the bead's unmatched source words (``free``) that the lexicon cannot render,
+    one of the bead's source words (``free``) that the lexicon cannot render (an acronym
+    such as HCoVs may still be linked to a word that sounds like it),
     and does not say what the word means either: the translation's consistent rendering of a source term the lexicon
     does not know it for (TICO-19's HCoVs). A common word that other sentences use for
     other things (नियमित for "routine" and for "run") does not count."""
@@ -220,6 +231,33 @@ def _term_uses(pair: CheckedPair, view: PairView, word: Word, free: Iterable[Wor
         if terms & {key for w in source if w.content for key in w.keys}:
             uses += not word.meanings & related_lemmas(pair.lexicon, source)
     return uses
+
+
+def _said_elsewhere(source: PivotSide, word: Word) -> str | None:
+    """A lemma of the source document that ``word`` means, if any. Not the lemmas that
+    share a rendering with one (``related_lemmas``): over a whole document they relate
+    nearly anything (परेशान "troubled" to the seed's words), and the seed's ironclad
+    would pass."""
+    return next((lemma for lemma in _document_lemmas(source) if lemma in word.meanings), None)
+
+
+@lru_cache(maxsize=4)
+def _document_lemmas(source: PivotSide) -> tuple[str, ...]:
+    """The lemmas of the source document's content words, in order (kept for the last few
+    documents: a check asks once per candidate)."""
+    return tuple(dict.fromkeys(m for sentence in source.words for w in sentence if w.content for m in sorted(w.meanings)))
+
+
+def _describes_name(words: WordAlignment, t: int) -> bool:
+    """Whether target word ``t`` stands just before a name linked to the source, where
+    the source has no content word of its own before that name (nothing it could render)."""
+    for s, linked in words.links:
+        # a name: keyed as one, or capitalised inside the sentence ("Neil" is also a word)
+        name = words.source[s].name or (s > 0 and words.source[s].text[:1].isupper())
+        if linked == t + 1 and name:
+            before = s - 1
+            return before < 0 or not words.source[before].content or before in words.source_matched
+    return False
 
 
 @lru_cache(maxsize=65536)
