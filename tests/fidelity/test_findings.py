@@ -94,3 +94,21 @@ def test_names_kept_in_latin_script_are_not_untranslated():
     hi = "JAS 39C Gripen स्थानीय समय के अनुसार सुबह 9:30 बजे रनवे पर दुर्घटनाग्रस्त हो गया।"
     pair = checked(["The JAS 39C Gripen crashed onto a runway at around 9:30 am local time."], [hi], [((0,), (0,))])
     assert not [f for f in find_problems(pair) if f.type is FindingType.UNTRANSLATED]
+
+
+@pytest.mark.parametrize(
+    ("hindi", "expected"),
+    [
+        ("CD4+ और CD1+ T कोशिकाएं संक्रमित कोशिकाओं को मारती हैं।",
+         [("number.changed", Severity.MAJOR, 0.9, "CD8 → CD1")]),
+        # written out, its digits nowhere: reported below the gate
+        ("CD4+ और साइटोटॉक्सिक T कोशिकाएं संक्रमित कोशिकाओं को मारती हैं।",
+         [("number.missing", Severity.MINOR, 0.45, "CD8")]),
+        ("CD4+ और CD8+ T कोशिकाएं संक्रमित कोशिकाओं को मारती हैं।", []),
+    ],
+)
+def test_an_identifier_whose_digits_change_is_a_changed_number(hindi, expected):
+    pair = checked(["CD4+ and CD8+ T cells kill infected cells."], [hindi], [((0,), (0,))])
+    found = [(f.code, f.severity, f.confidence, f.source_text + (f" → {f.target_text}" if f.code == "number.changed" else ""))
+             for f in find_problems(pair) if f.type is FindingType.NUMBER]
+    assert found == expected
