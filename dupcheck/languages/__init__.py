@@ -139,6 +139,9 @@ class WordRules:
     person_prefixes: str = ""
     #: function words (the lexicon files mark them for the other languages)
     function_words: frozenset[str] = frozenset()
+    #: titles a translation may write onto a name as one word (Hindi श्री: "Mr Ströbele" →
+    #: श्रीस्ट्रॉ बेले), left off when a name is looked for
+    honorifics: tuple[str, ...] = ()
 
 
 # compared and hashed by identity: the number grammar of a set of languages is cached by

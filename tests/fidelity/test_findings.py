@@ -112,3 +112,21 @@ def test_an_identifier_whose_digits_change_is_a_changed_number(hindi, expected):
     found = [(f.code, f.severity, f.confidence, f.source_text + (f" → {f.target_text}" if f.code == "number.changed" else ""))
              for f in find_problems(pair) if f.type is FindingType.NUMBER]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("hindi", "missing"),
+    [
+        # WMT14 writes "Mr Ströbele" as one word with the title, split in two
+        ("श्रीस्ट्रॉ बेले ने श्री स्नो डेन के साथ खुद की तस्वीर प्रकाशित की।", []),
+        ("श्री बेकर ने श्री स्नो डेन के साथ खुद की तस्वीर प्रकाशित की।", ["Ströbele"]),
+    ],
+)
+def test_a_title_written_onto_a_name_is_left_off_when_the_name_is_looked_for(hindi, missing):
+    pair = checked(["Mr Ströbele published a picture of himself with Mr Snowden."], [hindi], [((0,), (0,))])
+    assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing
+
+
+def test_a_name_that_begins_like_a_title_is_still_matched_whole():
+    pair = checked(["Sri Lanka won the match in Colombo."], ["श्रीलंका ने कोलंबो में मैच जीता।"], [((0,), (0,))])
+    assert not [f for f in find_problems(pair) if f.code == "entity.missing"]

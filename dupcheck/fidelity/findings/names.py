@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import NAME_MATCH
+from dupcheck.languages import language
 from dupcheck.lexical.lexicon import name_similarity
 from dupcheck.lexical.pivot import Word, is_english_word
 from dupcheck.lexical.translit import is_acronym
@@ -69,10 +70,16 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     """(source word, the nearest spelling of it across) for each name of the bead that no
     target word, nor run of up to four, writes."""
     words = view.words
+    titled = _honorifics(lang)
     # every target word counts, matched or not: a lexicon link may have taken the
-    # name's rendering for an ordinary word (जॉर्ज is also "gorge")
+    # name's rendering for an ordinary word (जॉर्ज is also "gorge"); a title written onto
+    # a name is left off (श्रीस्ट्रॉ: "Mr Strö-")
+    # (श्रीलंका is Sri Lanka: the word as written is tried too)
+    texts = [w.text for w in words.target if w.text]
     free = [w.text for w in words.target if w.text and w.content]
-    spelled = _runs([w.text for w in words.target if w.text], _RUN_WORDS)
+    untitled = [_untitled(t, titled) for t in texts]
+    free += sorted({_untitled(t, titled) for t in free} - set(free))
+    spelled = _runs(texts, _RUN_WORDS) + (_runs(untitled, _RUN_WORDS) if untitled != texts else [])
     for i, w in enumerate(words.source):
         # capitalised dictionary words ("Geological Survey") are not names to miss
         if (
@@ -86,6 +93,19 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         if nearest >= variant or any(name_similarity(w.text, run, lang) >= NAME_MATCH for run in spelled):
             continue
         yield i, nearest
+
+
+def _honorifics(lang: str) -> tuple[str, ...]:
+    rules = language(lang)
+    return rules.words.honorifics if rules is not None else ()
+
+
+def _untitled(text: str, honorifics: tuple[str, ...]) -> str:
+    """``text`` without a title written onto its front, where a name is left after it."""
+    for title in honorifics:
+        if text.startswith(title) and len(text) > len(title) + 1:
+            return text[len(title):]
+    return text
 
 
 def _runs(texts: list[str], longest: int) -> list[str]:
