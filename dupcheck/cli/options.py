@@ -39,7 +39,7 @@ EncoderModel = Annotated[str | None, typer.Option(
 InputEncoding = Annotated[str | None, typer.Option(
     "--encoding", metavar="NAME", show_default=False,
     help="Encoding of every input file (cp1256, utf-16, ...) [default: detected: UTF-8, "
-         "UTF-16/32, Windows-1256 or ISO-8859-6 Arabic].")]
+         "UTF-16/32, Windows-1256 or ISO-8859-6 Arabic, Windows-1252 English].")]
 Device = Annotated[str, typer.Option(metavar="NAME", help="Device of neural backends: auto, cpu, cuda, mps.")]
 Cache = Annotated[bool, typer.Option(help="Keep translations and embeddings on disk between runs.")]
 Output = Annotated[Path | None, typer.Option(

@@ -44,6 +44,17 @@ _MAX_UTF16_OTHER_NULS = 0.01
 _LEGACY_SCRIPTS = {"cp1256": "Arabic", "iso8859_6": "Arabic"}
 #: share of a legacy-decoded text's letters that must be in the encoding's script
 _MIN_SCRIPT_SHARE = 0.5
+#: English saved by Windows tools: curly quotes and dashes as cp1252 bytes (0x93, 0x96).
+#: charset-normalizer names one Latin code page or another for such short texts (cp1250
+#: for "said \x93we will\x94 \x96 caf\xe9"), which decode English alike; the text is read as
+#: cp1252, Windows' Western code page, when nearly all its letters are ASCII (an English
+#: source: French or Czech text in a code page stays a question for --encoding)
+_LATIN_CODE_PAGES = frozenset({
+    "cp1250", "cp1252", "cp1257", "latin_1", "iso8859_2", "iso8859_10", "iso8859_15", "cp850",
+    "cp852", "cp775", "mac_latin2", "mac_roman",
+})
+_MIN_ASCII_SHARE = 0.9
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _LETTER = regex.compile(r"\p{L}")
 
 # one character in, one character out, so offsets survive the mapping
@@ -209,8 +220,10 @@ def read_input(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 def read_text_file(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     """The text of a regular text file (configurations, manifests, glossaries, baselines),
-    its encoding detected as a document's is, or an ``InputError`` naming the file and the cause."""
-    return _detected(read_input(path, max_bytes), str(path)).text
+    its encoding detected as a document's is, but never as Windows-1252 (that reading is
+    for English sources; TOML is UTF-8 by its specification), or an ``InputError`` naming
+    the file and the cause."""
+    return _detected(read_input(path, max_bytes), str(path), western=False).text
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,8 +239,9 @@ def decode_bytes(data: bytes, *, path: str = "<bytes>", encoding: str | None = N
 
     Detected, in this order: a BOM (UTF-8, UTF-16/32); UTF-16 LE/BE without one, from where
     its NUL bytes fall; UTF-8; a legacy single-byte encoding of ``_LEGACY_SCRIPTS`` that
-    charset-normalizer is sure of and whose text is in that encoding's script. Anything
-    else is an ``InputError`` that asks for ``--encoding``, as is a binary file.
+    charset-normalizer is sure of and whose text is in that encoding's script, or cp1252
+    for English text in a Latin code page. Anything else is an ``InputError`` that asks
+    for ``--encoding``, as is a binary file.
     """
     decoded = _forced(data, encoding, path) if encoding else _detected(data, path)
     controls = len(_CONTROL.findall(decoded.text))
@@ -248,7 +262,7 @@ def _forced(data: bytes, encoding: str, path: str) -> Decoded:
     return Decoded(text.removeprefix("\ufeff"), name)
 
 
-def _detected(data: bytes, path: str) -> Decoded:
+def _detected(data: bytes, path: str, *, western: bool = True) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -262,7 +276,7 @@ def _detected(data: bytes, path: str) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         not_utf8 = f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
-    legacy = _legacy(data)
+    legacy = _legacy(data, western)
     if legacy is None:
         raise InputError(path, f"{not_utf8} and cannot tell its encoding; pass --encoding NAME")
     return legacy
@@ -288,13 +302,15 @@ def _utf16_without_bom(data: bytes, path: str) -> Decoded:
         ) from exc
 
 
-def _legacy(data: bytes) -> Decoded | None:
+def _legacy(data: bytes, western: bool) -> Decoded | None:
     """The legacy single-byte encoding of ``data`` when the detector is sure of it (its best
     guess is below charset-normalizer's default chaos threshold) and its text is in the
     encoding's script, else ``None``."""
     from charset_normalizer import from_bytes  # imported here: most inputs are UTF-8
 
     best = from_bytes(data).best()
+    if best is not None and best.encoding in _LATIN_CODE_PAGES:
+        return _western(data) if western else None
     if best is None or best.encoding not in _LEGACY_SCRIPTS:
         return None
     text = data.decode(best.encoding)
@@ -303,3 +319,14 @@ def _legacy(data: bytes) -> Decoded | None:
     if not letters or sum(1 for ch in letters if in_script.match(ch)) < _MIN_SCRIPT_SHARE * len(letters):
         return None
     return Decoded(text, best.encoding)
+
+
+def _western(data: bytes) -> Decoded | None:
+    """``data`` as cp1252 when that decodes it and nearly all its letters are ASCII."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = _LETTER.findall(text)
+    ascii_letters = sum(1 for ch in letters if _ASCII_LETTER.match(ch))
+    return Decoded(text, "cp1252") if letters and ascii_letters >= _MIN_ASCII_SHARE * len(letters) else None

@@ -57,6 +57,28 @@ def test_a_translation_in_another_encoding_checks_as_its_utf8_copy(tmp_path, dat
     assert report["signature"] == expected["signature"].replace("/utf-8|", f"/{encoding}|")
 
 
+def test_an_english_source_saved_as_windows_1252_checks_as_its_utf8_copy(tmp_path):
+    # curly quotes and a dash, which Windows tools write as 0x93, 0x94 and 0x96
+    english = EN.read_text(encoding="utf-8").replace("a cluster", "a \u201ccluster\u201d \u2013", 1)
+    assert "\u201c" in english
+    utf8, cp1252 = tmp_path / "en.utf8.txt", tmp_path / "en.cp1252.txt"
+    utf8.write_bytes(english.encode("utf-8"))
+    cp1252.write_bytes(english.encode("cp1252"))
+    target = FIXTURES / "arabic" / "covid.ar.txt"
+
+    def check(source: Path) -> dict:
+        out = tmp_path / f"{source.name}.json"
+        result = runner.invoke(app, ["check", str(source), str(target), "--encoder", "none", "--no-cache",
+                                     "-f", "json", "-o", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    expected, report = check(utf8), check(cp1252)
+    assert _signature_parts(report)["encoding"] == "cp1252/utf-8"
+    for key in ("findings", "scores", "alignment", "verdict"):
+        assert report[key] == expected[key], key
+
+
 def test_an_undetectable_encoding_is_one_line_and_encoding_forces_it(tmp_path):
     # three words: too few for the detector to be sure of cp1256
     target = tmp_path / "short.ar.txt"
