@@ -314,11 +314,8 @@ def _legacy(data: bytes, western: bool) -> Decoded | None:
     if best is None or best.encoding not in _LEGACY_SCRIPTS:
         return None
     text = data.decode(best.encoding)
-    letters = _LETTER.findall(text)
     in_script = regex.compile(rf"\p{{Script={_LEGACY_SCRIPTS[best.encoding]}}}")
-    if not letters or sum(1 for ch in letters if in_script.match(ch)) < _MIN_SCRIPT_SHARE * len(letters):
-        return None
-    return Decoded(text, best.encoding)
+    return Decoded(text, best.encoding) if _mostly(text, in_script, _MIN_SCRIPT_SHARE) else None
 
 
 def _western(data: bytes) -> Decoded | None:
@@ -327,6 +324,10 @@ def _western(data: bytes) -> Decoded | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
+    return Decoded(text, "cp1252") if _mostly(text, _ASCII_LETTER, _MIN_ASCII_SHARE) else None
+
+
+def _mostly(text: str, letter: regex.Pattern[str], share: float) -> bool:
+    """Whether ``text`` has letters and at least ``share`` of them match ``letter``."""
     letters = _LETTER.findall(text)
-    ascii_letters = sum(1 for ch in letters if _ASCII_LETTER.match(ch))
-    return Decoded(text, "cp1252") if letters and ascii_letters >= _MIN_ASCII_SHARE * len(letters) else None
+    return bool(letters) and sum(1 for ch in letters if letter.match(ch)) >= share * len(letters)

@@ -190,12 +190,11 @@ class Mistranslations(Detector):
         sw, tw = view.words.source[s], view.words.target[t]
         meanings = ", ".join(pair.lexicon.senses(tw.text)[:4])  # most common senses first
         uses = _term_uses(pair, view, tw, [w for w in view.words.source if w.content])
-        said = _said_elsewhere(pair.source_pivot, tw)
         if uses >= self.term_sentences:
             confidence = min(confidence, self.term_confidence)
             evidence += (f'; the translation renders a term of the source with "{tw.text}" in {uses} '
                          f'other sentence{"s" if uses > 1 else ""} too: a term of the document?')
-        elif said:
+        elif said := _said_elsewhere(pair.source_pivot, tw):
             confidence = min(confidence, self.term_confidence)
             evidence += f'; the source says "{said}" elsewhere: made explicit?'
         elif _describes_name(view.words, t):
@@ -210,15 +209,15 @@ class Mistranslations(Detector):
         )
 
 
-def _term_uses(pair: CheckedPair, view: PairView, word: Word, free: Iterable[Word]) -> int:
+def _term_uses(pair: CheckedPair, view: PairView, word: Word, source_words: Iterable[Word]) -> int:
     """How many other beads use the same word (the same senses) where their source shares
-    one of the bead's source words (``free``) that the lexicon cannot render (an acronym
+    one of the bead's source words (``source_words``) that the lexicon cannot render (an acronym
     such as HCoVs may still be linked to a word that sounds like it),
     and does not say what the word means either: the translation's consistent rendering of a source term the lexicon
     does not know it for (TICO-19's HCoVs). A common word that other sentences use for
     other things (नियमित for "routine" and for "run") does not count."""
     # a term the lexicon has no rendering for: the translator had to choose one
-    terms = {key for w in free if not any(pair.lexicon.renderings(k) for k in w.keys) for key in w.keys}
+    terms = {key for w in source_words if not any(pair.lexicon.renderings(k) for k in w.keys) for key in w.keys}
     if not terms:
         return 0
     uses = 0

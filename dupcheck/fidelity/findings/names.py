@@ -72,14 +72,15 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     words = view.words
     titled = _honorifics(lang)
     # every target word counts, matched or not: a lexicon link may have taken the
-    # name's rendering for an ordinary word (जॉर्ज is also "gorge"); a title written onto
-    # a name is left off (श्रीस्ट्रॉ: "Mr Strö-")
-    # (श्रीलंका is Sri Lanka: the word as written is tried too)
+    # name's rendering for an ordinary word (जॉर्ज is also "gorge")
     texts = [w.text for w in words.target if w.text]
     free = [w.text for w in words.target if w.text and w.content]
-    untitled = [_untitled(t, titled) for t in texts]
-    free += sorted({_untitled(t, titled) for t in free} - set(free))
-    spelled = _runs(texts, _RUN_WORDS) + (_runs(untitled, _RUN_WORDS) if untitled != texts else [])
+    spelled = _runs(texts, _RUN_WORDS)
+    if titled:
+        # a title written onto a name is left off (श्रीस्ट्रॉ: "Mr Strö-"), the word as
+        # written tried too (श्रीलंका is Sri Lanka)
+        free += sorted({_untitled(t, titled) for t in free} - set(free))
+        spelled += _runs([_untitled(t, titled) for t in texts], _RUN_WORDS)
     for i, w in enumerate(words.source):
         # capitalised dictionary words ("Geological Survey") are not names to miss
         if (

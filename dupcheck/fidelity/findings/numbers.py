@@ -62,7 +62,6 @@ class NumberChanges(Detector):
                 target_text=t.text, target_span=(t.start, t.end),
             )
 
-
     def _identifiers(self, view: PairView) -> Iterable[Finding]:
         comparison = compare_identifiers(view.source_text, view.target_text)
         for s, t in comparison.changed:
