@@ -61,6 +61,7 @@ def gate(
     json_out: Annotated[Path | None, typer.Option(
         "--json", metavar="PATH", help="Write the gate's JSON (schema dupcheck.gate/1) here.")] = None,
     tmx: options.Tmx = None,
+    bidi: options.BidiOption = options.Bidi.auto,
 ) -> None:
     """Check every configured translation against its source; fail on new problems only.
 
@@ -129,7 +130,7 @@ def gate(
         print(f"wrote {len(result.baseline_entries())} accepted findings to {settings.baseline}")
         raise typer.Exit(0)
     write_reports(result, [*inputs, settings.baseline], **reports)
-    _print_summary(result, Console())
+    _print_summary(result, Console(), bidi.value)
     raise typer.Exit(result.exit_code)
 
 
@@ -152,9 +153,16 @@ def _init(text: str) -> None:
     raise typer.Exit(0)
 
 
-def _print_summary(result: GateResult, console: Console) -> None:
+def _print_summary(result: GateResult, console: Console, bidi: str) -> None:
+    """One line per document and per failing finding; ``bidi`` as in ``dupcheck check``
+    (in visual mode a line's Arabic, such as a quoted word, is put in display order)."""
+    import os
+
     from rich.text import Text
 
+    from dupcheck.render.bidi import is_visual, isatty, visual
+
+    in_display_order = is_visual(bidi, is_terminal=isatty(console.file), environ=os.environ)
     for doc in result.documents:
         style = "bold red" if doc.verdict == "fail" else "bold green"
         s = doc.report.scores
@@ -166,9 +174,10 @@ def _print_summary(result: GateResult, console: Console) -> None:
             )
         )
         for f in doc.failing:
+            message = visual(f.message, rtl=False) if in_display_order else f.message
             console.print(Text.assemble(
                 f"  {place(f, doc.pair.source, doc.pair.target)}: {f.severity.value} ",
-                (f.code, "bold"), f" (sentences {sentences(f)}): {f.message}",
+                (f.code, "bold"), f" (sentences {sentences(f)}): {message}",
             ), highlight=False)
     verdict = Text(
         f"gate {result.verdict}", style="bold red" if result.verdict == "fail" else "bold green"

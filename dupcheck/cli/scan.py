@@ -43,6 +43,7 @@ def scan(
     device: options.Device = "auto",
     cache: options.Cache = True,
     progress: options.Progress = True,
+    bidi: options.BidiOption = options.Bidi.auto,
 ) -> None:
     """Find translations, spun copies and shared passages across a collection, in any language.
 
@@ -89,7 +90,7 @@ def scan(
 
     emit_report(
         format.value, output, protect=inputs,
-        console=lambda console: render_scan_console(report, console),
+        console=lambda console: render_scan_console(report, console, bidi=bidi.value),
         text={"json": lambda: render_scan_json(report), "markdown": lambda: render_scan_markdown(report)},
     )
     failing = {r.value for r in fail_on or ()}

