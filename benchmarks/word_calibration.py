@@ -16,7 +16,9 @@ prints:
   source runs separates the beads with a dropped clause from the real ones;
 - at the layer the check uses, the two trade-offs the thresholds were read from: recall
   of replaced words against false alarms per 100 real sentences for each similarity
-  floor, and recall of dropped clauses for each (floor, missing similarity) pair.
+  floor, the same for a word that stands apart from the rest of its sentence
+  (``wordalign.isolation``) for each (floor, isolation) pair, and recall of dropped
+  clauses for each (floor, missing similarity) pair.
 
 The check itself is not run to its findings here: ``benchmarks.real_bench`` reports what
 the chosen thresholds give, on the report part.
@@ -41,10 +43,18 @@ from benchmarks.synth import (
 )
 from dupcheck.backends.registry import CPU_DEFAULT
 from dupcheck.fidelity.findings.mistranslation import related_lemmas, unmatched_content
-from dupcheck.fidelity.wordalign import WORD_LAYER, argmax_links, unmatched_runs, word_vectors
+from dupcheck.fidelity.wordalign import (
+    WORD_LAYER,
+    argmax_links,
+    isolation,
+    unmatched_runs,
+    word_vectors,
+)
 
 LAYERS = (4, 6, 8, 10, 12)
 WORD_FLOORS = (0.30, 0.33, 0.36, 0.38, 0.40, 0.45, 0.50)
+ISOLATED_FLOORS = (0.38, 0.42, 0.46, 0.50)
+ISOLATIONS = (0.15, 0.2, 0.25)
 CLAUSE_FLOORS = (0.55, 0.60, 0.65)
 CLAUSE_MASSES = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 
@@ -59,6 +69,8 @@ class BeadStats:
     holds_error: bool
     word_best: dict[int, list[float]]
     word_is_replaced: list[bool]
+    #: at WORD_LAYER, per candidate: how far below the rest of its sentence it stands
+    word_apart: list[float]
     source_best: dict[int, np.ndarray]
     source_words: tuple
     source_linked: frozenset[int]
@@ -97,6 +109,7 @@ def bead_stats(checker, pair: SyntheticPair) -> list[BeadStats]:
         replaced = [pair.kind == REPLACED_WORD and holds and words.target[t].text == pair.inserted[0]
                     for t in candidates]
         word_best: dict[int, list[float]] = {}
+        word_apart: list[float] = []
         source_best: dict[int, np.ndarray] = {}
         for layer in LAYERS:
             sim = vectors("source", checked.source_pivot, bead.source, layer) @ \
@@ -106,7 +119,10 @@ def bead_stats(checker, pair: SyntheticPair) -> list[BeadStats]:
             # a word that is some source word's best match in both directions is aligned
             word_best[layer] = [1.0 if t in agreed else float(best[t]) for t in candidates]
             source_best[layer] = sim.max(axis=1)
-        out.append(BeadStats(pair.kind, holds, word_best, replaced, source_best,
+            if layer == WORD_LAYER:
+                apart = isolation(words.target, best)
+                word_apart = [float(apart[t]) for t in candidates]
+        out.append(BeadStats(pair.kind, holds, word_best, replaced, word_apart, source_best,
                              words.source, words.source_matched))
     return out
 
@@ -166,6 +182,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         found = sum(any(v < floor and r for v, r in zip(b.word_best[layer], b.word_is_replaced)) for b in replaced)
         alarms = sum(v < floor for b in clean for v in b.word_best[layer])
         print(f"{floor:.2f} | {found / max(n_replaced, 1):.2f} ({found}/{n_replaced}) | {100 * alarms / sentences:.2f}")
+    print(f"\nlayer {layer}: floor for a word standing apart, by at least | replaced words found | "
+          "false alarms per 100 real sentences")
+    for floor in ISOLATED_FLOORS:
+        for apart in ISOLATIONS:
+            def alone(b: BeadStats, k: int, floor: float = floor, apart: float = apart) -> bool:
+                return b.word_best[layer][k] < floor and b.word_apart[k] >= apart
+            found = sum(any(alone(b, k) and r for k, r in enumerate(b.word_is_replaced)) for b in replaced)
+            alarms = sum(alone(b, k) for b in clean for k in range(len(b.word_apart)))
+            print(f"{floor:.2f}, {apart:.2f} | {found / max(n_replaced, 1):.2f} ({found}/{n_replaced}) | "
+                  f"{100 * alarms / sentences:.2f}")
     print(f"\nlayer {layer}: clause floor, missing similarity | dropped clauses found | false alarms per 100 real sentences")
     for floor in CLAUSE_FLOORS:
         for mass in CLAUSE_MASSES:

@@ -198,6 +198,22 @@ def compound_best(words: Sequence[Word], best: np.ndarray, text: str) -> np.ndar
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
+def isolation(words: Sequence[Word], best: np.ndarray) -> np.ndarray:
+    """Per word, how much less alike across it is than the least alike other content word
+    of its run (names aside, 0 for the rest and for a word alone). A word replaced by a
+    wrong one stands out from a sentence whose other words all find their counterparts;
+    a free translation's far words come several to a sentence."""
+    content = [i for i, w in enumerate(words) if w.content and w.text and not w.name]
+    out = np.zeros(len(words), dtype=np.float64)
+    if len(content) < 2:
+        return out
+    values = best[content]
+    lowest, second = np.partition(values, 1)[:2]
+    for i, value in zip(content, values):
+        out[i] = (second if value == lowest else lowest) - value
+    return out
+
+
 def word_match(source: np.ndarray, target: np.ndarray) -> float:
     """How fully two sentences' content words find each other in context: the mean of
     each side's mean best similarity across (BERTScore's recall and precision, averaged),

@@ -39,27 +39,38 @@ HI_RIVER = HI_OTHER.replace("सरकार", "नदी")
 
 
 @pytest.mark.parametrize(
-    ("cosine", "expected"),
+    ("cosine", "student", "expected"),
     [
-        # far below what a translated word reaches in context: sure
-        (0.0, (Severity.MAJOR, 1.0)),
-        (0.30, (Severity.MAJOR, 0.7)),
-        (0.33, (Severity.MAJOR, 0.55)),
+        # the one far word of a sentence whose other words find theirs (छात्रों, linked to
+        # "students", at 1.0): gated from the isolated similarity, 0.38, reported to 0.42
+        (0.0, 1.0, (Severity.MAJOR, 1.0)),
+        (0.33, 1.0, (Severity.MAJOR, 0.75)),
+        (0.37, 1.0, (Severity.MAJOR, 0.55)),
+        (0.39, 1.0, (Severity.MINOR, 0.45)),
+        (0.41, 1.0, (Severity.MINOR, 0.35)),
+        # another word of the sentence nearly as far (छात्रों at 0.45): gated from 0.34 only
+        (0.30, 0.45, (Severity.MAJOR, 0.7)),
+        (0.33, 0.45, (Severity.MAJOR, 0.55)),
         # between the reporting and the gating similarity: reported, below the gate
-        (0.35, (Severity.MINOR, 0.45)),
-        (0.37, (Severity.MINOR, 0.35)),
+        (0.35, 0.45, (Severity.MINOR, 0.45)),
+        (0.37, 0.45, (Severity.MINOR, 0.35)),
         # like the source in context: a free rendering, no finding
-        (0.50, None),
+        (0.50, 1.0, None),
+        (0.40, 0.45, None),
     ],
 )
-def test_a_word_no_source_word_is_like_in_context_is_a_mistranslation(cosine, expected):
-    pair = with_vectors(checked([EN_OTHER], [HI_RIVER], [((0,), (0,))]), target_apart={"नदी": cosine})
+def test_a_word_no_source_word_is_like_in_context_is_a_mistranslation(cosine, student, expected):
+    pair = with_vectors(checked([EN_OTHER], [HI_RIVER], [((0,), (0,))]),
+                        target_apart={"नदी": cosine, "छात्रों": student})
     findings = find_problems(pair)
     hits = [(f.severity, f.confidence) for f in findings
             if f.code == "mistranslation.word" and f.target_text == "नदी"]
     assert hits == ([] if expected is None else [expected])
     # plain floats, whatever the vectors' dtype: the JSON report writes them
     assert all(type(f.confidence) is float for f in findings)
+    # the evidence says when the word stood alone in its sentence
+    alone = [f for f in findings if f.target_text == "नदी" and "every other word" in f.message]
+    assert bool(alone) == (expected is not None and student == 1.0)
 
 
 def test_a_word_whose_meaning_the_source_has_is_no_mistranslation_however_it_embeds():

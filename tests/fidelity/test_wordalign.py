@@ -10,6 +10,7 @@ from dupcheck.fidelity.wordalign import (
     align_words,
     argmax_links,
     compound_best,
+    isolation,
     unmatched_runs,
     word_match,
     word_vectors,
@@ -75,6 +76,26 @@ def _content(text):
 
 def _function(text):
     return Word(text, 0, len(text), frozenset(), False, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("best", "expected"),
+    [
+        # the far word (0) stands 0.5 below the least alike other content word (4); the
+        # others stand above the lowest; function words (1, 3) and the name (5) are 0
+        ([0.3, 0.1, 0.9, 0.2, 0.8, 0.0], [0.5, 0.0, -0.6, 0.0, -0.5, 0.0]),
+        # two words as far: neither stands apart
+        ([0.3, 0.9, 0.9, 0.9, 0.3, 0.9], [0.0, 0.0, -0.6, 0.0, 0.0, 0.0]),
+    ],
+)
+def test_isolation_is_how_far_a_word_stands_below_the_rest_of_its_sentence(best, expected):
+    words = [_content("old"), _function("the"), _content("mayor"), _function("had"),
+             _content("promised"), word("Obama", name="obama")]
+    assert isolation(words, np.asarray(best)).round(6).tolist() == expected
+
+
+def test_a_word_alone_has_no_isolation():
+    assert isolation([_content("mayor"), _function("the")], np.asarray([0.1, 0.9])).tolist() == [0.0, 0.0]
 
 
 @pytest.mark.parametrize(
