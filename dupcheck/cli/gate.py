@@ -156,13 +156,12 @@ def _init(text: str) -> None:
 def _print_summary(result: GateResult, console: Console, bidi: str) -> None:
     """One line per document and per failing finding; ``bidi`` as in ``dupcheck check``
     (in visual mode a line's Arabic, such as a quoted word, is put in display order)."""
-    import os
 
     from rich.text import Text
 
-    from dupcheck.render.bidi import is_visual, isatty, visual
+    from dupcheck.render.bidi import console_is_visual, visual
 
-    in_display_order = is_visual(bidi, is_terminal=isatty(console.file), environ=os.environ)
+    in_display_order = console_is_visual(bidi, console)
     for doc in result.documents:
         style = "bold red" if doc.verdict == "fail" else "bold green"
         s = doc.report.scores

@@ -22,9 +22,11 @@ pipes and files, where copying, grep and diff want the characters in reading ord
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -104,6 +106,11 @@ def is_visual(mode: str, *, is_terminal: bool, environ: Mapping[str, str]) -> bo
     if mode == "auto":
         return is_terminal and not environ.get("CI") and not terminal_does_bidi(environ)
     return mode == "visual"
+
+
+def console_is_visual(mode: str, console: Any) -> bool:
+    """``is_visual`` for a rich console: its stream, this process's environment."""
+    return is_visual(mode, is_terminal=isatty(console.file), environ=os.environ)
 
 
 def isatty(stream: object) -> bool:

@@ -8,7 +8,6 @@ nor crops them. Source and translation columns take their language's direction; 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -17,7 +16,7 @@ from rich.text import Text
 from dupcheck.languages import direction
 from dupcheck.numbering import label
 from dupcheck.records import Report
-from dupcheck.render.bidi import is_visual, isatty
+from dupcheck.render.bidi import console_is_visual
 from dupcheck.render.cells import Column, table
 
 
@@ -32,7 +31,7 @@ def render_console(report: Report, console: Console, *, show_alignment: bool = F
                    bidi: str = "auto") -> None:
     """``bidi``: visual puts each table line in display order (for a terminal that does not
     reorder right-to-left text), logical leaves it; auto is visual on such a terminal only."""
-    visual = is_visual(bidi, is_terminal=isatty(console.file), environ=os.environ)
+    visual = console_is_visual(bidi, console)
     s = report.scores
     verdict = Text(report.verdict.upper(), style="bold red" if report.verdict == "fail" else "bold green")
     console.print(

@@ -8,14 +8,12 @@ Arabic (a shared passage, a spun word, a path) is put in display order.
 
 from __future__ import annotations
 
-import os
-
 from rich.console import Console
 from rich.text import Text
 
 from dupcheck.numbering import passage
 from dupcheck.records import ScanReport
-from dupcheck.render.bidi import is_visual, isatty, visual
+from dupcheck.render.bidi import console_is_visual, visual
 from dupcheck.render.scan_json import passage_text
 
 #: spun substitutions shown per pair; the JSON report has them all
@@ -23,7 +21,7 @@ SHOWN_SUBSTITUTIONS = 12
 
 
 def render_scan_console(report: ScanReport, console: Console, *, bidi: str = "auto") -> None:
-    in_display_order = is_visual(bidi, is_terminal=isatty(console.file), environ=os.environ)
+    in_display_order = console_is_visual(bidi, console)
 
     def line(text: str) -> None:
         console.print(Text(visual(text, rtl=False) if in_display_order else text), highlight=False)
