@@ -152,10 +152,17 @@ class Table:
         self.stop: set[str] = set()
         self.sources: dict[tuple[str, str], set[str]] = defaultdict(set)
 
-    def add(self, foreign: str, english: str, rank: float, source: str = "") -> None:
+    def add(
+        self,
+        foreign: str,
+        english: str,
+        rank: float,
+        source: str = "",
+        keys: tuple[str, ...] | None = None,
+    ) -> None:
         if source and sound_similarity(english, foreign, self.lang) >= TRANSLITERATION:
             rank += NAME_PENALTY
-        for key in foreign_keys(foreign, self.lang):
+        for key in keys or foreign_keys(foreign, self.lang):
             seen = self.sources[key, english]
             bonus = BOTH_WAYS_BONUS if seen and source not in seen else 0.0
             seen.add(source)
@@ -168,10 +175,13 @@ class Table:
             if not line.strip() or line.startswith("#"):
                 continue
             word, meanings, *flags = line.split("\t") + [""]
+            # "form": the word is stored under its own form only, for a fused particle
+            # whose lemma is another word (عما "about what" lemmatises to عم "uncle")
+            keys = (normalize(word, self.lang),) if "form" in flags else None
             for i, meaning in enumerate(m for m in meanings.split("|") if m):
-                self.add(word, meaning.strip().lower(), -10.0 + i)
+                self.add(word, meaning.strip().lower(), -10.0 + i, keys=keys)
             if "stop" in flags:
-                for key in foreign_keys(word, self.lang):
+                for key in keys or foreign_keys(word, self.lang):
                     self.stop.add(key)
                     self.ranks.setdefault(key, {})
 

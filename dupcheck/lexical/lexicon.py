@@ -223,6 +223,10 @@ class Lexicon:
         # The lemma's senses come first: a surface form in the table may be an inflected
         # word lifted out of a phrase (कहा from "बिना कहे"), the lemma is the headword.
         known = [key for key in (lemma, surface) if key in self._senses]
+        if surface in self._stop and lemma not in self._stop:
+            # a function word is not a form of the content word it lemmatises to
+            # (Arabic عما "about what" is not عم "uncle", إنه "that he" not نهي "forbid")
+            known = [surface]
         if known:
             merged = dict.fromkeys(s for key in known for s in self._senses[key])
             return known[0], tuple(merged)[:MAX_SENSES]

@@ -122,6 +122,29 @@ def test_gloss_offsets_and_flags() -> None:
     assert by_text["शी"].romanized == "shi"
 
 
+@pytest.mark.parametrize(
+    ("word", "meaning", "lemma_word", "lemma_meaning"),
+    [
+        ("عما", "about", "عم", "uncle"),  # "about what", lemmatised to "uncle"
+        ("مهما", "whatever", "مهم", "important"),
+        ("مما", "than", None, None),  # "more than": أكثر مما
+        ("فيما", "while", None, None),
+    ],
+)
+def test_arabic_fused_particles_are_function_words_not_their_lemmas(
+    word: str, meaning: str, lemma_word: str | None, lemma_meaning: str | None
+) -> None:
+    """A particle fused with ما/من is a function word with its own meanings; the content
+    word it lemmatises to keeps its own (the calibration run gated عما as "uncle")."""
+    lexicon = load_lexicon("ar")
+    gloss = lexicon.lookup(word)
+    assert gloss.stopword and meaning in gloss.meanings
+    if lemma_word is not None:
+        assert lemma_meaning not in gloss.meanings
+        content = lexicon.lookup(lemma_word)
+        assert not content.stopword and content.meanings[0] == lemma_meaning
+
+
 def test_renderings_are_foreign_stems() -> None:
     hi, ar = load_lexicon("hi"), load_lexicon("ar")
     assert "मैत्री" in hi.renderings("friendship")
