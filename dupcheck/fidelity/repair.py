@@ -81,24 +81,83 @@ def repaired(
 ) -> tuple[Bead, ...]:
     """``alignment`` with the 1-0 and 0-1 beads of each gap re-paired where they translate
     each other (best pairs first, keeping the order of both sides). ``words``: each side's
-    per-sentence word vectors, when the encoder gives token states."""
+    per-sentence word vectors, when the encoder gives token states.
+
+    A gap is also tried together with the aligned beads beside it and the gap beyond the
+    next one, taken apart into their sentences: among like lines ("it is in my chest",
+    "it is in the center of my chest") the aligner can pair a sentence with its
+    neighbour's translation, leaving an addition on one side of that bead and an omission
+    on the other, or fold a sentence into a merge beside its own unaligned translation.
+    The wider re-pairing is kept only when it pairs more sentences than the beads it
+    replaces."""
 
     pair = _Pair(source, target, source_pivot, target_pivot, encoder, words)
+    beads = list(alignment)
     out: list[Bead] = []
-    gap: list[Bead] = []
-    before: Bead | None = None
-    for bead in (*alignment, None):
-        if bead is not None and not (bead.source and bead.target):
-            gap.append(bead)
+    #: beads before this index came out of a re-pairing and are not taken apart again
+    settled = 0
+    i = 0
+    while i < len(beads):
+        if _two_sided(beads[i]):
+            out.append(beads[i])
+            i += 1
             continue
-        # the translations on either side of the gap: what a pair must embed closer than
-        around = [j for b in (before, bead) if b is not None for j in b.target[-1:]]
-        out.extend(_pair_gap(gap, around, pair))
-        gap = []
-        if bead is not None:
-            out.append(bead)
-            before = bead
+        end = _gap_end(beads, i)
+        # the window may take in the aligned bead before (unless it came out of a
+        # re-pairing), the one after, and the gap beyond that
+        starts = (i, i - 1) if i - 1 >= settled and i > 0 else (i,)
+        ends = [end]
+        if end < len(beads):
+            ends += [end + 1, _gap_end(beads, end + 1)]
+        best: tuple[int, int, list[Bead]] | None = None
+        gain = 0
+        for lo, hi in dict.fromkeys((lo, hi) for lo in starts for hi in ends):
+            window = beads[lo:hi]
+            before = out[-2 if lo < i else -1] if len(out) >= (2 if lo < i else 1) else None
+            after = beads[hi] if hi < len(beads) else None
+            around = [j for b in (before, after) if b is not None and _two_sided(b) for j in b.target[-1:]]
+            candidate = _pair_gap(_taken_apart(window), around, pair)
+            if _paired(candidate) - _paired(window) > gain:
+                gain, best = _paired(candidate) - _paired(window), (lo, hi, candidate)
+        if best is None:
+            out.extend(beads[i:end])
+            i = end
+            continue
+        lo, hi, candidate = best
+        if lo < i:
+            out.pop()
+        out.extend(candidate)
+        i = settled = hi
     return tuple(out)
+
+
+def _two_sided(bead: Bead) -> bool:
+    return bool(bead.source and bead.target)
+
+
+def _gap_end(beads: Sequence[Bead], start: int) -> int:
+    """The index after the run of one-sided beads that begins at ``start``."""
+    end = start
+    while end < len(beads) and not _two_sided(beads[end]):
+        end += 1
+    return end
+
+
+def _taken_apart(beads: Sequence[Bead]) -> list[Bead]:
+    """Each aligned bead split into its sentences, as 1-0 and 0-1 beads."""
+    out: list[Bead] = []
+    for bead in beads:
+        if not _two_sided(bead):
+            out.append(bead)
+            continue
+        out += [Bead((s,), (), 0.0) for s in bead.source]
+        out += [Bead((), (t,), 0.0) for t in bead.target]
+    return out
+
+
+def _paired(beads: Sequence[Bead]) -> int:
+    """Sentences of both sides that ``beads`` pair with a counterpart."""
+    return sum(len(b.source) + len(b.target) for b in beads if _two_sided(b))
 
 
 def _pair_gap(gap: list[Bead], around: list[int], pair: _Pair) -> list[Bead]:

@@ -14,7 +14,9 @@ from dupcheck.fidelity.findings.base import weighed
 from dupcheck.fidelity.findings.names import TITLES
 from dupcheck.fidelity.repair import repaired
 from dupcheck.records import Bead, Finding, FindingType, Severity
-from tests.fidelity.test_findings import EN_OTHER, EN_QUOTE, HI_OTHER, HI_QUOTE, checked
+from tests.fidelity.test_findings import (
+    EN_JAIL, EN_OTHER, EN_QUOTE, HI_JAIL, HI_OTHER, HI_QUOTE, checked,
+)
 
 
 class StubEncoder(Encoder):
@@ -148,6 +150,40 @@ def test_unaligned_translations_are_re_paired_and_a_foreign_sentence_is_not():
     findings = find_problems(_with(pair, unlike))
     sentence_level = {(f.code, f.confidence) for f in findings if f.code.endswith(".sentence")}
     assert sentence_level == {("omission.sentence", 0.8), ("addition.sentence", 0.8)}
+
+
+#: EN_QUOTE and HI_QUOTE, EN_OTHER and HI_OTHER at cosine 0.9 each, the crossed pairs far
+#: apart (-0.46, 0.41); EN_JAIL and HI_JAIL unlisted, nearly orthogonal to everything
+TWO_PAIRS = StubEncoder({
+    EN_QUOTE: 0.0, HI_QUOTE: float(np.arccos(0.9)),
+    EN_OTHER: 1.6, HI_OTHER: 1.6 + float(np.arccos(0.9)),
+})
+
+
+@pytest.mark.parametrize(
+    ("beads", "expected"),
+    [
+        # a sentence paired with its neighbour's translation: an addition before that
+        # bead, an omission after it (TICO-19 ar's "it is in my chest" among like lines)
+        ([((), (0,)), ((0,), (1,)), ((1,), ()), ((2,), (2,))],
+         [((0,), (0,), 0.9), ((1,), (1,), 0.9), ((2,), (2,), 1.0)]),
+        # a sentence folded into a merge beside its own unaligned translation
+        ([((0, 1), (0,)), ((), (1,)), ((2,), (2,))],
+         [((0,), (0,), 0.9), ((1,), (1,), 0.9), ((2,), (2,), 1.0)]),
+        # the same beside a sentence of another article: the merge stays, the addition too
+        ([((0, 2), (0,)), ((), (2,)), ((1,), (1,))],
+         [((0, 2), (0,), 1.0), ((), (2,), 0.0), ((1,), (1,), 1.0)]),
+        # an omission beside a correct bead: nothing to pair, nothing changes
+        ([((0,), (0,)), ((1,), ()), ((2,), (1,))],
+         [((0,), (0,), 1.0), ((1,), (), 0.0), ((2,), (1,), 1.0)]),
+    ],
+)
+def test_a_gap_is_re_paired_with_the_beads_beside_it_when_that_pairs_more(beads, expected):
+    pair = checked([EN_QUOTE, EN_OTHER, EN_JAIL], [HI_QUOTE, HI_OTHER, HI_JAIL], beads)
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    assert repaired(pair.alignment, *args, TWO_PAIRS) == tuple(
+        Bead(s, t, score) for s, t, score in expected
+    )
 
 
 def test_a_pair_no_closer_than_the_neighbouring_translation_is_not_re_paired():
