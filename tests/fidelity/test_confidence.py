@@ -15,7 +15,13 @@ from dupcheck.fidelity.findings.names import TITLES
 from dupcheck.fidelity.repair import repaired
 from dupcheck.records import Bead, Finding, FindingType, Severity
 from tests.fidelity.test_findings import (
-    EN_JAIL, EN_OTHER, EN_QUOTE, HI_JAIL, HI_OTHER, HI_QUOTE, checked,
+    EN_JAIL,
+    EN_OTHER,
+    EN_QUOTE,
+    HI_JAIL,
+    HI_OTHER,
+    HI_QUOTE,
+    checked,
 )
 
 
