@@ -115,9 +115,10 @@ _LETTER_NAMES = {
 
 # Applied in order to lower-case Latin; merges sounds that Devanagari and Arabic spell
 # alike or that English spells many ways. "ch" becomes ç so the soft-c rules below
-# leave it alone (China is not "sina").
+# leave it alone (China is not "sina"). Arabic writes the "ch" sound تش (tsh: تشاد Chad,
+# ريتشارد Richard), and pinyin's zh too (تشو Zhou), so "tsh" is ç as well.
 _PHONETIC_RULES = (
-    ("ph", "f"), ("sch", "x"), ("sh", "x"), ("ch", "ç"), ("zh", "j"), ("th", "t"),
+    ("ph", "f"), ("sch", "x"), ("tsh", "ç"), ("sh", "x"), ("ch", "ç"), ("zh", "j"), ("th", "t"),
     ("kh", "k"), ("gh", "g"), ("dh", "d"), ("bh", "b"), ("jh", "j"), ("ck", "k"),
     ("q", "k"), ("z", "j"), ("w", "v"),
     ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("h", ""), ("y", "i"),
@@ -145,7 +146,7 @@ def phonetic_key(latin: str) -> str:
 
 # Sounds one script cannot tell apart (Arabic has no p or v: بوتين, فلاديمير) or that
 # assimilate (ओलंपिक = olampik): substituting within a pair costs a fraction.
-_CLOSE = {frozenset(pair) for pair in ("bp", "fv", "kg", "mn", "td", "sc", "sj", "sx")}
+_CLOSE = {frozenset(pair) for pair in ("bp", "fv", "kg", "mn", "td", "sc", "sj", "sx", "jç")}
 _CLOSE_COST = 0.3
 
 

@@ -36,6 +36,11 @@ SAME_NAME = [
     ("Xi", "شي", "ar"),
     ("Jinping", "جين بينغ", "ar"),
     ("Reuters", "رويترز", "ar"),
+    # Arabic writes "ch" and pinyin's zh تش (TICO-19: "Zhou, et al." = تشو وآخرون)
+    ("Chad", "تشاد", "ar"),
+    ("Churchill", "تشرشل", "ar"),
+    ("Chen", "تشن", "ar"),
+    ("Zhang", "تشانغ", "ar"),
 ]
 
 DIFFERENT_NAMES = [
@@ -63,6 +68,12 @@ DIFFERENT_NAMES = [
 @pytest.mark.parametrize(("latin", "foreign", "lang"), SAME_NAME)
 def test_same_name_scores_above_threshold(latin: str, foreign: str, lang: str) -> None:
     assert name_similarity(latin, foreign, lang) >= THRESHOLD
+
+
+def test_a_short_pinyin_name_in_arabic_is_a_variant_at_least() -> None:
+    # تشو for Zhou: zh and the "ch" of تش are close sounds, not the same; at 0.74 it is
+    # above the 0.5 at which entity.missing takes a spelling for a variant (before: 0.08)
+    assert 0.5 <= name_similarity("Zhou", "تشو", "ar") < THRESHOLD
 
 
 @pytest.mark.parametrize(("latin", "foreign", "lang"), DIFFERENT_NAMES)
