@@ -68,6 +68,8 @@ def test_english_scales_written_onto_digits(text, expected):
         ("the three countries", "الدول الثلاث", True, []),
         ("Eighteen people", "وثماني عشرة شخصا", True, []),
         ("$2.8bn", "2.8 مليار دولار", True, []),
+        # TICO-19: "+" between the digits and their scale is "more than"
+        ("a $300+ billion impact", "تأثر بأكثر من 300 مليار دولار", True, []),
         ("fourteen people", "خمسة عشر شخصا", False, []),
         # a dual with no two facing it is neither missing nor extra
         ("the countries", "البلدين", True, []),
@@ -112,10 +114,10 @@ def test_the_dual_in_a_check(checker, english, arabic, number_codes):
     assert [f.code for f in report.findings if f.type is FindingType.NUMBER] == number_codes
 
 
-# Measured on the 2,100 TICO-19 en-ar line pairs (all correct translations): 2,080 with no
-# mismatched and no missing number (0.990), where the rules before the dual, clitics,
+# Measured on the 2,100 TICO-19 en-ar line pairs (all correct translations): 2,083 with no
+# mismatched and no missing number (0.992; measured again on commit e6f8ce6), where the rules before the dual, clitics,
 # teens, ranges after بين and Western grouping past the thousands gave 2,010 (0.957). The
-# rules were written from these lines' misses, so the figure is not held out; the 20 left
+# rules were written from these lines' misses, so the figure is not held out; the 17 left
 # are mostly real differences ("five trillion" → خمسة, "over a dozen" → عشرة).
 TICO_CLEAN_SHARE = 0.985
 

@@ -194,9 +194,11 @@ class _Rules:
         # a scale follows digits after spaces or a hyphen ("$700-billion"), but not the
         # digits of a name's hyphenated number (كوف-2 مليون: "CoV-2 a million")
         scales_after = rf"(?:(?<![\p{{L}}\p{{M}}]-\d+)(?:\s*|-){scale})*"
+        # "$300+ billion": the plus of "more than" between the digits and their scale
+        plus_scale = rf"(?:{_PLUS}(?=\s*{scale}))?"
         number = "|".join([
-            rf"(?:{_DIGITS})(?:{ordinal}|{scales_after})" if ordinal
-            else rf"(?:{_DIGITS}){scales_after}",
+            rf"(?:{_DIGITS})(?:{ordinal}|{plus_scale}{scales_after})" if ordinal
+            else rf"(?:{_DIGITS}){plus_scale}{scales_after}",
             *articles,
             rf"{word}(?:(?:{sep}){word})*",
         ])
@@ -505,7 +507,7 @@ def _from_match(match: regex.Match[str], text: str, rules: _Rules) -> tuple[Quan
             quantity = Quantity(first.low, high, "", first.start, second.end, "range")
         else:
             quantity = _decade(first, match.string, rules) or first
-    if match.group("more") or match.group("moreafter"):
+    if match.group("more") or match.group("moreafter") or "+" in (match.group("a") or ""):
         quantity = Quantity(quantity.low, INF, "", start, end, "bound")
     elif match.group("less") or match.group("lessafter"):
         quantity = Quantity(0.0, quantity.high, "", start, end, "bound")
