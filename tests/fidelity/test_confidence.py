@@ -122,6 +122,22 @@ def test_names_written_out_letter_by_letter_are_found(source, target, missing):
     assert "Lt" in TITLES
 
 
+@pytest.mark.parametrize(
+    ("target", "missing"),
+    [
+        # TICO-19 writes Sri Lanka as one word, with its conjunction: وسريلانكا
+        ("خططت كندا والهند وسريلانكا وأستراليا لإجلاء مواطنيها.", []),
+        # the country left out: missing ("Lanka", a word the lexicon knows, is no name
+        # of its own to look for)
+        ("خططت كندا والهند وأستراليا لإجلاء مواطنيها.", ["Sri"]),
+    ],
+)
+def test_a_name_of_two_words_written_as_one_is_no_missing_name(target, missing):
+    source = "Canada, India, Sri Lanka and Australia planned to evacuate their citizens."
+    findings = find_problems(_arabic(source, target))
+    assert [f.source_text for f in findings if f.code == "entity.missing"] == missing
+
+
 def _finding(severity: Severity, confidence: float) -> Finding:
     return Finding(FindingType.OMISSION, severity, "omission.sentence", (0,), (), "s", "",
                    "source sentence has no counterpart", confidence=confidence)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import NAME_MATCH
@@ -93,7 +93,33 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         # as closely as a name link does
         if nearest >= variant or any(name_similarity(w.text, run, lang) >= NAME_MATCH for run in spelled):
             continue
+        # a name of two or three words may be written as one (Sri Lanka = سريلانكا,
+        # New Zealand = نيوزيلندا): the whole name must then be written as closely
+        if any(
+            name_similarity(whole, t, lang) >= NAME_MATCH
+            for whole in _whole_names(words.source, view.source_text, i) for t in free
+        ):
+            continue
         yield i, nearest
+
+
+def _whole_names(words: Sequence[Word], text: str, i: int, longest: int = 3) -> list[str]:
+    """The runs of 2 to ``longest`` capitalised words, one space apart in ``text``, that
+    hold word ``i``, as written (a part of a name may be a known word: Lanka)."""
+
+    def joined(a: int, b: int) -> bool:
+        return words[b].text[:1].isupper() and text[words[a].end : words[b].start] == " "
+
+    first = last = i
+    while first > 0 and joined(first - 1, first) and words[first - 1].text[:1].isupper():
+        first -= 1
+    while last + 1 < len(words) and joined(last, last + 1):
+        last += 1
+    return [
+        text[words[a].start : words[b].end]
+        for a in range(max(first, i - longest + 1), i + 1)
+        for b in range(max(a + 1, i), min(last, a + longest - 1) + 1)
+    ]
 
 
 def _honorifics(lang: str) -> tuple[str, ...]:
