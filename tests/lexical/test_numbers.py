@@ -108,6 +108,10 @@ def test_seed_sentences(seed: str, sentence: str, lang: str, expected: list) -> 
 # (text, lang, expected (low, high) in order)
 FORMS = [
     ("1,000 people and 1000 more", "en", [(1000, 1000), (1000, 1000)]),
+    # WMT14's Indian English: plural crores and lakhs; the "tn" of "$5.3tn"
+    ("DAVP has spent 33 crores and Rs.9.38 crores", "en", [(3.3e8, 3.3e8), (9.38e7, 9.38e7)]),
+    ("2 lakhs people", "en", [(2e5, 2e5)]),
+    ("where $5.3tn changes hands", "en", [(5.3e12, 5.3e12)]),
     ("1,00,000 लोग", "hi", [(1e5, 1e5)]),
     ("a rise of 1.5 percent and 88%", "en", [(1.5, 1.5), (88, 88)]),
     ("from 5 to 7 percent", "en", [(5, 7)]),
@@ -217,6 +221,8 @@ def test_kinds_and_offsets_on_seeds() -> None:
 
 # (source, source lang, target, target lang, consistent?)
 PAIRS = [
+    ("around Rs. 9 crores", "en", "करीब 9 करोड़ रुपया", "hi", True),
+    ("where $5.3tn changes hands", "en", "$5.3 ट्रिलियन का आदान-प्रदान", "hi", True),
     (
         "jailing tens of thousands and drawing international criticism",
         "en",
