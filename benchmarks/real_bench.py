@@ -88,12 +88,21 @@ def read_faults(path: Path = FAULTS) -> Faults:
     return frozenset(faults)
 
 
-def on_fault(finding: Finding, document: RealDocument, faults: Faults) -> bool:
-    """Whether ``finding`` falls on a listed fault: its code at a line it names (the sets
-    are line-aligned, so a sentence's index is its line's offset in the document)."""
+def finding_lines(finding: Finding, document: RealDocument) -> tuple[int, ...]:
+    """The lines of the set's files a finding names: its source sentences, or for an
+    addition its target ones (the sets are line-aligned, so a sentence's index is its
+    line's offset in the document)."""
 
-    lines = finding.source or finding.target
-    return any((document.corpus, document.first_line + i, finding.code) in faults for i in lines)
+    return tuple(document.first_line + i for i in finding.source or finding.target)
+
+
+def on_fault(finding: Finding, document: RealDocument, faults: Faults) -> bool:
+    """Whether ``finding`` falls on a listed fault: its code at a line it names."""
+
+    return any(
+        (document.corpus, line, finding.code) in faults
+        for line in finding_lines(finding, document)
+    )
 
 
 def serious(findings: Sequence[Finding], threshold: float) -> tuple[Finding, ...]:
@@ -201,7 +210,7 @@ def render_alarms(clean: Sequence[Checked], per_code: int, faults: Faults) -> st
                 continue
             shown[f.code] += 1
             pair, doc = checked.pair, checked.document
-            line = doc.first_line + (f.source or f.target or (0,))[0]
+            line = (finding_lines(f, doc) or (doc.first_line,))[0]
             mark = " (a listed fault of the translation)" if on_fault(f, doc, faults) else ""
             lines.append(
                 f"[{pair.name}, line {line}] {f.code} {f.severity.value} "

@@ -113,12 +113,13 @@ def repaired(
         gain = 0
         for lo, hi in dict.fromkeys((lo, hi) for lo in starts for hi in ends):
             window = beads[lo:hi]
-            before = out[-2 if lo < i else -1] if len(out) >= (2 if lo < i else 1) else None
-            after = beads[hi] if hi < len(beads) else None
-            around = [j for b in (before, after) if b is not None and _two_sided(b) for j in b.target[-1:]]
+            # what the window keeps on its left: ``out`` less the bead it takes in
+            kept = out[:-1] if lo < i else out
+            neighbours = (kept[-1] if kept else None, beads[hi] if hi < len(beads) else None)
+            around = [j for b in neighbours if b is not None and _two_sided(b) for j in b.target[-1:]]
             candidate = _pair_gap(_taken_apart(window), around, pair)
-            if _paired(candidate) - _paired(window) > gain:
-                gain, best = _paired(candidate) - _paired(window), (lo, hi, candidate)
+            if (more := _paired(candidate) - _paired(window)) > gain:
+                gain, best = more, (lo, hi, candidate)
         if best is None:
             out.extend(beads[i:end])
             i = end
