@@ -17,8 +17,10 @@ prints:
 - at the layer the check uses, the two trade-offs the thresholds were read from: recall
   of replaced words against false alarms per 100 real sentences for each similarity
   floor, the same for a word that stands apart from the rest of its sentence
-  (``wordalign.isolation``) for each (floor, isolation) pair, and recall of dropped
-  clauses for each (floor, missing similarity) pair.
+  (``wordalign.isolation``) for each (floor, isolation) pair, recall of dropped
+  clauses for each (floor, missing similarity) pair, and the same where the translation
+  is short against its document's pairs (``CheckedPair.relative_length``) for each
+  (length, missing similarity) pair, beside the plain gate.
 
 The check itself is not run to its findings here: ``benchmarks.real_bench`` reports what
 the chosen thresholds give, on the report part.
@@ -43,7 +45,9 @@ from benchmarks.synth import (
 )
 from dupcheck.backends.registry import CPU_DEFAULT
 from dupcheck.fidelity.findings.mistranslation import related_lemmas, unmatched_content
+from dupcheck.fidelity.findings.omissions import PHRASE_SURE
 from dupcheck.fidelity.wordalign import (
+    RENDERED_SIMILARITY,
     WORD_LAYER,
     argmax_links,
     isolation,
@@ -57,6 +61,8 @@ ISOLATED_FLOORS = (0.38, 0.42, 0.46, 0.50)
 ISOLATIONS = (0.15, 0.2, 0.25)
 CLAUSE_FLOORS = (0.55, 0.60, 0.65)
 CLAUSE_MASSES = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+SHORT_LENGTHS = (0.65, 0.7, 0.75, 0.8)
+SHORT_MASSES = (0.1, 0.2, 0.3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,8 @@ class BeadStats:
     source_best: dict[int, np.ndarray]
     source_words: tuple
     source_linked: frozenset[int]
+    #: the translation's length against what the document's pairs take for its source
+    relative_length: float
 
 
 def bead_stats(checker, pair: SyntheticPair) -> list[BeadStats]:
@@ -123,7 +131,7 @@ def bead_stats(checker, pair: SyntheticPair) -> list[BeadStats]:
                 apart = isolation(words.target, best)
                 word_apart = [float(apart[t]) for t in candidates]
         out.append(BeadStats(pair.kind, holds, word_best, replaced, word_apart, source_best,
-                             words.source, words.source_matched))
+                             words.source, words.source_matched, checked.relative_length(view)))
     return out
 
 
@@ -198,6 +206,17 @@ def main(argv: Sequence[str] | None = None) -> None:
             found = sum(missing_similarity(b, layer, floor) >= mass for b in dropped)
             alarms = sum(missing_similarity(b, layer, floor) >= mass for b in clean)
             print(f"{floor:.2f}, {mass:.2f} | {found / max(len(dropped), 1):.2f} ({found}/{len(dropped)}) | "
+                  f"{100 * alarms / sentences:.2f}")
+    print(f"\nlayer {layer}, clause floor {RENDERED_SIMILARITY}: the plain gate ({PHRASE_SURE}) or a short translation "
+          "with a run missing at least | dropped clauses found | false alarms per 100 real sentences")
+    for length in SHORT_LENGTHS:
+        for mass in SHORT_MASSES:
+            def flagged(b: BeadStats, length: float = length, mass: float = mass) -> bool:
+                missing = missing_similarity(b, layer, RENDERED_SIMILARITY)
+                return missing >= PHRASE_SURE or (b.relative_length <= length and missing >= mass)
+            found = sum(map(flagged, dropped))
+            alarms = sum(map(flagged, clean))
+            print(f"{length:.2f}, {mass:.2f} | {found / max(len(dropped), 1):.2f} ({found}/{len(dropped)}) | "
                   f"{100 * alarms / sentences:.2f}")
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from dupcheck.fidelity.findings import find_problems
 from dupcheck.records import FindingType, Severity
-from tests.fidelity.test_findings import EN_OTHER, HI_OTHER, checked
+from tests.fidelity.test_findings import EN_OTHER, EN_QUOTE, HI_OTHER, HI_QUOTE, checked
 
 DIM = 8
 SHARED = np.eye(DIM, dtype=np.float32)[0]
@@ -162,6 +162,52 @@ def test_a_run_of_source_words_with_no_counterpart_is_an_omitted_clause(cosine, 
     hits = [(f.severity, f.confidence, f.source_text) for f in find_problems(pair)
             if f.code == "omission.clause"]
     assert hits == expected
+
+
+#: the bridge sentence with only "the old mayor" dropped ("which had been promised")
+HI_BRIDGE_PART = "मंत्री ने सोमवार को कहा कि नया पुल, जिसका वादा किया था, जल्द ही खुलेगा।"
+
+
+@pytest.mark.parametrize(
+    ("target", "cosine", "expected"),
+    [
+        # 0.48 of the length the other two pairs (about 1.05 Hindi characters an English
+        # one) give its source: 3 × 0.15 missing is sure, which alone would be minor
+        # (0.38, the table above); 3 × 0.05 still is
+        (HI_BRIDGE, 0.45, [(Severity.MAJOR, 1.0)]),
+        (HI_BRIDGE, 0.55, [(Severity.MAJOR, 0.98)]),
+        # 0.68 of it: 0.5 + 1.25 × (0.45 - 0.2) + 2 × (0.75 - 0.68)
+        (HI_BRIDGE_PART, 0.45, [(Severity.MAJOR, 0.95)]),
+        (HI_BRIDGE_PART, 0.55, [(Severity.MAJOR, 0.57)]),
+        # 3 × 0.03 missing: too little however short the translation
+        (HI_BRIDGE, 0.57, []),
+    ],
+)
+def test_a_run_in_a_translation_shorter_than_its_documents_pairs_needs_less_to_be_a_clause(target, cosine, expected):
+    pair = checked([EN_OTHER, EN_BRIDGE, EN_QUOTE], [HI_OTHER, target, HI_QUOTE],
+                   [((0,), (0,)), ((1,), (1,)), ((2,), (2,))])
+    apart = {word: cosine for word in CLAUSE}
+    pair = replace(pair, source_vectors=tuple(_vectors(pair.source_pivot, k, apart) for k in range(3)),
+                   target_vectors=tuple(_vectors(pair.target_pivot, k, {}) for k in range(3)))
+    hits = [(f.severity, f.confidence) for f in find_problems(pair) if f.code == "omission.clause"]
+    assert hits == expected
+    assert all("of the length" in f.message for f in find_problems(pair) if f.code == "omission.clause")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the median pair's ratio: the short bridge pair does not move it
+        (([EN_OTHER, EN_BRIDGE, EN_QUOTE], [HI_OTHER, HI_BRIDGE, HI_QUOTE]), (1.05, 0.48)),
+        # a pair alone is its own measure
+        (([EN_BRIDGE], [HI_BRIDGE]), (0.51, 1.0)),
+    ],
+)
+def test_a_pairs_length_is_measured_against_its_documents_median_pair(lines, expected):
+    english, hindi = lines
+    pair = checked(english, hindi, [((k,), (k,)) for k in range(len(english))])
+    bridge = pair.view(pair.alignment[english.index(EN_BRIDGE)])
+    assert (round(pair.length_ratio, 2), round(pair.relative_length(bridge), 2)) == expected
 
 
 def test_one_unmatched_word_is_no_clause_and_a_linked_word_breaks_a_run():

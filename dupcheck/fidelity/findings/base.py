@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -59,6 +59,23 @@ class CheckedPair:
     #: word_vectors``), when the encoder gives token states; None otherwise
     source_vectors: tuple[np.ndarray, ...] | None = None
     target_vectors: tuple[np.ndarray, ...] | None = None
+    #: how many characters of translation a source character takes in this document's
+    #: aligned pairs (their median): what a pair's own ratio is measured against
+    length_ratio: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        ratios = [
+            len(_run_text(self.target, b.target)) / max(len(_run_text(self.source, b.source)), 1)
+            for b in self.alignment if b.source and b.target
+        ]
+        # the median, not the total: an omitted sentence or a merge does not move it
+        object.__setattr__(self, "length_ratio", float(np.median(ratios)) if ratios else 1.0)
+
+    def relative_length(self, view: PairView) -> float:
+        """The pair's translation length against what its document's pairs typically
+        take for a source this long (1: typical; 0.6: four tenths shorter)."""
+        expected = self.length_ratio * max(len(view.source_text), 1)
+        return len(view.target_text) / expected if expected else 1.0
 
     def views(self) -> Iterator[PairView]:
         for bead in self.alignment:
