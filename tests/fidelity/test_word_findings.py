@@ -195,6 +195,24 @@ def test_a_run_in_a_translation_shorter_than_its_documents_pairs_needs_less_to_b
 
 
 @pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # 0.48 of the length the document's other pairs give its source: 0.5 + 2 × (0.65 -
+        # 0.48). The lexicon links neither "open" nor "soon" to खुलेगा, जल्द, so the run it
+        # cannot link goes on past the dropped "old mayor had promised" to the end
+        (HI_BRIDGE, [(Severity.MAJOR, 0.84, "old mayor had promised, would open soon")]),
+        # 0.68 of it: not short enough for the lexicon's silence to count
+        (HI_BRIDGE_PART, []),
+    ],
+)
+def test_without_word_vectors_a_short_translation_misses_its_longest_unlinked_run(target, expected):
+    pair = checked([EN_OTHER, EN_BRIDGE, EN_QUOTE], [HI_OTHER, target, HI_QUOTE],
+                   [((0,), (0,)), ((1,), (1,)), ((2,), (2,))])
+    hits = [(f.severity, f.confidence, f.source_text) for f in find_problems(pair) if f.code == "omission.clause"]
+    assert hits == expected
+
+
+@pytest.mark.parametrize(
     ("lines", "expected"),
     [
         # the median pair's ratio: the short bridge pair does not move it
