@@ -269,3 +269,34 @@ def test_a_pair_without_a_margin_is_re_paired_when_its_words_find_each_other(wor
     out = repaired(pair.alignment, *args, encoder, words)
     assert (Bead((1,), (1,), 0.85) in out) is re_paired
     assert out == pair.alignment or re_paired
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # a 1 in digits, rendered by the word the reader takes for "a" (WMT14 hi): below the gate
+        ("People can visit the park for a daily fee of 1 Rs.", "रोजाना एक रुपये की फीस पर लोग बगीचे में जा सकेंगे।",
+         [("1", Severity.MINOR, 0.4)]),
+        # any other number in digits: its absence is major
+        ("People can visit the park for a daily fee of 2 Rs.", "रोजाना रुपये की फीस पर लोग बगीचे में जा सकेंगे।",
+         [("2", Severity.MAJOR, 0.9)]),
+    ],
+)
+def test_a_missing_one_is_weaker_evidence_than_any_other_missing_number(source, target, expected):
+    findings = find_problems(checked([source], [target], [((0,), (0,))]))
+    assert [(f.source_text, f.severity, f.confidence) for f in findings if f.code == "number.missing"] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "missing"),
+    [
+        # Indian English's "Std." (standard, a school class) is no name (WMT14 hi)
+        ("When his 12th. Std. daughter was threatened, Narendra became worried.", []),
+        # a name the translation leaves out is still looked for
+        ("When his daughter was threatened, Narendra Modi became worried.", ["Modi"]),
+    ],
+)
+def test_a_school_standard_is_no_name(source, missing):
+    target = "जब उनकी कक्षा 12वीं में पढ़ने वाली बेटी को धमकाया गया, तो नरेंद्र चिंतित हो गए।"
+    findings = find_problems(checked([source], [target], [((0,), (0,))]))
+    assert [f.source_text for f in findings if f.code == "entity.missing"] == missing

@@ -177,6 +177,9 @@ FORMS = [
     ("100m race, $5m and £2mn", "en", [(100, 100), (5e6, 5e6), (2e6, 2e6)]),
     ("more than $30 and under €5", "en", [(30, INF), (0, 5)]),
     ("ہزاروں بیرل اور 30 سے زیادہ", "ur", [(1e3, 9999), (30, INF)]),
+    # a lone digit after a comma is the next item of a list, not a group (WMT14 hi)
+    ("सेक्टर 4, 5,6 और सेक्टर 14", "hi", [(4, 4), (5, 5), (6, 6), (14, 14)]),
+    ("1,00,000 and 1,0000", "hi", [(1e5, 1e5), (1, 1)]),
 ]
 
 
@@ -318,6 +321,26 @@ def test_compare_pairs(
     if not consistent:
         (source_quantity, target_quantity), *_ = result.mismatched
         assert source_quantity.text in source and target_quantity.text in target
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "missing"),
+    [
+        # a point grouping thousands (TICO-19's English from German sources)
+        ("with more than 42.000 participants", "42,000 से अधिक प्रतिभागियों के साथ", []),
+        ("a capacity of about 10.700 tests", "लगभग 10,700 परीक्षणों की क्षमता", []),
+        ("a capacity of about 10.700 tests", "लगभग 10.7 परीक्षणों की क्षमता", []),
+        ("a capacity of about 10.700 tests", "लगभग 11,700 परीक्षणों की क्षमता", []),  # changed, not missing
+        # a point between hours and minutes: a time (WMT14 hi)
+        ("a result at 6.30 that night", "शाम को 6:30 पर परिणाम", []),
+        ("a result at 6.30 that night", "शाम को 7:30 पर परिणाम", ["6.30"]),
+        ("a rise of 6.30 percent", "6.30 प्रतिशत की वृद्धि", []),
+    ],
+)
+def test_numbers_the_reader_cannot_tell_the_reading_of_agree_in_either(source, target, missing) -> None:
+    result = compare_quantities(extract_quantities(source, "en"), extract_quantities(target, "hi"))
+    assert [q.text for q in result.missing] == missing
+    assert result.consistent is ("11,700" not in target)
 
 
 def test_mismatch_evidence_for_the_seed_crackdown_sentence() -> None:

@@ -12,12 +12,13 @@ from dupcheck.lexical.pivot import Word, is_english_word
 from dupcheck.lexical.translit import is_acronym
 from dupcheck.records import Finding, FindingType, Severity
 
-#: abbreviated titles and ranks: capitalised, so read as names, but a translation renders
-#: them as words (Lt → लेफ्टिनेंट, MP → सांसद, Dr → डॉ.) or leaves them out before a name
+#: abbreviated titles and ranks, and Indian English's "Std." (standard, a school class):
+#: capitalised, so read as names, but a translation renders them as words (Lt →
+#: लेफ्टिनेंट, MP → सांसद, Dr → डॉ., "12th. Std." → "कक्षा 12वीं") or leaves them out
 TITLES = frozenset({
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Lt", "Gen", "Col", "Maj", "Capt", "Cpt", "Sgt",
     "Cpl", "Adm", "Cmdr", "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Fr", "St", "Jr", "Sr",
-    "Hon", "Insp", "Supt", "Const", "MP", "MPs", "MLA", "MLAs", "PM",
+    "Hon", "Insp", "Supt", "Const", "MP", "MPs", "MLA", "MLAs", "PM", "Std",
 })  # fmt: skip
 #: a name may be written as up to this many words (acronyms letter by letter: FBI →
 #: إف بي آي, ECDC → إي سي دي سي; a long name split: Snowden → स्नो डेन)

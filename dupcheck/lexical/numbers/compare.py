@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import regex
 
 from dupcheck.lexical.numbers.extract import Quantity, extract_quantities
 
@@ -48,8 +51,40 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     not "more than 20". A vague magnitude agrees with whatever it overlaps ("dozens"
     and "दर्जनों" or 30) and with a bound whose edge it holds ("more than 30"). Years,
     times and amounts agree only among themselves. An explicit range agrees with the same range or
-    either of its ends ("from 2 to 3" written as two numbers).
+    either of its ends ("from 2 to 3" written as two numbers). A number written so that
+    the reader cannot tell its reading agrees in either (``_other_readings``).
     """
+    if _agree(a, b):
+        return True
+    return any(_agree(x, b) for x in _other_readings(a)) or any(_agree(a, y) for y in _other_readings(b))
+
+
+@lru_cache(maxsize=4096)
+def _other_readings(quantity: Quantity) -> tuple[Quantity, ...]:
+    """What else a number's digits may mean: "42.000" is 42,000 where a point groups the
+    thousands (TICO-19's English, from German sources: "more than 42.000 participants" →
+    "42,000 से अधिक"), and "6.30" is a time, 6:30 ("a result at 6.30 that night")."""
+    if quantity.kind not in ("number", "bound"):
+        return ()
+    digits = _LONE_DIGITS.findall(quantity.text)
+    if len(digits) != 1:
+        return ()
+    out = []
+    if _POINT_GROUPED.fullmatch(digits[0]):
+        out.append(replace(quantity, low=quantity.low * 1000, high=quantity.high * 1000))
+    if quantity.kind == "number" and (clock := _CLOCK.fullmatch(digits[0])):
+        hours, minutes = int(clock[1]), int(clock[2])
+        value = hours + minutes / 60
+        out.append(replace(quantity, low=value, high=value, kind="time"))
+    return tuple(out)
+
+
+_LONE_DIGITS = regex.compile(r"\d[\d.,]*")
+_POINT_GROUPED = regex.compile(r"\d{1,3}\.\d{3}")
+_CLOCK = regex.compile(r"(1?\d|2[0-3])\.([0-5]\d)")
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
     if _same(a.low, b.low) and _same(a.high, b.high):
         return True
     if "decade" in (a.kind, b.kind):

@@ -51,10 +51,11 @@ _PERCENT_SIGNS = ("%", "٪")
 _PLUS = r"\+"
 # Digits: Western (1,000 and 1,051,635) or Indian (1,00,000) grouping, optional decimals; a
 # Latin letter or digit right before means an identifier (A1GP), not a quantity, and a
-# separator right after a digit means the middle of a number; after anything else a dot
-# or comma is punctuation ("Rs.70", "था,31").
+# separator right after a digit means the middle of a number, unless a lone digit follows
+# the comma (no grouping has groups of one: "sectors 4, 5,6" lists three); after anything
+# else a dot or comma is punctuation ("Rs.70", "था,31").
 _DIGITS = (
-    r"(?<![\p{Latin}\d_])(?<!\d[.,٫٬،])(?:−|(?<![\p{L}\p{M}\d]\s*)-)?"
+    r"(?<![\p{Latin}\d_])(?<!\d[.٫])(?:(?<!\d[,٬،])|(?=\d(?!\d)))(?:−|(?<![\p{L}\p{M}\d]\s*)-)?"
     r"(?:\d{1,3}(?:[,٬،]\d{3}){2,}(?!\d)|\d{1,3}(?:[,٬،]\d{2})*[,٬،]\d{3}(?!\d)|\d+)"
     r"(?:[.٫]\d+(?![.,]?\d))?"
 )
