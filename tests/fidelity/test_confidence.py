@@ -277,6 +277,10 @@ def test_a_pair_without_a_margin_is_re_paired_when_its_words_find_each_other(wor
         # a 1 in digits, rendered by the word the reader takes for "a" (WMT14 hi): below the gate
         ("People can visit the park for a daily fee of 1 Rs.", "रोजाना एक रुपये की फीस पर लोग बगीचे में जा सकेंगे।",
          [("1", Severity.MINOR, 0.4)]),
+        # a 1 where the translation has no word for one (TICO-19's list "(1) … (2) …"
+        # with its first item numbered 3): as sure as any digits
+        ("Be (1) careful, (2) sensitive and (3) restrictive.", "(3) सावधान, (2) संवेदनशील और (3) प्रतिबंधी रहें।",
+         [("1", Severity.MAJOR, 0.9)]),
         # any other number in digits: its absence is major
         ("People can visit the park for a daily fee of 2 Rs.", "रोजाना रुपये की फीस पर लोग बगीचे में जा सकेंगे।",
          [("2", Severity.MAJOR, 0.9)]),

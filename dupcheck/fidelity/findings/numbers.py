@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
-from dupcheck.lexical.numbers import Quantity, compare_quantities, extract_quantities
+from dupcheck.lexical.numbers import Quantity, compare_quantities, extract_quantities, says_one
 from dupcheck.lexical.numbers.identifiers import compare_identifiers
 from dupcheck.records import Finding, FindingType, Severity
 
@@ -48,7 +48,7 @@ class NumberChanges(Detector):
                 confidence=min(_confidence(s), _confidence(t)),
             )
         for s in comparison.missing:
-            confidence, note = _missing_confidence(s)
+            confidence, note = _missing_confidence(s, says_one(view.target_text, pair.target.lang))
             yield self._finding(
                 Severity.MAJOR, "number.missing", view,
                 f'"{s.text}" ({_describe(s)}) has no counterpart in the translation{note}',
@@ -79,13 +79,14 @@ class NumberChanges(Detector):
             )
 
 
-def _missing_confidence(q: Quantity) -> tuple[float, str]:
+def _missing_confidence(q: Quantity, target_says_one: bool) -> tuple[float, str]:
     """How sure a missing quantity is missing, and why not surer. A lone 1, even in
-    digits, is mostly rendered by a word the number reader takes for the article ("a
-    daily fee of 1 Rs." → "एक रुपये की फीस") or by a word for first place ("the No. 1
-    U.S. automaker" → "शीर्ष", "top"): WMT14 hi's calibration documents hold three such."""
-    if q.kind == "number" and q.exact and q.low == 1:
-        return WORDS_CONFIDENCE, " (a 1: the translation may say it with its word for \"a\" or \"top\")"
+    digits, is often rendered by the target's word for one, which is also its article
+    and which the number reader therefore leaves unread ("a daily fee of 1 Rs." →
+    "एक रुपये की फीस"; two such in WMT14 hi's calibration documents): where the
+    translation has that word, the 1 may well be there."""
+    if q.kind == "number" and q.exact and q.low == 1 and target_says_one:
+        return WORDS_CONFIDENCE, " (a 1: the translation's word for one, also its article, may render it)"
     if _confidence(q) == DIGITS_CONFIDENCE:
         return DIGITS_CONFIDENCE, ""
     return WORDS_CONFIDENCE, " (a small number in words: the translation may carry it in its grammar)"

@@ -36,9 +36,9 @@ from dupcheck.lexical.numbers.compare import (
     format_number,
     number_signature,
 )
-from dupcheck.lexical.numbers.extract import INF, Quantity, extract_quantities
+from dupcheck.lexical.numbers.extract import INF, Quantity, extract_quantities, says_one
 
 __all__ = [
     "INF", "NumberComparison", "Quantity", "compare_quantities", "compatible",
-    "extract_quantities", "format_number", "number_signature",
+    "extract_quantities", "format_number", "number_signature", "says_one",
 ]

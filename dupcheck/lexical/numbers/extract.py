@@ -251,6 +251,8 @@ class _Rules:
         self.anchor = re.compile(anchor)
         #: what may open a quantity before its first anchor ("more than", "a", "−")
         self.opener = compiled(opener)
+        #: a word for one, which alone the reader leaves unread (it is also the article)
+        self.one = compiled(rf"{_LEFT}(?:{ones}){_RIGHT}") if ones else None
         self.percent = compiled(rf"(?:{percent})$")
         self.ordinal = regex.compile(rf"\d(?:{ordinal})$", regex.IGNORECASE) if ordinal else None
         # "hundred" and "dozen" multiply the words before them; "twelve" (also 12) adds
@@ -414,6 +416,13 @@ def _expand_short_high(low: Quantity, high: Quantity, joiner: str) -> float:
     ):
         return float(low_text[: len(low_text) - len(high_text)] + high_text)
     return high.low
+
+
+def says_one(text: str, lang: str) -> bool:
+    """Whether ``text`` holds a word for one ("one", एक, واحد) that, standing alone, the
+    number reader leaves unread: the language's indefinite article, or "one of"."""
+    rules = _rules(with_pivot(lang))
+    return rules.one is not None and rules.one.search(rules.spelling.fold(text)) is not None
 
 
 def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
