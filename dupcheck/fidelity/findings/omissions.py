@@ -151,7 +151,7 @@ PHRASE_SURE = 0.55
 PHRASE_SLOPE = 1.25
 #: a translation at most this long against what its document's pairs take for such a
 #: source (``CheckedPair.relative_length``) is short: a dropped clause takes its
-#: characters with it, a free rendering rarely loses a quarter of them. There a run
+#: characters with it, a free rendering rarely loses a third of them. There a run
 #: needs less missing similarity: reported from ``SHORT_PHRASE_REPORTED``, at 0.5 from
 #: ``SHORT_PHRASE_SURE``. Chosen on the calibration documents (benchmarks/
 #: word_calibration.py --limit 20, its last table): with the plain gate, on the three
