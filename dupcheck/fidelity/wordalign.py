@@ -10,7 +10,7 @@ word-level detectors read both; the lexical links alone keep working without an 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -155,17 +155,19 @@ def word_vectors(states: TokenStates, spans: Sequence[tuple[int, int]], layer: i
 
 
 def unmatched_runs(
-    words: Sequence[Word], best: np.ndarray, linked: frozenset[int], floor: float,
+    words: Sequence[Word], best: np.ndarray | None, linked: frozenset[int], floor: float = 0.0,
+    counted: Callable[[Word], bool] = lambda word: bool(word.content and word.text),
 ) -> list[tuple[int, ...]]:
-    """Runs of consecutive content words that no lexical link holds and whose most similar
-    word across is below ``floor``. Function words neither count nor break a run: a
-    dropped clause keeps its articles and prepositions on the page."""
+    """Runs of consecutive ``counted`` words (content words) that no lexical link holds
+    and whose most similar word across is below ``floor`` (any, without similarities:
+    ``best`` None). Other words neither count nor break a run: a dropped clause keeps its
+    articles and prepositions on the page."""
     runs: list[tuple[int, ...]] = []
     current: list[int] = []
     for i, word in enumerate(words):
-        if not (word.content and word.text):
+        if not counted(word):
             continue
-        if i not in linked and best[i] < floor:
+        if i not in linked and (best is None or best[i] < floor):
             current.append(i)
             continue
         if current:

@@ -48,7 +48,7 @@ class NumberChanges(Detector):
                 confidence=min(_confidence(s), _confidence(t)),
             )
         for s in comparison.missing:
-            confidence, note = _missing_confidence(s, says_one(view.target_text, pair.target.lang))
+            confidence, note = _missing_confidence(s, view.target_text, pair.target.lang)
             yield self._finding(
                 Severity.MAJOR, "number.missing", view,
                 f'"{s.text}" ({_describe(s)}) has no counterpart in the translation{note}',
@@ -79,13 +79,13 @@ class NumberChanges(Detector):
             )
 
 
-def _missing_confidence(q: Quantity, target_says_one: bool) -> tuple[float, str]:
+def _missing_confidence(q: Quantity, target: str, lang: str) -> tuple[float, str]:
     """How sure a missing quantity is missing, and why not surer. A lone 1, even in
     digits, is often rendered by the target's word for one, which is also its article
     and which the number reader therefore leaves unread ("a daily fee of 1 Rs." →
     "एक रुपये की फीस"; two such in WMT14 hi's calibration documents): where the
     translation has that word, the 1 may well be there."""
-    if q.kind == "number" and q.exact and q.low == 1 and target_says_one:
+    if q.kind == "number" and q.exact and q.low == 1 and says_one(target, lang):
         return WORDS_CONFIDENCE, " (a 1: the translation's word for one, also its article, may render it)"
     if _confidence(q) == DIGITS_CONFIDENCE:
         return DIGITS_CONFIDENCE, ""

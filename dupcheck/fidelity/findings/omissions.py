@@ -18,6 +18,7 @@ import regex
 
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import RENDERED_SIMILARITY, unmatched_runs
+from dupcheck.lexical.pivot import Word
 from dupcheck.records import Bead, Finding, FindingType, Severity
 
 #: an unaligned sentence with nothing unaligned across from it
@@ -93,7 +94,7 @@ class SentenceOmissions(Detector):
         shorter than its document's pairs, the longest run of unlinked content words."""
         words = view.words.source
         matched = view.words.source_matched
-        content = [i for i, w in enumerate(words) if w.content and w.keys and not w.name]
+        content = [i for i, w in enumerate(words) if _judged(w)]
         if not content:
             return
         found = False
@@ -117,13 +118,8 @@ class SentenceOmissions(Detector):
         length = pair.relative_length(view)
         if found or length > LEXICAL_SHORT_TRANSLATION:
             return
-        runs: list[list[int]] = [[]]
-        for i in content:
-            if i in matched:
-                runs.append([])
-            else:
-                runs[-1].append(i)
-        run = max(runs, key=len)
+        runs = unmatched_runs(words, None, matched, counted=_judged)
+        run = max(runs, key=len, default=())
         if len(run) >= LEXICAL_SHORT_RUN:
             start, end = words[run[0]].start, words[run[-1]].end
             clause = view.source_text[start:end]
@@ -221,6 +217,12 @@ def unmatched_phrases(
                 f'phrase "{phrase}" has no counterpart in the aligned source ({evidence})',
                 target_text=phrase, target_span=(start, end), confidence=confidence,
             )
+
+
+def _judged(word: Word) -> bool:
+    """Whether the lexical clause check weighs a word: a content word the lexicon can
+    link (it has keys), and not a name (the name checks read those)."""
+    return bool(word.content and word.keys and not word.name)
 
 
 # a comma between digits (9,000) or a colon in a time (9:30) breaks no clause
