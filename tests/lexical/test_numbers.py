@@ -180,6 +180,16 @@ FORMS = [
     # a lone digit after a comma is the next item of a list, not a group (WMT14 hi)
     ("सेक्टर 4, 5,6 और सेक्टर 14", "hi", [(4, 4), (5, 5), (6, 6), (14, 14)]),
     ("1,00,000 and 1,0000", "hi", [(1e5, 1e5), (1, 1)]),
+    # Indian writing groups digits by their scales (TICO-19 hi): they add up, largest first
+    ("2 लाख 44 हज़ार से अधिक, 1 करोड़ 20 लाख", "hi", [(244_000, INF), (1.2e7, 1.2e7)]),
+    ("10 लाख 5 हजार 300 लोग", "hi", [(1_005_000, 1_005_000), (300, 300)]),
+    ("5 million 2019 and 44 हज़ार 2 लाख", "hi", [(5e6, 5e6), (2019, 2019), (44_000, 44_000), (2e5, 2e5)]),
+    # a word for one is read before a percent word, where it cannot be the article
+    ("एक फीसद अतिरिक्त कर, one per cent", "hi", [(1, 1), (1, 1)]),
+    ("واحد في المائة", "ar", [(1, 1)]),
+    ("एक आदमी, the percent sign", "hi", []),
+    ("almost half-a-billion dollars, half a million people", "en", [(5e8, 5e8), (5e5, 5e5)]),
+    ("आधे अरब डॉलर, खरबों मील, 3 खरब", "hi", [(5e8, 5e8), (1e11, 1e15 - 1), (3e11, 3e11)]),
 ]
 
 

@@ -225,7 +225,9 @@ class _Rules:
         # words as a character trie, no check of the word's end (the full pattern does it).
         anchor_words = {
             spelling.lower()
-            for w in [*heads, *decades, *(w for w, value in values.items() if value != _BARE_ONE)]
+            # a percent word anchors the one before it, which alone is no anchor ("एक फीसद")
+            for w in [*heads, *decades, *_heads(p for t in tables for p in t.percent),
+                      *(w for w, value in values.items() if value != _BARE_ONE)]
             for spelling in spell.spellings(spell.fold(w))
         }
         anchor = rf"\d+|(?<!\w)(?:{clitics}){_trie(anchor_words)}(?!\w)"
@@ -388,7 +390,8 @@ def _single(match_text: str, offset: int, rules: _Rules) -> Quantity | None:
     negative = number_text.lstrip()[:1] in _MINUS
     if negative:
         value = -value
-    if value == _BARE_ONE and tokens == 1 and not number_text[:1].isdigit():
+    # a word for one stands alone as the article, not before a percent sign ("एक फीसद")
+    if value == _BARE_ONE and tokens == 1 and not number_text[:1].isdigit() and not percent:
         return None
     if tokens == 1 and rules.spelling.key(number_text.strip()) in rules.both:
         kind = "both"
@@ -456,7 +459,44 @@ def extract_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
                 break
     if rules.dual_word is not None:
         found = sorted([*found, *_duals(text, folded, found, rules)], key=lambda q: q.start)
-    return tuple(found)
+    return tuple(_join_descending_scales(found, text, rules))
+
+
+def _join_descending_scales(found: list[Quantity], text: str, rules: _Rules) -> list[Quantity]:
+    """Digits with a scale followed, after a space, by digits with a smaller one add up:
+    "2 लाख 44 हज़ार" is 244,000, "1 करोड़ 20 लाख" 12 million (Indian writing groups a
+    number by its scales; number words do so within one phrase already). A bound after
+    the second part bounds the whole ("2 लाख 44 हज़ार से अधिक")."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        last = joined[-1] if joined else None
+        if last is None or last.kind != "number" or not last.exact or text[last.end : quantity.start].strip():
+            joined.append(quantity)
+            continue
+        upper = _scale(last.text, rules, -1)
+        lower = _scale(quantity.text, rules, 1)
+        # the second part's own number: a lower bound's low edge, an upper bound's high one
+        part = quantity.low if quantity.exact or quantity.high == INF else quantity.high
+        fits = quantity.kind == "number" and quantity.exact or quantity.kind == "bound"
+        if not (fits and upper is not None and lower is not None and lower < upper and part < upper):
+            joined.append(quantity)
+            continue
+        total = last.low + part
+        low = 0.0 if quantity.kind == "bound" and quantity.low == 0 else total
+        high = INF if quantity.high == INF else total
+        joined[-1] = Quantity(low, high, text[last.start : quantity.end], last.start, quantity.end, quantity.kind)
+    return joined
+
+
+def _scale(number_text: str, rules: _Rules, at: int) -> float | None:
+    """The scale of a thousand or more that a number phrase ends in (``at`` -1: "लाख" of
+    "2 लाख") or that follows its first digits (``at`` 1: "हज़ार" of "44 हज़ार से अधिक")."""
+    tokens = [token for token in _TOKEN.finditer(number_text)]
+    if len(tokens) < 2 or (at == 1 and not tokens[0].group("digits")):
+        return None
+    key = _known_key(rules.spelling.key(rules.spelling.fold(tokens[at].group())), rules)
+    value = rules.values.get(key) if key is not None else None
+    return value if value is not None and value >= 1000 else None
 
 
 def _duals(
