@@ -139,6 +139,9 @@ class WordRules:
     person_prefixes: str = ""
     #: function words (the lexicon files mark them for the other languages)
     function_words: frozenset[str] = frozenset()
+    #: words that link or frame a clause ("although", "rather"): translators add and drop
+    #: them freely, so a word meaning nothing else renders no content of its own
+    connectives: frozenset[str] = frozenset()
     #: titles a translation may write onto a name as one word (Hindi श्री: "Mr Ströbele" →
     #: श्रीस्ट्रॉ बेले), left off when a name is looked for
     honorifics: tuple[str, ...] = ()
@@ -251,8 +254,9 @@ def _record(cls: type, table: Mapping[str, Any], path: Path, section: str) -> An
             values[key] = value
     if values.get("direction", "ltr") not in ("ltr", "rtl"):
         raise ValueError(f"[{section}] direction must be \"ltr\" or \"rtl\"")
-    if "function_words" in values:
-        values["function_words"] = frozenset(values["function_words"])
+    for key in ("function_words", "connectives"):
+        if key in values:
+            values[key] = frozenset(values[key])
     return cls(**values)
 
 

@@ -277,6 +277,9 @@ def test_word_vectors_do_not_depend_on_the_batch_a_sentence_is_read_in():
         (HI_OTHER.replace("सरकार", "नदी बिल्ली"), {"नदी": 0.0, "बिल्ली": 0.0}, {"addition.phrase"}),
         # one such word is a wrong word
         (HI_RIVER, {"नदी": 0.0}, {"mistranslation.word"}),
+        # a letter of a dotted initialism spells, it does not mean (टी, "tee", of सी.सी.टी.वी.)
+        (HI_OTHER.replace("सरकार", "सी.सी.टी.वी."), {"टी": 0.0}, set()),
+        (HI_OTHER.replace("सरकार", "टी"), {"टी": 0.0}, {"mistranslation.word"}),
     ],
 )
 def test_what_a_far_word_is_depends_on_what_it_is_and_what_is_next_to_it(target, apart, codes):
@@ -316,6 +319,10 @@ def test_on_professional_flores_lines_the_packaged_encoder_flags_only_what_the_t
         (("two", "monday"), False),
         # a romanised Hindi "ki" has no sense to judge it by
         ((), False),
+        # हालांकि "although", बल्कि "rather": connectives render no content of the source
+        (("although",), False),
+        (("rather", "so"), False),
+        (("kind", "type", "thus"), True),
     ],
 )
 def test_which_words_the_mistranslation_check_judges(senses, judgeable):

@@ -18,6 +18,7 @@ from dupcheck.fidelity.wordalign import (
     isolation,
     unmatched_runs,
 )
+from dupcheck.languages import PIVOT, language
 from dupcheck.lexical.lexicon import Lexicon, name_similarity
 from dupcheck.lexical.numbers import extract_quantities
 from dupcheck.lexical.pivot import PivotSide, Word, is_english_word
@@ -201,6 +202,8 @@ class Mistranslations(Detector):
         if not far or not content:
             return []
         quantities = extract_quantities(view.target_text, lang)
+        # the letters of a dotted initialism (सी.सी.टी.वी., "CCTV") spell, they do not mean
+        spelled = [m.span() for m in _INITIALISM.finditer(view.target_text)]
         added = {
             t for run in unmatched_runs(words.target, best, words.target_matched, self.reported_similarity)
             if len(run) > 1 for t in run
@@ -208,7 +211,9 @@ class Mistranslations(Detector):
         out = []
         for t in far:
             word = words.target[t]
-            if t in agreed or t in added or any(q.start <= word.start < q.end for q in quantities):
+            if t in agreed or t in added or any(
+                start <= word.start < end for start, end in (*((q.start, q.end) for q in quantities), *spelled)
+            ):
                 continue
             s = content[int(words.similarity[content, t].argmax())]
             out.append((s, t, float(best[t]), float(apart[t])))
@@ -293,8 +298,15 @@ def _describes_name(words: WordAlignment, t: int) -> bool:
 @lru_cache(maxsize=65536)
 def _judgeable(senses: tuple[str, ...]) -> bool:
     """Whether a word with these senses can be judged a mistranslation: the lexicon knows
-    it, and not as a number (the number checks read those)."""
-    return bool(senses) and not any(extract_quantities(sense, "en") for sense in senses)
+    it, not as a number (the number checks read those), and not only as a function word
+    or connective (हालांकि "although": nothing of the source's content is rendered)."""
+    english = language(PIVOT).words
+    linking = english.function_words | english.connectives
+    return (
+        bool(senses)
+        and not all(sense in linking for sense in senses)
+        and not any(extract_quantities(sense, "en") for sense in senses)
+    )
 
 
 def _explained(pair: CheckedPair, words: WordAlignment, s: int, t: int, related: frozenset[str]) -> bool:
@@ -375,3 +387,5 @@ def unmatched_content(words: tuple[Word, ...], matched: frozenset[int], need_mea
 
 
 _QUOTE = regex.compile(r'"')
+#: two or more letters or syllables each closed by a dot: "U.S.", "सी.सी.टी.वी."
+_INITIALISM = regex.compile(r"(?<![\p{L}\p{M}])(?:[\p{L}\p{M}]{1,3}\.){2,}")
