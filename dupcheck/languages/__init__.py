@@ -139,8 +139,8 @@ class WordRules:
     person_prefixes: str = ""
     #: function words (the lexicon files mark them for the other languages)
     function_words: frozenset[str] = frozenset()
-    #: words that link or frame a clause ("although", "rather"): translators add and drop
-    #: them freely, so a word meaning nothing else renders no content of its own
+    #: words or phrases that link or frame a clause ("although", इस समय "now"):
+    #: translators add and drop them freely, so they render no content of the source
     connectives: frozenset[str] = frozenset()
     #: titles a translation may write onto a name as one word (Hindi श्री: "Mr Ströbele" →
     #: श्रीस्ट्रॉ बेले), left off when a name is looked for

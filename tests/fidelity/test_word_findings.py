@@ -280,6 +280,9 @@ def test_word_vectors_do_not_depend_on_the_batch_a_sentence_is_read_in():
         # a letter of a dotted initialism spells, it does not mean (टी, "tee", of सी.सी.टी.वी.)
         (HI_OTHER.replace("सरकार", "सी.सी.टी.वी."), {"टी": 0.0}, set()),
         (HI_OTHER.replace("सरकार", "टी"), {"टी": 0.0}, {"mistranslation.word"}),
+        # a word of a connective phrase renders nothing of the source (इस समय "at this time")
+        (HI_OTHER.replace("सरकार", "इस समय सरकार"), {"समय": 0.0}, set()),
+        (HI_OTHER.replace("सरकार", "समय"), {"समय": 0.0}, {"mistranslation.word"}),
     ],
 )
 def test_what_a_far_word_is_depends_on_what_it_is_and_what_is_next_to_it(target, apart, codes):

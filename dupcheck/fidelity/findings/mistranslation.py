@@ -202,8 +202,13 @@ class Mistranslations(Detector):
         if not far or not content:
             return []
         quantities = extract_quantities(view.target_text, lang)
-        # the letters of a dotted initialism (सी.सी.टी.वी., "CCTV") spell, they do not mean
-        spelled = [m.span() for m in _INITIALISM.finditer(view.target_text)]
+        # the letters of a dotted initialism (सी.सी.टी.वी., "CCTV") spell, they do not
+        # mean; the words of a connective phrase (इस समय "now") render nothing of the source
+        unjudged = [
+            *((q.start, q.end) for q in quantities),
+            *(m.span() for m in _INITIALISM.finditer(view.target_text)),
+            *(m.span() for m in _connective_phrases(lang).finditer(view.target_text)),
+        ]
         added = {
             t for run in unmatched_runs(words.target, best, words.target_matched, self.reported_similarity)
             if len(run) > 1 for t in run
@@ -211,9 +216,7 @@ class Mistranslations(Detector):
         out = []
         for t in far:
             word = words.target[t]
-            if t in agreed or t in added or any(
-                start <= word.start < end for start, end in (*((q.start, q.end) for q in quantities), *spelled)
-            ):
+            if t in agreed or t in added or any(start <= word.start < end for start, end in unjudged):
                 continue
             s = content[int(words.similarity[content, t].argmax())]
             out.append((s, t, float(best[t]), float(apart[t])))
@@ -307,6 +310,18 @@ def _judgeable(senses: tuple[str, ...]) -> bool:
         and not all(sense in linking for sense in senses)
         and not any(extract_quantities(sense, "en") for sense in senses)
     )
+
+
+@lru_cache(maxsize=16)
+def _connective_phrases(lang: str) -> regex.Pattern[str]:
+    """The connectives of ``lang`` (words or phrases) as whole words in its text; a pattern
+    that matches nothing for a language without them."""
+    rules = language(lang)
+    phrases = list(rules.words.connectives) if rules is not None else []
+    if not phrases:
+        return regex.compile(r"(?!)")
+    alternation = "|".join(r"\s+".join(map(regex.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation})(?![\p{{L}}\p{{M}}])")
 
 
 def _explained(pair: CheckedPair, words: WordAlignment, s: int, t: int, related: frozenset[str]) -> bool:
