@@ -235,6 +235,13 @@ def test_kinds_and_offsets_on_seeds() -> None:
 # (source, source lang, target, target lang, consistent?)
 PAIRS = [
     ("around Rs. 9 crores", "en", "करीब 9 करोड़ रुपया", "hi", True),
+    # TICO-19 hi and WMT14 hi lines the reader once took for changed or missing numbers
+    ("over 244 thousand coronavirus cases", "en", "कोरोना वायरस के 2 लाख 44 हज़ार से भी अधिक मामले", "hi", True),
+    ("over 244 thousand coronavirus cases", "en", "कोरोना वायरस के 2 लाख से भी अधिक मामले", "hi", False),
+    ("almost half-a-billion dollars", "en", "लगभग आधे अरब डॉलर", "hi", True),
+    ("4% VAT plus an additional 1% tax", "en", "चार फीसद वैट व एक फीसद अतिरिक्त कर", "hi", True),
+    ("4% VAT plus an additional 1% tax", "en", "चार फीसद वैट व दो फीसद अतिरिक्त कर", "hi", False),
+    ("trillions of miles between stars", "en", "सितारों के बीच खरबों मील की दूरी", "hi", True),
     ("where $5.3tn changes hands", "en", "$5.3 ट्रिलियन का आदान-प्रदान", "hi", True),
     (
         "jailing tens of thousands and drawing international criticism",
