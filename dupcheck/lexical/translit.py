@@ -9,6 +9,7 @@ both scripts' spellings of a foreign name share.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from dupcheck.text.langid import script_of_language
@@ -182,10 +183,17 @@ def sound_similarity(latin: str, foreign: str, lang: str) -> float:
         # one Latin word against each part of a multi-word rendering (अल-सीसी = al-Sisi)
         targets.update(phonetic_key(part) for part in romanized.split())
     sources = {phonetic_key(latin), phonetic_key(latin.removesuffix("s"))}
+    # a g before e, i or y may be soft (George = जॉर्ज, Georgia = جورجيا) or hard
+    # (Gilbert): both readings are tried
+    if _SOFT_G.search(latin):
+        sources.add(phonetic_key(_SOFT_G.sub("j", latin)))
     if is_acronym(latin):
         letters = "".join(c for c in latin if c.isalpha())
         sources.add(phonetic_key("".join(_LETTER_NAMES[c] for c in letters.lower())))
     return max(_key_similarity(a, b) for a in sources for b in targets)
+
+
+_SOFT_G = re.compile(r"g(?=[eiy])", re.IGNORECASE)
 
 
 def is_acronym(latin: str) -> bool:

@@ -41,6 +41,13 @@ SAME_NAME = [
     ("Churchill", "تشرشل", "ar"),
     ("Chen", "تشن", "ar"),
     ("Zhang", "تشانغ", "ar"),
+    # a g before e, i or y is soft or hard (WMT14: "Prof Georgio" = प्रोफेसर जॉर्जिया)
+    ("George", "जॉर्ज", "hi"),
+    ("Gerald", "जेराल्ड", "hi"),
+    ("Angela", "एंजेला", "hi"),
+    ("Georgia", "جورجيا", "ar"),
+    ("Gilbert", "गिल्बर्ट", "hi"),
+    ("Gates", "गेट्स", "hi"),
 ]
 
 DIFFERENT_NAMES = [
@@ -62,6 +69,7 @@ DIFFERENT_NAMES = [
     ("Russia", "الصين", "ar"),
     ("Putin", "بكين", "ar"),
     ("China", "सैन्य", "hi"),  # ch is not a soft c
+    ("Gilbert", "जिल", "hi"),
 ]
 
 
