@@ -130,3 +130,23 @@ def test_a_title_written_onto_a_name_is_left_off_when_the_name_is_looked_for(hin
 def test_a_name_that_begins_like_a_title_is_still_matched_whole():
     pair = checked(["Sri Lanka won the match in Colombo."], ["श्रीलंका ने कोलंबो में मैच जीता।"], [((0,), (0,))])
     assert not [f for f in find_problems(pair) if f.code == "entity.missing"]
+
+
+@pytest.mark.parametrize(
+    ("english", "hindi", "missing"),
+    [
+        # Hindi news writes a state by its words' initial sounds (WMT14: मप्र)
+        ("The company appointed agents in Rajasthan, Madhya Pradesh and Maharashtra.",
+         "कंपनी ने राजस्थान, मप्र और महाराष्ट्र में एजेंट नियुक्त किए।", []),
+        ("The company appointed agents in Rajasthan, Madhya Pradesh and Maharashtra.",
+         "कंपनी ने राजस्थान और महाराष्ट्र में एजेंट नियुक्त किए।", ["Pradesh"]),
+        # a name shortening a word of its own sentence may be written out (TICO-19: Ang)
+        ("It lowers angiotensin-II and raises Ang(1-7) in the heart.",
+         "यह हृदय में एंजियोटेंसिन-II को घटाता है और एंजियोटेंसिन (1-7) को बढ़ाता है।", []),
+        ("It lowers renin and raises Ang(1-7) in the heart.",
+         "यह हृदय में रेनिन को घटाता है और एंजियोटेंसिन (1-7) को बढ़ाता है।", ["Ang"]),
+    ],
+)
+def test_a_name_written_by_its_initials_or_shortening_a_word_beside_it_is_not_missing(english, hindi, missing):
+    pair = checked([english], [hindi], [((0,), (0,))])
+    assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing

@@ -9,7 +9,7 @@ from dupcheck.fidelity.wordalign import NAME_MATCH
 from dupcheck.languages import language
 from dupcheck.lexical.lexicon import name_similarity
 from dupcheck.lexical.pivot import Word, is_english_word
-from dupcheck.lexical.translit import is_acronym
+from dupcheck.lexical.translit import is_acronym, phonetic_key, romanize
 from dupcheck.records import Finding, FindingType, Severity
 
 #: abbreviated titles and ranks, and Indian English's "Std." (standard, a school class):
@@ -77,6 +77,7 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     texts = [w.text for w in words.target if w.text]
     free = [w.text for w in words.target if w.text and w.content]
     spelled = _runs(texts, _RUN_WORDS)
+    initials = {_skeleton(romanize(t, lang)) for t in free}
     if titled:
         # a title written onto a name is left off (श्रीस्ट्रॉ: "Mr Strö-"), the word as
         # written tried too (श्रीलंका is Sri Lanka)
@@ -96,10 +97,13 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
             continue
         # a name of two or three words may be written as one (Sri Lanka = سريلانكا,
         # New Zealand = نيوزيلندا): the whole name must then be written as closely
-        if any(
-            name_similarity(whole, t, lang) >= NAME_MATCH
-            for whole in _whole_names(words.source, view.source_text, i) for t in free
-        ):
+        wholes = _whole_names(words.source, view.source_text, i)
+        if any(name_similarity(whole, t, lang) >= NAME_MATCH for whole in wholes for t in free):
+            continue
+        # or by its words' initial sounds (Madhya Pradesh = मप्र, as Hindi news writes
+        # states), and a name that shortens a word of its own sentence ("Ang" of
+        # "angiotensin") may be written out as that word
+        if any(_initials(whole) in initials for whole in wholes) or _shortens(w, words.source):
             continue
         yield i, nearest
 
@@ -121,6 +125,32 @@ def _whole_names(words: Sequence[Word], text: str, i: int, longest: int = 3) -> 
         for a in range(max(first, i - longest + 1), i + 1)
         for b in range(max(a + 1, i), min(last, a + longest - 1) + 1)
     ]
+
+
+#: the fewest consonants initials must have to be read as a name's (पर "on" has two)
+_MIN_INITIALS = 3
+
+
+def _skeleton(latin: str) -> str:
+    """The consonants of a word's sound key."""
+    return phonetic_key(latin).replace("a", "")
+
+
+def _initials(whole: str) -> str | None:
+    """The consonants that open each word of a name of two or more words ("m" + "pr" of
+    Madhya Pradesh), or None where they are too few to tell a name by."""
+    parts = whole.split()
+    onsets = "".join(phonetic_key(part).split("a", 1)[0] for part in parts)
+    return onsets if len(parts) > 1 and len(onsets) >= _MIN_INITIALS else None
+
+
+def _shortens(name: Word, source: Sequence[Word]) -> bool:
+    """Whether another word of the sentence begins with the name and is longer by two
+    letters or more: the name abbreviates it ("Ang" and "angiotensin")."""
+    short = name.text.lower()
+    return len(short) >= 2 and any(
+        w is not name and len(w.text) >= len(short) + 2 and w.text.lower().startswith(short) for w in source
+    )
 
 
 def _honorifics(lang: str) -> tuple[str, ...]:
