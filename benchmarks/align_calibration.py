@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.check_bench import alignment_tally
-from benchmarks.corpora import DATA, SETS, read_set
+from benchmarks.corpora import ARTICLE_SETS, DATA, SETS, read_set
 from benchmarks.synth import alignment_pairs
 from dupcheck.backends.registry import CPU_DEFAULT, BackendConfig, load_encoder, load_translator
 from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
@@ -135,7 +135,7 @@ def search(built: Sequence[Case]) -> list[dict]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=list(SETS))
+    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=list(ARTICLE_SETS))
     parser.add_argument("--pairs", type=int, default=20)
     parser.add_argument("--clean-lines", type=int, default=300, help="lines of the clean 1-1 pair")
     parser.add_argument("--seed", type=int, default=0)

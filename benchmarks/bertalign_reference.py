@@ -50,7 +50,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.align_calibration import case, cells, lexical, score
-from benchmarks.corpora import DATA, SETS, read_set
+from benchmarks.corpora import ARTICLE_SETS, DATA, SETS, read_set
 from benchmarks.synth import alignment_pairs
 from dupcheck.backends.registry import CPU_DEFAULT, BackendConfig, load_encoder, load_translator
 from dupcheck.fidelity.align import AlignSettings, align_sentences
@@ -121,7 +121,7 @@ def bertalign_beads(aligner: Any, model: Any, source: Sequence[str], target: Seq
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=list(SETS))
+    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=list(ARTICLE_SETS))
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--data", type=Path, default=DATA)

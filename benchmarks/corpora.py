@@ -15,6 +15,12 @@ wmt14-hi      hi     WMT14 newstest2014 hi–en news (about half written in Hind
                      the same, so it is reported as its own set)
 tico19-hi     hi     TICO-19 test en–hi (COVID-19 news and health texts; CC0)
 tico19-ar     ar     TICO-19 test en–ar
+tatoeba-hi    hi     Tatoeba test v2021-08-07 en–hi (short everyday sentences
+                     by volunteers; CC BY 2.0 FR): consecutive lines are
+                     unrelated, so a "document" is a list of sentences, and
+                     no threshold was set on it (a held-out set of correct
+                     translations for false alarms)
+tatoeba-ar    ar     Tatoeba test en–ar, the same
 ============  =====  ==========================================================
 
 Every builder is a pure function of the files' lines and a seed and returns frozen
@@ -46,7 +52,23 @@ SETS: dict[str, tuple[str, str, str, str]] = {
     ),
     "tico19-hi": ("tico19-test", "en-hi.tico19-test.en", "en-hi.tico19-test.hi", "hi"),
     "tico19-ar": ("tico19-test", "en-ar.tico19-test.en", "en-ar.tico19-test.ar", "ar"),
+    "tatoeba-hi": (
+        "tatoeba-test",
+        "eng-hin.tatoeba-test-v2021-08-07.eng",
+        "eng-hin.tatoeba-test-v2021-08-07.hin",
+        "hi",
+    ),
+    "tatoeba-ar": (
+        "tatoeba-test",
+        "ara-eng.tatoeba-test-v2021-08-07.eng",
+        "ara-eng.tatoeba-test-v2021-08-07.ara",
+        "ar",
+    ),
 }
+
+#: the sets whose consecutive lines are articles, which the benchmarks read by default
+#: (Tatoeba's are unrelated sentences, read only when asked for)
+ARTICLE_SETS = ("flores-hi", "wmt14-hi", "tico19-hi", "tico19-ar")
 
 #: the parts of a set's documents: every other document, starting with the first
 PARTS = ("calibration", "report")
@@ -146,7 +168,7 @@ def add_document_arguments(parser: argparse.ArgumentParser, limit: int | None = 
     """The options of a benchmark over the real documents: which sets, which part, how
     many documents a set, the cutting seed and the data folder."""
 
-    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=tuple(SETS))
+    parser.add_argument("--sets", nargs="+", choices=tuple(SETS), default=ARTICLE_SETS)
     parser.add_argument("--part", choices=PARTS, default="calibration")
     parser.add_argument("--limit", type=int, default=limit, help="documents a set")
     parser.add_argument("--seed", type=int, default=0)
