@@ -1,4 +1,10 @@
-"""Words rendered by a word that means something else ("ironclad" → "परेशान")."""
+"""Words rendered by a word that means something else ("ironclad" → "परेशान").
+
+Long because the detector's two kinds of evidence (in context, and by a quotation's word
+order) and the readings that explain a far word away (a term of the document, a meaning
+made explicit, a descriptor before a name, a connective, an initialism) all judge the
+same candidate words, and each is small.
+"""
 
 from __future__ import annotations
 
