@@ -21,6 +21,10 @@ tatoeba-hi    hi     Tatoeba test v2021-08-07 en–hi (short everyday sentences
                      no threshold was set on it (a held-out set of correct
                      translations for false alarms)
 tatoeba-ar    ar     Tatoeba test en–ar, the same
+tatoeba-*-    hi/ar  the same lines in a seeded shuffled order (line N is the
+mixed                N-th of that order): the test sets list their English
+                     alphabetically, one sentence on several lines with its
+                     renderings ("How are you?" four times), which no text has
 ============  =====  ==========================================================
 
 Every builder is a pure function of the files' lines and a seed and returns frozen
@@ -65,6 +69,9 @@ SETS: dict[str, tuple[str, str, str, str]] = {
         "ar",
     ),
 }
+SETS |= {f"{name}-mixed": SETS[name] for name in ("tatoeba-hi", "tatoeba-ar")}
+#: the sets read in a seeded shuffled order of their lines (``read_set``)
+SHUFFLED_SETS = frozenset({"tatoeba-hi-mixed", "tatoeba-ar-mixed"})
 
 #: the sets whose consecutive lines are articles, which the benchmarks read by default
 #: (Tatoeba's are unrelated sentences, read only when asked for)
@@ -123,7 +130,14 @@ def read_set(name: str, data: Path = DATA) -> Corpus:
     """One of :data:`SETS`, read from ``data`` (``../shared/data`` by default)."""
 
     folder, english, target, lang = SETS[name]
-    return read_parallel(data / folder / english, data / folder / target, lang, name)
+    corpus = read_parallel(data / folder / english, data / folder / target, lang, name)
+    if name not in SHUFFLED_SETS:
+        return corpus
+    order = list(range(len(corpus.english)))
+    random.Random(0).shuffle(order)
+    return Corpus(
+        tuple(corpus.english[k] for k in order), tuple(corpus.target[k] for k in order), lang, name
+    )
 
 
 def documents(

@@ -32,6 +32,14 @@ def _corpus(name: str) -> Corpus:
     return read_set(name, DATA)
 
 
+@pytest.mark.parametrize("name", ["tatoeba-hi", "tatoeba-ar"])
+def test_a_mixed_set_is_its_set_shuffled_with_each_line_kept_beside_its_translation(name: str) -> None:
+    sorted_lines, mixed = _corpus(name), _corpus(f"{name}-mixed")
+    assert mixed.english != sorted_lines.english
+    assert sorted(zip(mixed.english, mixed.target)) == sorted(zip(sorted_lines.english, sorted_lines.target))
+    assert mixed == _corpus(f"{name}-mixed")  # the same order every time
+
+
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_documents_are_consecutive_lines_of_the_set(name: str) -> None:
     corpus = _corpus(name)
