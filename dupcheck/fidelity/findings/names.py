@@ -77,7 +77,8 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     texts = [w.text for w in words.target if w.text]
     free = [w.text for w in words.target if w.text and w.content]
     spelled = _runs(texts, _RUN_WORDS)
-    initials = {_skeleton(romanize(t, lang)) for t in free}
+    # the consonants of each target word, romanised only once a name needs them
+    initials: set[str] | None = None
     if titled:
         # a title written onto a name is left off (श्रीस्ट्रॉ: "Mr Strö-"), the word as
         # written tried too (श्रीलंका is Sri Lanka)
@@ -103,7 +104,11 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         # or by its words' initial sounds (Madhya Pradesh = मप्र, as Hindi news writes
         # states), and a name that shortens a word of its own sentence ("Ang" of
         # "angiotensin") may be written out as that word
-        if any(_initials(whole) in initials for whole in wholes) or _shortens(w, words.source):
+        if _shortens(w, words.source):
+            continue
+        if initials is None:
+            initials = {_skeleton(romanize(t, lang)) for t in free}
+        if any(_initials(whole) in initials for whole in wholes):
             continue
         yield i, nearest
 

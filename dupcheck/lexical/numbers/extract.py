@@ -477,7 +477,7 @@ def _join_descending_scales(found: list[Quantity], text: str, rules: _Rules) -> 
         lower = _scale(quantity.text, rules, 1)
         # the second part's own number: a lower bound's low edge, an upper bound's high one
         part = quantity.low if quantity.exact or quantity.high == INF else quantity.high
-        fits = quantity.kind == "number" and quantity.exact or quantity.kind == "bound"
+        fits = (quantity.kind == "number" and quantity.exact) or quantity.kind == "bound"
         if not (fits and upper is not None and lower is not None and lower < upper and part < upper):
             joined.append(quantity)
             continue
@@ -491,7 +491,7 @@ def _join_descending_scales(found: list[Quantity], text: str, rules: _Rules) -> 
 def _scale(number_text: str, rules: _Rules, at: int) -> float | None:
     """The scale of a thousand or more that a number phrase ends in (``at`` -1: "लाख" of
     "2 लाख") or that follows its first digits (``at`` 1: "हज़ार" of "44 हज़ार से अधिक")."""
-    tokens = [token for token in _TOKEN.finditer(number_text)]
+    tokens = list(_TOKEN.finditer(number_text))
     if len(tokens) < 2 or (at == 1 and not tokens[0].group("digits")):
         return None
     key = _known_key(rules.spelling.key(rules.spelling.fold(tokens[at].group())), rules)
