@@ -52,6 +52,13 @@ DENSE_CELLS = 200_000
 #: most sentences a side of a pair whose band is cached (see ``_band``)
 _CACHED_BAND_SENTENCES = 32
 
+#: e5 ("query: ") cosine at or above which two sentences of one side are copies of each
+#: other for the margin's neighbourhood (``_mean_top_k``): Tatoeba's renderings of one
+#: English line ("क्या मैं तुम्हें कुछ दिखा सकता हूं?", "तुम्हें कुछ दिखाऊं?") embed at
+#: 0.974-1.0
+COPY_SIMILARITY = 0.97
+_KNN_BLOCK = 512
+
 #: one row of term weights per sentence (or run of sentences)
 _Rows = np.ndarray | sparse.csr_matrix
 
@@ -253,8 +260,8 @@ class _BeadScorer:
             k = min(settings.margin_neighbours, self.m, self.n)
             # per run: summed mean similarity of its sentences to their k most similar
             # sentences on the other side (their neighbourhoods)
-            self.src_knn = _stacked_runs(_mean_top_k(src, tgt, k))
-            self.tgt_knn = _stacked_runs(_mean_top_k(tgt, src, k))
+            self.src_knn = _stacked_runs(_mean_top_k(src, tgt, k, _copies(src)))
+            self.tgt_knn = _stacked_runs(_mean_top_k(tgt, src, k, _copies(tgt)))
 
     def runs(
         self, a: np.ndarray, b: np.ndarray, i: np.ndarray, j: np.ndarray
@@ -353,12 +360,29 @@ class _BeadScorer:
         return np.clip(worst / self.settings.margin_scale, 0.0, 1.0)
 
 
-def _mean_top_k(rows: np.ndarray, others: np.ndarray, k: int) -> np.ndarray:
+def _copies(rows: np.ndarray) -> np.ndarray:
+    """Per sentence, how many sentences of its own side (itself included) embed as copies
+    of it (cosine at least ``COPY_SIMILARITY``)."""
+    out = np.empty(len(rows), dtype=np.int64)
+    for start in range(0, len(rows), _KNN_BLOCK):
+        sims = rows[start : start + _KNN_BLOCK] @ rows.T
+        out[start : start + _KNN_BLOCK] = (sims >= COPY_SIMILARITY).sum(axis=1)
+    return out
+
+
+def _mean_top_k(rows: np.ndarray, others: np.ndarray, k: int, copies: np.ndarray) -> np.ndarray:
+    """Mean similarity of each row to its k most similar ``others``, past the ones its
+    copies take: a sentence written c times has the c translations of its copies as its
+    c nearest neighbours, and a margin over them would be none (Tatoeba lists "Can I show
+    you something?" five times with five renderings)."""
     out = np.empty(len(rows))
+    skip = np.clip(copies - 1, 0, len(others) - k)
+    ranks = skip[:, None] + np.arange(k)
     # blocks keep memory bounded for long documents
-    for start in range(0, len(rows), 512):
-        sims = rows[start : start + 512] @ others.T
-        out[start : start + 512] = -np.sort(-sims, axis=1)[:, :k].mean(axis=1)
+    for start in range(0, len(rows), _KNN_BLOCK):
+        block = slice(start, start + _KNN_BLOCK)
+        ordered = -np.sort(-(rows[block] @ others.T), axis=1)
+        out[block] = np.take_along_axis(ordered, ranks[block], axis=1).mean(axis=1)
     return out
 
 

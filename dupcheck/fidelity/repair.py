@@ -80,8 +80,9 @@ def repaired(
     words: WordVectors | None = None,
 ) -> tuple[Bead, ...]:
     """``alignment`` with the 1-0 and 0-1 beads of each gap re-paired where they translate
-    each other (best pairs first, keeping the order of both sides). ``words``: each side's
-    per-sentence word vectors, when the encoder gives token states.
+    each other (the pairs of greatest total similarity that keep the order of both
+    sides). ``words``: each side's per-sentence word vectors, when the encoder gives
+    token states.
 
     A gap is also tried together with the aligned beads beside it and the gap beyond the
     next one, taken apart into their sentences: among like lines ("it is in my chest",
@@ -166,25 +167,47 @@ def _pair_gap(gap: list[Bead], around: list[int], pair: _Pair) -> list[Bead]:
     targets = [b.target[0] for b in gap if b.target]
     if not sources or not targets or max(len(sources), len(targets)) > MAX_GAP:
         return gap
-    scores = _scores(sources, targets, around, pair)
     floor = MIN_SIMILARITY if pair.encoder is not None else MIN_COVERAGE
-    pairs: dict[int, tuple[int, float]] = {}
-    taken: set[int] = set()
-    for score, s, t in sorted(scores, reverse=True):
-        if score < floor or s in pairs or t in taken:
-            continue
-        # crossing pairs would break the order of one side
-        if any((s < other) != (t < pairs[other][0]) for other in pairs):
-            continue
-        pairs[s] = (t, score)
-        taken.add(t)
+    scores = {(s, t): score for score, s, t in _scores(sources, targets, around, pair) if score >= floor}
+    pairs = {s: (t, scores[s, t]) for s, t in monotone_matching(sources, targets, scores)}
     if not pairs:
         return gap
+    taken = {t for t, _ in pairs.values()}
     beads = [Bead((s,), (t,), round(score, 4)) for s, (t, score) in pairs.items()]
     beads += [b for b in gap if (b.source and b.source[0] not in pairs)]
     beads += [b for b in gap if (b.target and b.target[0] not in taken)]
     # the order of a gap: by source index, an addition before the source sentence after it
     return sorted(beads, key=lambda b: (b.source[0] if b.source else _after(b, pairs), b.target))
+
+
+def monotone_matching(
+    sources: Sequence[int], targets: Sequence[int], scores: dict[tuple[int, int], float],
+) -> list[tuple[int, int]]:
+    """The (source, target) pairs of ``scores`` with the greatest total score that keep
+    the order of both sides (no two pairs cross), in source order.
+
+    Best-first picking fails among repeated lines: "I can't do this now." written twice
+    embeds alike against both renderings, and a tie taken the wrong way round (the second
+    copy with the first rendering) crosses, and so shuts out, the other pair.
+    """
+    rows, cols = len(sources) + 1, len(targets) + 1
+    total = np.zeros((rows, cols))
+    for a in range(1, rows):
+        for b in range(1, cols):
+            total[a, b] = max(total[a - 1, b], total[a, b - 1])
+            if (key := (sources[a - 1], targets[b - 1])) in scores:
+                total[a, b] = max(total[a, b], total[a - 1, b - 1] + scores[key])
+    out: list[tuple[int, int]] = []
+    a, b = rows - 1, cols - 1
+    while a and b:
+        if total[a, b] == total[a - 1, b]:
+            a -= 1
+        elif total[a, b] == total[a, b - 1]:
+            b -= 1
+        else:
+            out.append((sources[a - 1], targets[b - 1]))
+            a, b = a - 1, b - 1
+    return out[::-1]
 
 
 def _after(addition: Bead, pairs: dict[int, tuple[int, float]]) -> float:

@@ -91,6 +91,33 @@ def test_embeddings_align_what_the_lexicon_cannot():
     assert shapes(beads) == [((), (0,))] + [((i,), (i + 1,)) for i in range(6)]
 
 
+@pytest.mark.parametrize(("copy_similarity", "all_one_to_one"), [(0.97, True), (1.01, False)])
+def test_a_sentence_written_five_times_aligns_with_its_five_renderings(
+    monkeypatch, copy_similarity, all_one_to_one
+):
+    # Tatoeba lists "Can I show you something?" five times with five renderings. Each
+    # copy's four nearest translations are its copies' renderings, so a margin over them
+    # is none unless the neighbourhood looks past them (``COPY_SIMILARITY`` above 1 turns
+    # that off: the copies are left apart)
+    monkeypatch.setattr("dupcheck.fidelity.align.COPY_SIMILARITY", copy_similarity)
+    rng = np.random.default_rng(3)
+
+    def unit(rows):
+        return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+    unique = unit(rng.normal(size=(5, 32)))
+    copy = unit(rng.normal(size=(1, 32)))
+    emb_src = np.vstack([unique[:2], np.repeat(copy, 5, axis=0), unique[2:]])
+    # each translation at about cosine 0.95 to its source; the five renderings differ by
+    # a little of their own
+    emb_tgt = unit(emb_src + 0.3 * unit(rng.normal(size=emb_src.shape)))
+    emb_tgt[2:7] = unit(copy + 0.3 * unit(rng.normal(size=(1, 32))) + 0.03 * rng.normal(size=(5, 32)))
+    src = side(*[f"s{i}" for i in range(10)], embeddings=emb_src)
+    tgt = side(*[f"t{i}" for i in range(10)], embeddings=emb_tgt)
+    beads = shapes(align_sentences(src, tgt))
+    assert (beads == [((i,), (i,)) for i in range(10)]) is all_one_to_one
+
+
 def test_a_headline_stands_alone():
     # the headline shares words with the first sentence, but is never merged into it
     src = side("china egypt vision", "china egypt vision strategy share", "c d")

@@ -12,7 +12,7 @@ from dupcheck.backends.encode.base import Encoder
 from dupcheck.fidelity.findings import find_problems
 from dupcheck.fidelity.findings.base import weighed
 from dupcheck.fidelity.findings.names import TITLES
-from dupcheck.fidelity.repair import repaired
+from dupcheck.fidelity.repair import monotone_matching, repaired
 from dupcheck.records import Bead, Finding, FindingType, Severity
 from tests.fidelity.test_findings import (
     EN_JAIL,
@@ -206,6 +206,38 @@ def test_a_gap_is_re_paired_with_the_beads_beside_it_when_that_pairs_more(beads,
     assert repaired(pair.alignment, *args, TWO_PAIRS) == tuple(
         Bead(s, t, score) for s, t, score in expected
     )
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        # a tie between two copies of one line and their two renderings: both pairs
+        ({(0, 0): 0.95, (1, 0): 0.95, (0, 1): 0.9, (1, 1): 0.9}, [(0, 0), (1, 1)]),
+        # two pairs outweigh one better pair that crosses them
+        ({(0, 0): 0.85, (1, 1): 0.85, (0, 1): 0.99}, [(0, 0), (1, 1)]),
+        # crossing pairs: only the better one
+        ({(0, 1): 0.95, (1, 0): 0.9}, [(0, 1)]),
+        ({}, []),
+    ],
+)
+def test_a_gap_is_re_paired_in_order_with_the_greatest_total(scores, expected):
+    assert monotone_matching([0, 1], [0, 1], scores) == expected
+
+
+def test_two_copies_of_a_line_are_re_paired_with_their_two_renderings():
+    # "I can't do this now." twice, rendered with सकता and with सकती: each copy embeds
+    # alike against both renderings, the first rendering a little closer. Taking the
+    # best pair first paired the second copy with it, which shut out the other pair
+    pair = checked([EN_QUOTE, EN_OTHER, EN_OTHER], [HI_QUOTE, HI_OTHER, HI_JAIL],
+                   [((0,), (0,)), ((1,), ()), ((2,), ()), ((), (1,)), ((), (2,))])
+    encoder = StubEncoder({
+        EN_QUOTE: 2.0, HI_QUOTE: 2.0, EN_OTHER: 0.0,
+        HI_OTHER: float(np.arccos(0.95)), HI_JAIL: -float(np.arccos(0.9)),
+    })
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    assert [(b.source, b.target) for b in repaired(pair.alignment, *args, encoder)] == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), (2,)),
+    ]
 
 
 def test_a_pair_no_closer_than_the_neighbouring_translation_is_not_re_paired():
