@@ -190,6 +190,12 @@ FORMS = [
     ("एक आदमी, the percent sign", "hi", []),
     ("almost half-a-billion dollars, half a million people", "en", [(5e8, 5e8), (5e5, 5e5)]),
     ("आधे अरब डॉलर, खरबों मील, 3 खरब", "hi", [(5e8, 5e8), (1e11, 1e15 - 1), (3e11, 3e11)]),
+    # अरब is a billion after number words as after digits (Tatoeba hi: "more than a
+    # billion" as एक अरब से ज़्यादा), and "Arab" before the nouns hi.toml lists
+    ("एक अरब से ज़्यादा लोग, दो अरब डॉलर", "hi", [(1e9, INF), (2e9, 2e9)]),
+    ("एक अरब देश, दो अरब देशों में, 2 अरब राष्ट्रों", "hi", [(2, 2), (2, 2)]),
+    ("सऊदी अरब और अरब देशों के एक अरब लोग", "hi", [(1e9, 1e9)]),
+    ("دو ارب روپے", "ur", [(2e9, 2e9)]),
 ]
 
 

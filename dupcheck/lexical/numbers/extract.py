@@ -184,8 +184,14 @@ class _Rules:
             if self.dual else None
         )
         word = rf"{_LEFT}{prefix}(?:{alternation(words)}|{alternation(scales)}){_RIGHT}"
-        money_scale = rf"|(?<={_MONEY}\s?[\d.,]+)(?:{alternation(after_money)})" if after_money else ""
-        scale = rf"{_LEFT}{prefix}(?:{alternation(scales)}|{alternation(after_number)}{money_scale}){_RIGHT}"
+        not_scale_before = phrases("not_scale_before")
+        homograph = rf"(?!\s+(?:{not_scale_before}){_RIGHT})" if not_scale_before else ""
+        # after digits or number words alike: "2 अरब" and "दो अरब" are two billion
+        scale_after_number = rf"(?:{alternation(after_number)}){_RIGHT}{homograph}" if after_number else ""
+        scale_forms = [rf"(?:{alternation(scales)}){_RIGHT}", scale_after_number]
+        if after_money:
+            scale_forms.append(rf"(?<={_MONEY}\s?[\d.,]+)(?:{alternation(after_money)}){_RIGHT}")
+        scale = rf"{_LEFT}{prefix}(?:{'|'.join(filter(None, scale_forms))})"
         sep = "|".join([r"[\s\-]+", *(j for t in tables for j in t.joiners)])
         ordinal = phrases("ordinal")
         articles = [
@@ -201,7 +207,8 @@ class _Rules:
             rf"(?:{_DIGITS})(?:{ordinal}|{plus_scale}{scales_after})" if ordinal
             else rf"(?:{_DIGITS}){plus_scale}{scales_after}",
             *articles,
-            rf"{word}(?:(?:{sep}){word})*",
+            rf"{word}(?:(?:{sep}){word})*"
+            + (rf"(?:(?:{sep}){_LEFT}{prefix}{scale_after_number})?" if after_number else ""),
         ])
         percent = phrases("percent", *_PERCENT_SIGNS)
         core = rf"(?:{number})(?:\s?(?:{percent}){_RIGHT})?"
