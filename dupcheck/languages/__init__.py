@@ -53,7 +53,7 @@ class NumberWords:
     scales: Table = ()
     #: scale words that are also ordinary words ("अरब" = Arab): count only after a number
     scales_after_number: Table = ()
-    #: regexes of the words after which such a scale is the ordinary word ("एक अरब देश",
+    #: regexes of the words before which such a scale is the ordinary word ("एक अरब देश",
     #: an Arab country, but "एक अरब लोग", a billion people)
     not_scale_before: tuple[str, ...] = ()
     #: scale abbreviations written onto an amount of money ("$325m"): "100m" alone is metres
