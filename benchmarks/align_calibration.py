@@ -8,6 +8,10 @@ merges, deletions, insertions); each side's features, embeddings included, are c
 once, then aligned under each calibration. Per set and calibration: strict bead F1, the
 share of gold 1-1 beads and of gold merges (2-1, 1-2) found exactly, and, on the pair's
 clean 1-1 version (every line to its translation), whether every bead is 1-1.
+
+The last two rows are the alignment a check reports (``Checker.aligned_pair``: the
+aligner, then ``fidelity.repair``'s re-pairing of sentences it left apart), with the
+encoder and with ``--encoder none``: the figures a user of ``dupcheck check`` gets.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 from dupcheck.fidelity.pipeline import Checker, CheckSettings
 from dupcheck.lexical.lexicon import load_lexicon
 from dupcheck.lexical.pivot import pivot_source, pivot_target
-from dupcheck.records import Bead
+from dupcheck.records import Bead, Document
 from dupcheck.text.load import document_from_text
 from dupcheck.text.segment import segment
 
@@ -41,6 +45,8 @@ class Case:
     source: SideFeatures
     target: SideFeatures
     gold: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+    #: the two sides as the check reads them
+    documents: tuple[Document, Document]
 
 
 def lexical(side: SideFeatures) -> SideFeatures:
@@ -61,7 +67,22 @@ def case(
         checker.features(src, pivot_source(src, load_lexicon(lang))),
         checker.features(tgt, pivot_target(tgt, checker.translator(lang))),
         tuple(gold),
+        (src, tgt),
     )
+
+
+def checked(case: Case, checker: Checker) -> tuple[Bead, ...]:
+    """The alignment ``checker``'s check reports for the case: aligned, then re-paired."""
+    return checker.aligned_pair(*case.documents)[0].alignment
+
+
+def measure_checked(cases_: Sequence[Case], clean: Case, checker: Checker) -> dict:
+    """``measure``'s figures, and the clean pair's exact beads, of the check's alignment."""
+    row = score((checked(c, checker), c.gold) for c in cases_)
+    gold = set(clean.gold)
+    beads = checked(clean, checker)
+    row["clean_exact"] = (sum((b.source, b.target) in gold for b in beads), len(clean.gold))
+    return row
 
 
 def measure(cases_: Sequence[Case], settings: AlignSettings, embeddings: bool) -> dict:
@@ -154,8 +175,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     config = BackendConfig(encoder=args.encoder, cache=args.cache_dir is not None, cache_dir=args.cache_dir)
+    translator = load_translator(config)
     checker = Checker(config, CheckSettings(input_format="lines"),
-                      translator=load_translator(config), encoder=load_encoder(config))
+                      translator=translator, encoder=load_encoder(config))
+    lexical_checker = Checker(BackendConfig(encoder="none"), CheckSettings(input_format="lines"),
+                              translator=translator)
     results: dict = {"load_average_1min": os.getloadavg()[0], "sets": {}}
     for name in args.sets:
         corpus = read_set(name, args.data)
@@ -172,6 +196,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             row = measure(built, settings, embeddings)
             row["clean_exact"] = all_one_one(clean, settings, embeddings)
             figures[label] = row
+        for label, by in (("check's alignment (aligner + repair), none", lexical_checker),
+                          ("check's alignment (aligner + repair), encoder (default)", checker)):
+            figures[label] = measure_checked(built, clean, by)
         results["sets"][name] = figures
         if args.grid and name == args.sets[0]:
             results["grid"] = search(built)
