@@ -303,6 +303,63 @@ def test_a_pair_without_a_margin_is_re_paired_when_its_words_find_each_other(wor
     assert out == pair.alignment or re_paired
 
 
+def _word_rows(pair, source_rows, target_rows):
+    """Per-sentence word vectors: every word of source sentence k along ``source_rows[k]``,
+    of target sentence k along ``target_rows[k]`` (unit vectors)."""
+    return (
+        [np.tile(row, (len(pair.source_pivot.words[k]), 1)) for k, row in enumerate(source_rows)],
+        [np.tile(row, (len(pair.target_pivot.words[k]), 1)) for k, row in enumerate(target_rows)],
+    )
+
+
+def _toward(cosine: float) -> np.ndarray:
+    """A unit vector at ``cosine`` to the first axis of four."""
+    axis = np.eye(4, dtype=np.float32)
+    return (cosine * axis[0] + np.sqrt(1 - cosine**2) * axis[1]).astype(np.float32)
+
+
+@pytest.mark.parametrize(
+    ("word_cosine", "joined_cosine", "expected"),
+    [
+        # the second half of a split sentence, left as an addition: its words render the
+        # source's (0.62 and up) and the merged run embeds closer than the first half alone
+        (0.7, 0.9, [((0,), (0, 1), 0.9)]),
+        (0.63, 0.85, [((0,), (0, 1), 0.85)]),
+        # its words find too few counterparts: a sentence of its own, added
+        (0.55, 0.9, [((0,), (0,), 1.0), ((), (1,), 0.0)]),
+        # its words do, but the merged run embeds further from the source
+        (0.7, 0.8, [((0,), (0,), 1.0), ((), (1,), 0.0)]),
+    ],
+)
+def test_an_unaligned_half_of_a_split_sentence_is_folded_into_its_bead(word_cosine, joined_cosine, expected):
+    pair = checked([EN_QUOTE], [HI_QUOTE, HI_OTHER], [((0,), (0,)), ((), (1,))])
+    encoder = StubEncoder({
+        EN_QUOTE: 0.0, HI_QUOTE: float(np.arccos(0.85)),
+        f"{HI_QUOTE} {HI_OTHER}": float(np.arccos(joined_cosine)),
+    })
+    words = _word_rows(pair, [_toward(1.0)], [_toward(1.0), _toward(word_cosine)])
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    assert repaired(pair.alignment, *args, encoder, words) == tuple(Bead(s, t, c) for s, t, c in expected)
+
+
+@pytest.mark.parametrize(
+    ("word_cosine", "expected"),
+    [
+        # a deleted sentence carried into its neighbour's merge: its words find little
+        # across (below 0.5), so it is split off as an omission
+        (0.4, [((0,), (0,), 0.9), ((1,), (), 0.0)]),
+        # a member whose words find theirs: the merge stands
+        (0.6, [((0, 1), (0,), 1.0)]),
+    ],
+)
+def test_a_merge_member_whose_words_find_nothing_across_is_split_off(word_cosine, expected):
+    pair = checked([EN_QUOTE, EN_OTHER], [HI_QUOTE], [((0, 1), (0,))])
+    encoder = _at_cosine(EN_QUOTE, HI_QUOTE, 0.9)
+    words = _word_rows(pair, [_toward(1.0), _toward(word_cosine)], [_toward(1.0)])
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    assert repaired(pair.alignment, *args, encoder, words) == tuple(Bead(s, t, c) for s, t, c in expected)
+
+
 @pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
