@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dupcheck.backends.encode.base import Encoder
-from dupcheck.fidelity.wordalign import align_words, word_match
+from dupcheck.fidelity.wordalign import align_words, word_match, word_precision
 from dupcheck.lexical.pivot import PivotSide
 from dupcheck.records import Bead, Document
 
@@ -206,7 +206,6 @@ def _folded(beads: Sequence[Bead], pair: _Pair, encoder: Encoder, words: WordVec
         if not (len(bead.source) == 1 and len(bead.target) == 1):
             i += 1
             continue
-        single = _run_similarity(pair, encoder, bead.source, bead.target)
         options = []
         for n in (i - 1, i + 1):
             if not 0 <= n < len(out) or _two_sided(out[n]):
@@ -220,7 +219,8 @@ def _folded(beads: Sequence[Bead], pair: _Pair, encoder: Encoder, words: WordVec
                 continue
             run = tuple(sorted((mine, extra)))
             source, target = (run, bead.target) if on_source else (bead.source, run)
-            if (joined := _run_similarity(pair, encoder, source, target)) >= single:
+            joined = _run_similarity(pair, encoder, source, target)
+            if joined >= _run_similarity(pair, encoder, bead.source, bead.target):
                 options.append((joined, n, Bead(source, target, round(joined, 4))))
         if not options:
             i += 1
@@ -247,10 +247,7 @@ def _word_precision(pair: _Pair, words: WordVectors, on_source: bool, k: int, ot
     similarities across (0 when either has none)."""
     sides = ((pair.source_pivot, words[0]), (pair.target_pivot, words[1]))
     (own, own_vectors), (opposite, opposite_vectors) = sides if on_source else sides[::-1]
-    mine, across = _content(own, own_vectors[k], k), _content(opposite, opposite_vectors[other], other)
-    if not len(mine) or not len(across):
-        return 0.0
-    return float((mine @ across.T).max(axis=1).mean())
+    return word_precision(_content(own, own_vectors[k], k), _content(opposite, opposite_vectors[other], other))
 
 
 def _content(side: PivotSide, vectors: np.ndarray, k: int) -> np.ndarray:

@@ -223,4 +223,18 @@ def word_match(source: np.ndarray, target: np.ndarray) -> float:
     if not len(source) or not len(target):
         return 0.0
     sim = source @ target.T
-    return float((sim.max(axis=1).mean() + sim.max(axis=0).mean()) / 2)
+    return float((_mean_best(sim) + _mean_best(sim.T)) / 2)
+
+
+def word_precision(words: np.ndarray, across: np.ndarray) -> float:
+    """How fully ``words`` find counterparts among ``across``: the mean of each row's best
+    similarity to a row of ``across`` (one direction of ``word_match``); 0 when either
+    has none."""
+    if not len(words) or not len(across):
+        return 0.0
+    return float(_mean_best(words @ across.T))
+
+
+def _mean_best(sim: np.ndarray) -> np.floating:
+    """The mean over rows of each row's greatest similarity (in ``sim``'s own precision)."""
+    return sim.max(axis=1).mean()
