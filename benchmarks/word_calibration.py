@@ -20,7 +20,9 @@ prints:
   (``wordalign.isolation``) for each (floor, isolation) pair, recall of dropped
   clauses for each (floor, missing similarity) pair, and the same where the translation
   is short against its document's pairs (``CheckedPair.relative_length``) for each
-  (length, missing similarity) pair, beside the plain gate.
+  (length, missing similarity) pair, beside the plain gate; and last, at the chosen
+  length and missing similarity, for each source length below which the short limit
+  widens (``omissions.short_limit``).
 
 The check itself is not run to its findings here: ``benchmarks.real_bench`` reports what
 the chosen thresholds give, on the report part.
@@ -45,7 +47,12 @@ from benchmarks.synth import (
 )
 from dupcheck.backends.registry import CPU_DEFAULT
 from dupcheck.fidelity.findings.mistranslation import related_lemmas, unmatched_content
-from dupcheck.fidelity.findings.omissions import PHRASE_SURE
+from dupcheck.fidelity.findings.omissions import (
+    PHRASE_SURE,
+    SHORT_PHRASE_SURE,
+    SHORT_TRANSLATION,
+    short_limit,
+)
 from dupcheck.fidelity.wordalign import (
     RENDERED_SIMILARITY,
     WORD_LAYER,
@@ -63,6 +70,7 @@ CLAUSE_FLOORS = (0.55, 0.60, 0.65)
 CLAUSE_MASSES = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 SHORT_LENGTHS = (0.65, 0.7, 0.75, 0.8)
 SHORT_MASSES = (0.1, 0.2, 0.3)
+FULL_LENGTH_CHARS = (0, 40, 60, 80, 100, 120)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +90,7 @@ class BeadStats:
     source_linked: frozenset[int]
     #: the translation's length against what the document's pairs take for its source
     relative_length: float
+    source_chars: int
 
 
 def bead_stats(checker, pair: SyntheticPair) -> list[BeadStats]:
@@ -131,7 +140,8 @@ def bead_stats(checker, pair: SyntheticPair) -> list[BeadStats]:
                 apart = isolation(words.target, best)
                 word_apart = [float(apart[t]) for t in candidates]
         out.append(BeadStats(pair.kind, holds, word_best, replaced, word_apart, source_best,
-                             words.source, words.source_matched, checked.relative_length(view)))
+                             words.source, words.source_matched, checked.relative_length(view),
+                             len(view.source_text)))
     return out
 
 
@@ -218,6 +228,19 @@ def main(argv: Sequence[str] | None = None) -> None:
             alarms = sum(map(flagged, clean))
             print(f"{length:.2f}, {mass:.2f} | {found / max(len(dropped), 1):.2f} ({found}/{len(dropped)}) | "
                   f"{100 * alarms / sentences:.2f}")
+
+    print(f"\nlayer {layer}: the plain gate or a translation shorter than {SHORT_TRANSLATION} (widened below a "
+          f"source of this many characters) with a run missing at least {SHORT_PHRASE_SURE} | dropped clauses "
+          "found | false alarms per 100 real sentences")
+    for full_chars in FULL_LENGTH_CHARS:
+        def widened(b: BeadStats, full_chars: int = full_chars) -> bool:
+            missing = missing_similarity(b, layer, RENDERED_SIMILARITY)
+            short = b.relative_length <= short_limit(SHORT_TRANSLATION, b.source_chars, full_chars)
+            return missing >= PHRASE_SURE or (short and missing >= SHORT_PHRASE_SURE)
+        found = sum(map(widened, dropped))
+        alarms = sum(map(widened, clean))
+        print(f"{full_chars:4d} | {found / max(len(dropped), 1):.2f} ({found}/{len(dropped)}) | "
+              f"{100 * alarms / sentences:.2f}")
 
 
 if __name__ == "__main__":

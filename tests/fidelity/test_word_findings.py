@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from dupcheck.fidelity.findings import find_problems
+from dupcheck.fidelity.findings.omissions import short_limit
 from dupcheck.records import FindingType, Severity
 from tests.fidelity.test_findings import EN_OTHER, EN_QUOTE, HI_OTHER, HI_QUOTE, checked
 
@@ -193,6 +194,47 @@ def test_a_run_in_a_translation_shorter_than_its_documents_pairs_needs_less_to_b
     hits = [(f.severity, f.confidence) for f in find_problems(pair) if f.code == "omission.clause"]
     assert hits == expected
     assert all("of the length" in f.message for f in find_problems(pair) if f.code == "omission.clause")
+
+
+@pytest.mark.parametrize(
+    ("limit", "source_chars", "expected"),
+    [
+        # a source of 80 characters or more keeps the limit
+        (0.7, 200, 0.7),
+        (0.7, 80, 0.7),
+        # a quarter of the length: twice the spread below 1
+        (0.7, 20, 0.4),
+        (0.65, 20, 0.3),
+        # an empty source is measured as one character, not divided by zero
+        (0.7, 0, 1 - 0.3 * 80**0.5),
+    ],
+)
+def test_a_shorter_source_has_a_lower_short_limit(limit, source_chars, expected):
+    assert short_limit(limit, source_chars) == pytest.approx(expected)
+
+
+EN_MAYOR = "The old mayor had promised the bridge."
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # 0.60 of the length the document's pairs give a source of 38 characters: short
+        # for a long source (0.7), not for this one (1 - 0.3 × sqrt(80 / 38) = 0.57), so
+        # "old mayor" missing 2 × 0.15 has the plain gate's test, and fails it
+        ("पुल का वादा किया गया था।", []),
+        # 0.38 of it: short even for this source
+        ("पुल का वादा था।", [(Severity.MAJOR, 1.0, "old mayor")]),
+    ],
+)
+def test_a_short_sentences_translation_must_be_shorter_to_count_as_short(target, expected):
+    pair = checked([EN_OTHER, EN_MAYOR, EN_QUOTE], [HI_OTHER, target, HI_QUOTE],
+                   [((0,), (0,)), ((1,), (1,)), ((2,), (2,))])
+    apart = {"old": 0.45, "mayor": 0.45}
+    pair = replace(pair, source_vectors=tuple(_vectors(pair.source_pivot, k, apart) for k in range(3)),
+                   target_vectors=tuple(_vectors(pair.target_pivot, k, {}) for k in range(3)))
+    hits = [(f.severity, f.confidence, f.source_text) for f in find_problems(pair) if f.code == "omission.clause"]
+    assert hits == expected
 
 
 @pytest.mark.parametrize(
