@@ -156,6 +156,19 @@ def missing_similarity(stats: BeadStats, layer: int, floor: float) -> float:
     return max((float(sum(floor - best[i] for i in run)) for run in runs if len(run) >= 2), default=0.0)
 
 
+def clause_flagged(stats: BeadStats, layer: int, short: float, mass: float) -> bool:
+    """``omission.clause``'s gate on a bead: a run missing ``PHRASE_SURE`` below the
+    rendered floor, or a translation at or below the relative length ``short`` with a run
+    missing ``mass``."""
+    missing = missing_similarity(stats, layer, RENDERED_SIMILARITY)
+    return missing >= PHRASE_SURE or (stats.relative_length <= short and missing >= mass)
+
+
+def _trade_off(found: int, total: int, alarms: int, sentences: int) -> str:
+    """One row's two sides: the share of errors found, and false alarms per 100 real sentences."""
+    return f"{found / max(total, 1):.2f} ({found}/{total}) | {100 * alarms / sentences:.2f}"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_document_arguments(parser)
@@ -199,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for floor in WORD_FLOORS:
         found = sum(any(v < floor and r for v, r in zip(b.word_best[layer], b.word_is_replaced)) for b in replaced)
         alarms = sum(v < floor for b in clean for v in b.word_best[layer])
-        print(f"{floor:.2f} | {found / max(n_replaced, 1):.2f} ({found}/{n_replaced}) | {100 * alarms / sentences:.2f}")
+        print(f"{floor:.2f} | {_trade_off(found, n_replaced, alarms, sentences)}")
     print(f"\nlayer {layer}: floor for a word standing apart, by at least | replaced words found | "
           "false alarms per 100 real sentences")
     for floor in ISOLATED_FLOORS:
@@ -208,39 +221,31 @@ def main(argv: Sequence[str] | None = None) -> None:
                 return b.word_best[layer][k] < floor and b.word_apart[k] >= apart
             found = sum(any(alone(b, k) and r for k, r in enumerate(b.word_is_replaced)) for b in replaced)
             alarms = sum(alone(b, k) for b in clean for k in range(len(b.word_apart)))
-            print(f"{floor:.2f}, {apart:.2f} | {found / max(n_replaced, 1):.2f} ({found}/{n_replaced}) | "
-                  f"{100 * alarms / sentences:.2f}")
+            print(f"{floor:.2f}, {apart:.2f} | {_trade_off(found, n_replaced, alarms, sentences)}")
     print(f"\nlayer {layer}: clause floor, missing similarity | dropped clauses found | false alarms per 100 real sentences")
     for floor in CLAUSE_FLOORS:
         for mass in CLAUSE_MASSES:
             found = sum(missing_similarity(b, layer, floor) >= mass for b in dropped)
             alarms = sum(missing_similarity(b, layer, floor) >= mass for b in clean)
-            print(f"{floor:.2f}, {mass:.2f} | {found / max(len(dropped), 1):.2f} ({found}/{len(dropped)}) | "
-                  f"{100 * alarms / sentences:.2f}")
+            print(f"{floor:.2f}, {mass:.2f} | {_trade_off(found, len(dropped), alarms, sentences)}")
     print(f"\nlayer {layer}, clause floor {RENDERED_SIMILARITY}: the plain gate ({PHRASE_SURE}) or a short translation "
           "with a run missing at least | dropped clauses found | false alarms per 100 real sentences")
     for length in SHORT_LENGTHS:
         for mass in SHORT_MASSES:
-            def flagged(b: BeadStats, length: float = length, mass: float = mass) -> bool:
-                missing = missing_similarity(b, layer, RENDERED_SIMILARITY)
-                return missing >= PHRASE_SURE or (b.relative_length <= length and missing >= mass)
-            found = sum(map(flagged, dropped))
-            alarms = sum(map(flagged, clean))
-            print(f"{length:.2f}, {mass:.2f} | {found / max(len(dropped), 1):.2f} ({found}/{len(dropped)}) | "
-                  f"{100 * alarms / sentences:.2f}")
+            found = sum(clause_flagged(b, layer, length, mass) for b in dropped)
+            alarms = sum(clause_flagged(b, layer, length, mass) for b in clean)
+            print(f"{length:.2f}, {mass:.2f} | {_trade_off(found, len(dropped), alarms, sentences)}")
 
     print(f"\nlayer {layer}: the plain gate or a translation shorter than {SHORT_TRANSLATION} (widened below a "
           f"source of this many characters) with a run missing at least {SHORT_PHRASE_SURE} | dropped clauses "
           "found | false alarms per 100 real sentences")
     for full_chars in FULL_LENGTH_CHARS:
         def widened(b: BeadStats, full_chars: int = full_chars) -> bool:
-            missing = missing_similarity(b, layer, RENDERED_SIMILARITY)
-            short = b.relative_length <= short_limit(SHORT_TRANSLATION, b.source_chars, full_chars)
-            return missing >= PHRASE_SURE or (short and missing >= SHORT_PHRASE_SURE)
+            short = short_limit(SHORT_TRANSLATION, b.source_chars, full_chars)
+            return clause_flagged(b, layer, short, SHORT_PHRASE_SURE)
         found = sum(map(widened, dropped))
         alarms = sum(map(widened, clean))
-        print(f"{full_chars:4d} | {found / max(len(dropped), 1):.2f} ({found}/{len(dropped)}) | "
-              f"{100 * alarms / sentences:.2f}")
+        print(f"{full_chars:4d} | {_trade_off(found, len(dropped), alarms, sentences)}")
 
 
 if __name__ == "__main__":
