@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -112,7 +113,7 @@ class Cache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
             try:
-                conn.execute("PRAGMA journal_mode=WAL")
+                _switch_to_wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 # a truncated file can still open; reading every page is what finds it
                 problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
@@ -138,6 +139,21 @@ class Cache:
             part = self.path.with_name(self.path.name + suffix)
             if part.exists():
                 os.replace(part, broken.with_name(broken.name + suffix))
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode (it stays so). While another process creates the same
+    file, sqlite refuses the switch at once as locked, without waiting out the busy
+    timeout; so wait here, or the second process would run without the cache."""
+    deadline = time.monotonic() + _BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
