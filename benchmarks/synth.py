@@ -501,3 +501,51 @@ def clean_pairs(
         start = rng.randrange(size - doc_length)
         pairs.append(document_pair(corpus, start, start + doc_length, f"clean-{n:02d}"))
     return tuple(pairs)
+
+
+# --- articles that share passages ------------------------------------------------------
+
+
+def shared_passage_pair(corpus: Corpus, start: int, seed: int, name: str) -> SyntheticPair:
+    """An English article of 15–25 lines from ``start`` against another article in the
+    target language that shares one to three passages of one to three sentences with it.
+
+    The other article is the translation of the lines that follow the source, so it is
+    on the same topic (the hard case: sentences about the same events embed alike) yet
+    translates none of the source but the passages, which are put into it in their order.
+    The gold alignment pairs the passages' lines and leaves every other line unaligned.
+    """
+
+    rng = random.Random(seed)
+    length = rng.randint(15, 25)
+    other_length = rng.randint(15, 25)
+    end = start + length
+    other = range(end, min(end + other_length, len(corpus.target)))
+    # passage starts at least four lines apart, so no two passages run into each other
+    count = rng.randint(1, 3)
+    firsts = sorted(rng.sample(range(0, length - 3, 4), k=count))
+    passages = [range(start + f, start + f + rng.randint(1, 3)) for f in firsts]
+    places = sorted(rng.choices(range(len(other) + 1), k=count))
+    draft: _Draft = []
+    next_source, next_other = start, 0
+    for passage, place in zip(passages, places):
+        draft += [((line,), ()) for line in range(next_source, passage.start)]
+        draft += [((), (corpus.target[other[k]],)) for k in range(next_other, place)]
+        draft += [((line,), (corpus.target[line],)) for line in passage]
+        next_source, next_other = passage.stop, place
+    draft += [((line,), ()) for line in range(next_source, end)]
+    draft += [((), (corpus.target[other[k]],)) for k in range(next_other, len(other))]
+    notes = [f"shares lines {p.start + 1}-{p.stop}" for p in passages]
+    return _finish(name, "shared_passages", corpus, start, end, draft, [], notes)
+
+
+def shared_passage_pairs(corpus: Corpus, count: int, seed: int = 0) -> tuple[SyntheticPair, ...]:
+    """``count`` pairs at starts spread evenly over the corpus (each source and its other
+    article take at most 50 lines, so pairs never share a line)."""
+
+    step = max(len(corpus.english) // max(count, 1), 50)
+    return tuple(
+        shared_passage_pair(corpus, n * step, seed * 10_000 + n, f"passages-{n:02d}")
+        for n in range(count)
+        if n * step + 50 <= len(corpus.english)
+    )

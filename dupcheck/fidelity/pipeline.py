@@ -21,6 +21,7 @@ from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 from dupcheck.fidelity.findings import CheckedPair, find_problems
 from dupcheck.fidelity.findings.base import MIN_CONFIDENCE
 from dupcheck.fidelity.paired import misaligned, paired_alignment
+from dupcheck.fidelity.passages import PassageSettings, shared_passages
 from dupcheck.fidelity.repair import repaired
 from dupcheck.fidelity.score import score_document, score_pairs
 from dupcheck.fidelity.signature import build_signature
@@ -48,6 +49,9 @@ class CheckSettings:
     input_format: InputFormat = "text"
     #: ``None``: the calibration that fits the backends (with or without an encoder)
     align: AlignSettings | None = None
+    #: when a pair is read as two articles sharing passages; ``None``: the calibration
+    #: that fits the backends
+    passages: PassageSettings | None = None
     #: major findings on weaker evidence are reported as minor (findings.base.weighed)
     min_confidence: float = MIN_CONFIDENCE
 
@@ -160,7 +164,7 @@ class Checker:
             pairs=pairs, scores=scores, findings=findings, fail_on=self.settings.fail_on,
             signature=build_signature(
                 self.translator(target.lang), self.encoder, self.align_settings,
-                fail_on=self.settings.fail_on,
+                self.passage_settings, fail_on=self.settings.fail_on,
                 input_format="aligned" if paired else self.settings.input_format,
                 encodings=(source.encoding, target.encoding),
                 min_confidence=self.settings.min_confidence,
@@ -193,6 +197,11 @@ class Checker:
             alignment = paired_alignment(source, target, alignment)
         else:
             words = None if source_vectors is None or target_vectors is None else (source_vectors, target_vectors)
+            # before the re-pairing: its small gaps are what false beads between two
+            # articles' passages make
+            alignment = shared_passages(
+                alignment, source, target, src_pivot, tgt_pivot, words, self.passage_settings
+            )
             alignment = repaired(alignment, source, target, src_pivot, tgt_pivot, self.encoder, words)
         pair = CheckedPair(
             source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder,
@@ -205,6 +214,12 @@ class Checker:
         if self.settings.align is not None:
             return self.settings.align
         return AlignSettings() if self.encoder is not None else AlignSettings.lexical_only()
+
+    @property
+    def passage_settings(self) -> PassageSettings:
+        if self.settings.passages is not None:
+            return self.settings.passages
+        return PassageSettings() if self.encoder is not None else PassageSettings.lexical_only()
 
     def _segmented(self, doc: Document) -> Document:
         return doc if doc.sentences else segment(doc, input_format=self._segmenting)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dupcheck.backends.encode.base import Encoder
-from dupcheck.fidelity.wordalign import align_words, word_match, word_precision
+from dupcheck.fidelity.wordalign import align_words, content_vectors, word_match, word_precision
 from dupcheck.lexical.pivot import PivotSide
 from dupcheck.records import Bead, Document
 
@@ -137,7 +137,7 @@ def repaired(
             kept = out[:-1] if lo < i else out
             neighbours = (kept[-1] if kept else None, beads[hi] if hi < len(beads) else None)
             around = [j for b in neighbours if b is not None and _two_sided(b) for j in b.target[-1:]]
-            candidate = _pair_gap(_taken_apart(window), around, pair)
+            candidate = _pair_gap(taken_apart(window), around, pair)
             if (more := _paired(candidate) - _paired(window)) > gain:
                 gain, best = more, (lo, hi, candidate)
         if best is None:
@@ -247,13 +247,10 @@ def _word_precision(pair: _Pair, words: WordVectors, on_source: bool, k: int, ot
     similarities across (0 when either has none)."""
     sides = ((pair.source_pivot, words[0]), (pair.target_pivot, words[1]))
     (own, own_vectors), (opposite, opposite_vectors) = sides if on_source else sides[::-1]
-    return word_precision(_content(own, own_vectors[k], k), _content(opposite, opposite_vectors[other], other))
-
-
-def _content(side: PivotSide, vectors: np.ndarray, k: int) -> np.ndarray:
-    """The word vectors of sentence ``k``'s content words."""
-    rows = [n for n, w in enumerate(side.words[k]) if w.content and w.text]
-    return vectors[rows].astype(np.float32)
+    return word_precision(
+        content_vectors(own.words[k], own_vectors[k]),
+        content_vectors(opposite.words[other], opposite_vectors[other]),
+    )
 
 
 def _two_sided(bead: Bead) -> bool:
@@ -268,7 +265,7 @@ def _gap_end(beads: Sequence[Bead], start: int) -> int:
     return end
 
 
-def _taken_apart(beads: Sequence[Bead]) -> list[Bead]:
+def taken_apart(beads: Sequence[Bead]) -> list[Bead]:
     """Each aligned bead split into its sentences, as 1-0 and 0-1 beads."""
     out: list[Bead] = []
     for bead in beads:
@@ -369,7 +366,8 @@ def _scores(
 def _word_match(pair: _Pair, words: WordVectors, s: int, t: int) -> float:
     """``wordalign.word_match`` of the content words of sentences ``s`` and ``t``."""
     return word_match(
-        _content(pair.source_pivot, words[0][s], s), _content(pair.target_pivot, words[1][t], t)
+        content_vectors(pair.source_pivot.words[s], words[0][s]),
+        content_vectors(pair.target_pivot.words[t], words[1][t]),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dupcheck.backends.encode.base import Encoder
 from dupcheck.backends.translate.base import Translator
 from dupcheck.fidelity.align import AlignSettings
+from dupcheck.fidelity.passages import PassageSettings
 from dupcheck.fidelity.score import metric_signatures
 from dupcheck.fidelity.wordalign import WORD_LAYER
 from dupcheck.records import Severity
@@ -12,8 +13,8 @@ from dupcheck.version import __version__
 
 
 def build_signature(
-    translator: Translator, encoder: Encoder | None, align: AlignSettings, *,
-    fail_on: Severity, input_format: str, encodings: tuple[str, str], min_confidence: float,
+    translator: Translator, encoder: Encoder | None, align: AlignSettings,
+    passages: PassageSettings, *, fail_on: Severity, input_format: str, encodings: tuple[str, str], min_confidence: float,
 ) -> str:
     """Everything that decides a report's content, in sacrebleu's ``key:value|...`` style;
     ``encodings``: the source's and the translation's (``encoding:utf-8/cp1256``).
@@ -25,6 +26,7 @@ def build_signature(
         f"translator:{translator.signature()}",
         f"encoder:{encoder.signature() if encoder else 'none'}",
         align.describe(),
+        passages.describe(),
         f"words:{words}",
         f"min-confidence:{min_confidence:g}",
         f"fail-on:{fail_on.value}",

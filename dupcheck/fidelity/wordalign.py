@@ -216,6 +216,12 @@ def isolation(words: Sequence[Word], best: np.ndarray) -> np.ndarray:
     return out
 
 
+def content_vectors(words: Sequence[Word], vectors: np.ndarray) -> np.ndarray:
+    """The rows of ``vectors`` (one per word of ``words``) that belong to content words."""
+    rows = [n for n, w in enumerate(words) if w.content and w.text]
+    return vectors[rows].astype(np.float32)
+
+
 def word_match(source: np.ndarray, target: np.ndarray) -> float:
     """How fully two sentences' content words find each other in context: the mean of
     each side's mean best similarity across (BERTScore's recall and precision, averaged),

@@ -144,17 +144,12 @@ SHARED_WITH_ARABIC = [
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression of the e5 calibration (threshold 0.13, issue 17): unrelated "
-    "same-topic sentence pairs of seed 003 align at bead scores 0.16-0.24 beside the three true "
-    "passages (0.33-0.73); a threshold of 0.20 restores them but costs strict F1 on real "
-    "translations (with this round's merge rule, align_calibration --seed 1: WMT14 0.996 -> 0.964, "
-    "TICO-19 en-ar 0.986 -> 0.965), so it is not the default",
-)
 def test_an_article_sharing_passages_aligns_only_those(checker):
     """Seed 003 (Arabic, Reuters-based) shares three passages with the AP story and
-    nothing else: with the offline defaults exactly those are aligned."""
+    nothing else: with the offline defaults exactly those are aligned. Same-topic
+    sentences align too at bead scores of 0.16-0.19 (and one more is re-paired beside
+    them); the passage step (fidelity/passages.py, calibrated on benchmarks/
+    shared_passages.py, not on this seed) takes them apart."""
     report = checker.check_files(AP, ARABIC)
     matched = [(report.source.sentences[b.source[0]].text, report.target.sentences[b.target[0]].text)
                for b in report.alignment if b.source and b.target]
