@@ -177,6 +177,8 @@ class Report:
     fail_on: Severity
     signature: str
     alternatives: tuple[SourceCoverage, ...] = field(default=())
+    #: what the check concluded about the pair as a whole, for the reader's attention
+    notes: tuple[str, ...] = ()
 
     @property
     def failing(self) -> tuple[Finding, ...]:
@@ -184,7 +186,7 @@ class Report:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        return self.source.warnings + self.target.warnings
+        return self.source.warnings + self.target.warnings + self.notes
 
     @property
     def verdict(self) -> str:

@@ -50,6 +50,10 @@ class PassageSettings:
     #: without them: the share of its source content words the lexicon links across
     min_lexical: float = 0.0
 
+    def two_articles(self, alignment: Sequence[Bead], source: Document) -> bool:
+        """Whether ``alignment`` covers too little of ``source`` for a translation."""
+        return aligned_share(alignment, source) < self.max_coverage
+
     def describe(self) -> str:
         return (
             f"passages:{self.max_coverage:g}/{self.min_score:g}"
@@ -86,6 +90,16 @@ def aligned_share(alignment: Sequence[Bead], source: Document) -> float:
     return aligned / max(sum(lengths), 1)
 
 
+def two_articles_note(settings: PassageSettings) -> str:
+    """What a report says of a pair read as two articles."""
+    return (
+        f"under {settings.max_coverage:.0%} of the source aligns with the translation sentence "
+        "by sentence: read as another article that shares passages with it, not its "
+        "translation, so only sentences shown to translate each other stay aligned (is this "
+        "the right source?)"
+    )
+
+
 def bead_evidence(
     bead: Bead, source_pivot: PivotSide, target_pivot: PivotSide, lang: str,
     words: WordVectors | None,
@@ -116,7 +130,7 @@ def shared_passages(
     """``alignment`` as it is where it covers a translation; where it covers under
     ``settings.max_coverage`` of the source, with every two-sided bead that lacks the
     evidence of a shared passage taken apart."""
-    if aligned_share(alignment, source) >= settings.max_coverage:
+    if not settings.two_articles(alignment, source):
         return tuple(alignment)
     out: list[Bead] = []
     for bead in alignment:

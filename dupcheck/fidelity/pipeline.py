@@ -21,7 +21,11 @@ from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
 from dupcheck.fidelity.findings import CheckedPair, find_problems
 from dupcheck.fidelity.findings.base import MIN_CONFIDENCE
 from dupcheck.fidelity.paired import misaligned, paired_alignment
-from dupcheck.fidelity.passages import PassageSettings, shared_passages
+from dupcheck.fidelity.passages import (
+    PassageSettings,
+    shared_passages,
+    two_articles_note,
+)
 from dupcheck.fidelity.repair import repaired
 from dupcheck.fidelity.score import score_document, score_pairs
 from dupcheck.fidelity.signature import build_signature
@@ -162,6 +166,7 @@ class Checker:
         return Report(
             source=source, target=target, pivot=tgt_pivot.texts, alignment=alignment,
             pairs=pairs, scores=scores, findings=findings, fail_on=self.settings.fail_on,
+            notes=(two_articles_note(self.passage_settings),) if pair.two_articles else (),
             signature=build_signature(
                 self.translator(target.lang), self.encoder, self.align_settings,
                 self.passage_settings, fail_on=self.settings.fail_on,
@@ -192,11 +197,13 @@ class Checker:
             self.features(source, src_pivot), self.features(target, tgt_pivot), self.align_settings
         )
         misplaced: tuple[Finding, ...] = ()
+        two_articles = False
         if paired:
             misplaced = misaligned(source, target, alignment)
             alignment = paired_alignment(source, target, alignment)
         else:
             words = None if source_vectors is None or target_vectors is None else (source_vectors, target_vectors)
+            two_articles = self.passage_settings.two_articles(alignment, source)
             # before the re-pairing: its small gaps are what false beads between two
             # articles' passages make
             alignment = shared_passages(
@@ -205,7 +212,7 @@ class Checker:
             alignment = repaired(alignment, source, target, src_pivot, tgt_pivot, self.encoder, words)
         pair = CheckedPair(
             source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder,
-            self.settings.min_confidence, source_vectors, target_vectors,
+            self.settings.min_confidence, source_vectors, target_vectors, two_articles,
         )
         return pair, misplaced
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import dupcheck
 from dupcheck.fidelity.passages import (
     PassageSettings,
     aligned_share,
@@ -113,3 +114,17 @@ def test_off_never_changes_an_alignment():
     pair, alignment = pair_with([(s, t, 0.0) if s and t else (s, t, sc) for s, t, sc in ONE_PASSAGE])
     assert shared_passages(alignment, pair.source, pair.target, pair.source_pivot,
                            pair.target_pivot, None, PassageSettings.off()) == alignment
+
+
+@pytest.mark.parametrize(
+    ("target", "noted"),
+    [
+        (TARGET, False),      # a translation: every sentence aligned
+        ([HI_JAIL], True),    # one passage of three sentences shared: the passage stays
+    ],
+)
+def test_a_report_says_when_the_pair_reads_as_two_articles(target, noted):
+    report = dupcheck.check(SOURCE, target, input_format="lines", encoder="none", cache=False)
+    assert any("shares passages" in w for w in report.warnings) is noted
+    assert [(b.source, b.target) for b in report.alignment if b.source and b.target][-1] == ((2,), (len(target) - 1,))
+    assert f"|{PassageSettings.lexical_only().describe()}|" in report.signature

@@ -59,6 +59,9 @@ class CheckedPair:
     #: word_vectors``), when the encoder gives token states; None otherwise
     source_vectors: tuple[np.ndarray, ...] | None = None
     target_vectors: tuple[np.ndarray, ...] | None = None
+    #: whether the aligner aligned too little of the source for a translation, so the
+    #: pair was read as two articles sharing passages (``fidelity.passages``)
+    two_articles: bool = False
     #: how many characters of translation a source character takes in this document's
     #: aligned pairs (their median): what a pair's own ratio is measured against
     length_ratio: float = field(init=False)
