@@ -42,12 +42,12 @@ from dupcheck.fidelity.align import align_sentences
 from dupcheck.fidelity.passages import (
     BeadEvidence,
     PassageSettings,
-    aligned_share,
     bead_evidence,
     shared_passages,
 )
 from dupcheck.fidelity.pipeline import Checker, CheckSettings
 from dupcheck.fidelity.repair import WordVectors
+from dupcheck.fidelity.score import aligned_share
 from dupcheck.lexical.lexicon import load_lexicon
 from dupcheck.lexical.pivot import PivotSide, pivot_source, pivot_target
 from dupcheck.records import Bead, Document

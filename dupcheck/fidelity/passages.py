@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dupcheck.fidelity.repair import WordVectors, taken_apart
+from dupcheck.fidelity.score import aligned_share
 from dupcheck.fidelity.wordalign import align_words, content_vectors, word_match
 from dupcheck.lexical.pivot import PivotSide
 from dupcheck.records import Bead, Document
@@ -83,13 +84,6 @@ class BeadEvidence:
     lexical: float
 
 
-def aligned_share(alignment: Sequence[Bead], source: Document) -> float:
-    """Share of the source's characters in two-sided beads (``Scores.coverage``)."""
-    lengths = [len(s.text) for s in source.sentences]
-    aligned = sum(lengths[i] for b in alignment if b.target for i in b.source)
-    return aligned / max(sum(lengths), 1)
-
-
 def two_articles_note(settings: PassageSettings) -> str:
     """What a report says of a pair read as two articles."""
     return (
@@ -104,6 +98,7 @@ def bead_evidence(
     bead: Bead, source_pivot: PivotSide, target_pivot: PivotSide, lang: str,
     words: WordVectors | None,
 ) -> BeadEvidence:
+    """The evidence for ``bead``; ``words``: each side's per-sentence word vectors, if any."""
     source_words = [w for s in bead.source for w in source_pivot.words[s]]
     target_words = [w for t in bead.target for w in target_pivot.words[t]]
     match = None

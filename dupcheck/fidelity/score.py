@@ -88,6 +88,13 @@ def score_pairs(
     return tuple(out)
 
 
+def aligned_share(alignment: Sequence[Bead], source: Document) -> float:
+    """Share of the source's characters in two-sided beads (``Scores.coverage``)."""
+    lengths = [len(s.text) for s in source.sentences]
+    aligned = sum(lengths[i] for b in alignment if b.target for i in b.source)
+    return aligned / max(sum(lengths), 1)
+
+
 def score_document(
     source: Document, target: Document, alignment: Sequence[Bead], pairs: Sequence[PairScore],
     source_runs: Sequence[str], pivot_runs: Sequence[str],
@@ -108,14 +115,13 @@ def score_document(
         )
         total += weight
         weighted += weight * fidelity_of.get((bead.source, bead.target), 0.0)
-    aligned = sum(src_len[i] for b in alignment if b.target for i in b.source)
     refs = [s for s, b in zip(source_runs, alignment) if b.source and b.target]
     hyps = [p for p, b in zip(pivot_runs, alignment) if b.source and b.target]
     chrf = _CHRF.corpus_score(hyps, [refs]).score if hyps else 0.0
     bleu = _BLEU.corpus_score(hyps, [refs]).score if hyps else 0.0
     return Scores(
         fidelity=round(weighted / total, 4) if total else 0.0,
-        coverage=round(aligned / max(sum(src_len), 1), 4),
+        coverage=round(aligned_share(alignment, source), 4),
         pivot_chrf=round(chrf, 2),
         pivot_bleu=round(bleu, 2),
     )

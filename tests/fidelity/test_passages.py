@@ -6,10 +6,10 @@ import pytest
 import dupcheck
 from dupcheck.fidelity.passages import (
     PassageSettings,
-    aligned_share,
     bead_evidence,
     shared_passages,
 )
+from dupcheck.fidelity.score import aligned_share
 from dupcheck.records import Bead
 from tests.fidelity.test_findings import (
     EN_JAIL,
