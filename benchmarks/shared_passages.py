@@ -38,11 +38,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks.align_calibration import case
-from benchmarks.corpora import ARTICLE_SETS, DATA, SETS, documents, part, read_set
+from benchmarks.corpora import ARTICLE_SETS, DATA, SETS, RealDocument, documents, part, read_set
 from benchmarks.synth import SyntheticPair, shared_passage_pairs
 from dupcheck.backends.registry import CPU_DEFAULT, BackendConfig, load_encoder, load_translator
 from dupcheck.backends.translate.base import Translator
 from dupcheck.fidelity.align import align_sentences
+from dupcheck.fidelity.findings.base import CheckedPair
 from dupcheck.fidelity.passages import (
     BeadEvidence,
     PassageSettings,
@@ -91,6 +92,11 @@ class Outcome:
     @property
     def exact(self) -> bool:
         return self.found == self.gold and not self.false
+
+
+#: one set's report part: the passage pairs' outcomes with the step on and off, and how
+#: many of its real documents the step changes, of how many
+ReportSet = tuple[list[Outcome], list[Outcome], int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +192,18 @@ def spread(values: Sequence[float]) -> str:
     return f"min {ordered[0]:.2f}, median {ordered[len(ordered) // 2]:.2f}, max {ordered[-1]:.2f} ({len(ordered)})"
 
 
+def step_on_and_off(checker: Checker, off: Checker, doc: RealDocument) -> tuple[CheckedPair, CheckedPair]:
+    """A real document aligned with the step (``checker``) and without it (``off``)."""
+    built = case(checker, doc.name, doc.source, doc.target, doc.lang, ())
+    return checker.aligned_pair(*built.documents)[0], off.aligned_pair(*built.documents)[0]
+
+
 def held_out(checker: Checker, off: Checker, name: str, data: Path) -> HeldOut:
+    """Every document of set ``name``, a correct translation line by line, the step on and off."""
     noted = changed = gold_beads = found_off = found_on = 0
     docs = documents(read_set(name, data))
     for doc in docs:
-        built = case(checker, doc.name, doc.source, doc.target, doc.lang, ())
-        on_pair, off_pair = checker.aligned_pair(*built.documents)[0], off.aligned_pair(*built.documents)[0]
+        on_pair, off_pair = step_on_and_off(checker, off, doc)
         gold = {((k,), (k,)) for k in range(len(doc.source))}
         noted += on_pair.two_articles
         changed += on_pair.alignment != off_pair.alignment
@@ -202,7 +214,7 @@ def held_out(checker: Checker, off: Checker, name: str, data: Path) -> HeldOut:
 
 
 def print_parts(settings: PassageSettings, calibration_raws: Sequence[RawAlignment],
-                real_coverage: Sequence[float], report: dict) -> None:
+                real_coverage: Sequence[float], report: dict[str, ReportSet]) -> None:
     print("### calibration")
     print(f"aligned share of the source, passage pairs: {spread([r.coverage for r in calibration_raws])}")
     print(f"aligned share of the source, real translations: {spread(real_coverage)}")
@@ -231,7 +243,7 @@ def run_mode(label: str, config: BackendConfig, translator: Translator, args: ar
     off = Checker(config, replace(settings, passages=PassageSettings.off()),
                   translator=translator, encoder=encoder)
     calibration_raws, real_coverage = [], []
-    report: dict[str, tuple[list[Outcome], list[Outcome], int, int]] = {}
+    report: dict[str, ReportSet] = {}
     for name in args.sets:
         corpus = read_set(name, args.data)
         pairs = shared_passage_pairs(corpus, args.pairs, args.seed)
@@ -248,9 +260,8 @@ def run_mode(label: str, config: BackendConfig, translator: Translator, args: ar
         changed = 0
         real = part(docs, "report")[: args.documents]
         for doc in real:
-            built = case(checker, doc.name, doc.source, doc.target, doc.lang, ())
-            changed += (checker.aligned_pair(*built.documents)[0].alignment
-                        != off.aligned_pair(*built.documents)[0].alignment)
+            on_pair, off_pair = step_on_and_off(checker, off, doc)
+            changed += on_pair.alignment != off_pair.alignment
         report[name] = (on_pairs, off_pairs, changed, len(real))
     if args.sets:
         print_parts(checker.passage_settings, calibration_raws, real_coverage, report)
