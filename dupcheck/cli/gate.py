@@ -20,6 +20,7 @@ from dupcheck.numbering import place, sentences
 if TYPE_CHECKING:  # the library is imported inside the command, so that --help stays fast
     from rich.console import Console
 
+    from dupcheck.gate.config import GateConfig
     from dupcheck.gate.pipeline import GateResult
 
 
@@ -67,46 +68,19 @@ def gate(
 
     Exit codes: 0 pass, 1 gate failed, 2 usage, configuration or input error.
     """
-    from dataclasses import replace
-
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from dupcheck.gate.baseline import write_baseline as save_baseline
-    from dupcheck.gate.config import load_config
-    from dupcheck.gate.pipeline import assume_config, changed_files, run_gate, select_pairs
-    from dupcheck.records import Severity
+    from dupcheck.gate.pipeline import changed_files, run_gate, select_pairs
 
     err = Console(stderr=True)
     try:
-        found = config if config is not None else _config_here()
-        if init or found is None:
-            assumed = assume_config(Path.cwd())
-            if init:
-                _init(assumed.toml)
-            print(f"dupcheck: no configuration; {assumed.summary} "
-                  "(`dupcheck gate --init` writes it as dupcheck.toml)", file=sys.stderr)
-            settings = assumed.config
-        else:
-            settings = load_config(found)
-        settings = replace(
-            settings,
-            fail_on=Severity(fail_on.value) if fail_on else settings.fail_on,
-            backends=replace(settings.backends, **{
-                k: v for k, v in {"translator": translator, "encoder": encoder, "cache": cache}.items()
-                if v is not None
-            }),
-        )
-        inputs = [
-            settings.path,
-            *(settings.root / p for pair in settings.pairs for p in (pair.source, pair.target)),
-            *([settings.glossary] if settings.glossary else []),
-        ]
+        settings = _settings(config, init, fail_on, translator=translator, encoder=encoder, cache=cache)
         reports = {"sarif": sarif, "junit": junit, "html": html, "markdown": markdown,
                    "json_out": json_out, "tmx": tmx}
         for path in reports.values():  # before any work: a refused report costs no check
             if path is not None:
-                check_output(path, protect=[*inputs, settings.baseline])
+                check_output(path, protect=[*settings.inputs, settings.baseline])
         changed = changed_files(settings.root, base) if changed_only else None
         todo = select_pairs(settings.pairs, changed)
         if changed is not None and not todo:
@@ -121,17 +95,54 @@ def gate(
     except DupcheckError as exc:
         fail(str(exc))
     if write_baseline:
-        if any(settings.baseline.resolve() == p.resolve() for p in inputs):
-            fail(f"{settings.baseline}: refusing to write the baseline over an input file")
-        try:
-            save_baseline(settings.baseline, result.baseline_entries())
-        except OSError as exc:
-            fail(f"{settings.baseline}: cannot write the baseline ({exc.strerror or exc})")
-        print(f"wrote {len(result.baseline_entries())} accepted findings to {settings.baseline}")
-        raise typer.Exit(0)
-    write_reports(result, [*inputs, settings.baseline], **reports)
+        _write_baseline(result, settings)
+    write_reports(result, [*settings.inputs, settings.baseline], **reports)
     _print_summary(result, Console(), bidi.value)
     raise typer.Exit(result.exit_code)
+
+
+def _settings(
+    config: Path | None, init: bool, fail_on: options.FailOn | None, **backend_overrides: str | bool | None,
+) -> GateConfig:
+    """The configuration the gate runs with: the file given or found, else what the gate
+    assumes with none (written out with ``--init``); then the command line's overrides."""
+    from dataclasses import replace
+
+    from dupcheck.gate.config import load_config
+    from dupcheck.gate.pipeline import assume_config
+    from dupcheck.records import Severity
+
+    found = config if config is not None else _config_here()
+    if init or found is None:
+        assumed = assume_config(Path.cwd())
+        if init:
+            _init(assumed.toml)
+        print(f"dupcheck: no configuration; {assumed.summary} "
+              "(`dupcheck gate --init` writes it as dupcheck.toml)", file=sys.stderr)
+        settings = assumed.config
+    else:
+        settings = load_config(found)
+    overrides = {k: v for k, v in backend_overrides.items() if v is not None}
+    return replace(
+        settings,
+        fail_on=Severity(fail_on.value) if fail_on else settings.fail_on,
+        backends=replace(settings.backends, **overrides),
+    )
+
+
+def _write_baseline(result: GateResult, settings: GateConfig) -> None:
+    """Accept every current finding (``--write-baseline``) and pass; never over an input."""
+    from dupcheck.gate.baseline import write_baseline
+
+    if any(settings.baseline.resolve() == p.resolve() for p in settings.inputs):
+        fail(f"{settings.baseline}: refusing to write the baseline over an input file")
+    entries = result.baseline_entries()
+    try:
+        write_baseline(settings.baseline, entries)
+    except OSError as exc:
+        fail(f"{settings.baseline}: cannot write the baseline ({exc.strerror or exc})")
+    print(f"wrote {len(entries)} accepted findings to {settings.baseline}")
+    raise typer.Exit(0)
 
 
 def _config_here() -> Path | None:

@@ -76,6 +76,13 @@ class GateConfig:
     glossary: Path | None
     baseline: Path
 
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """The files the gate reads (the configuration, every pair's two sides, the
+        glossary), which no report or baseline it writes may replace."""
+        sides = (self.root / p for pair in self.pairs for p in (pair.source, pair.target))
+        return (self.path, *sides, *((self.glossary,) if self.glossary else ()))
+
 
 class _Located:
     """Finds the line a key is on, so that errors can point at it."""

@@ -25,6 +25,11 @@ def test_fixture_desk_config(desk: Path) -> None:
     assert config.thresholds.max_omitted_share == 0.5 and config.thresholds.min_fidelity is None
     assert config.glossary == desk / "glossary.toml"
     assert config.baseline == desk / ".dupcheck-baseline.json"
+    # what no report or baseline may replace: the configuration, both sides, the glossary
+    assert config.inputs == (
+        desk / "dupcheck.toml", desk / SEED_EN, desk / SEED_HI, desk / CLEAN_EN, desk / CLEAN_HI,
+        desk / "glossary.toml",
+    )
 
 
 def test_pyproject_table_and_explicit_pair(desk: Path) -> None:
@@ -37,6 +42,7 @@ def test_pyproject_table_and_explicit_pair(desk: Path) -> None:
     assert find_config(desk / "stories") == desk / "pyproject.toml"
     config = load_config(desk / "pyproject.toml")
     assert config.pairs == (Pair(SEED_EN, SEED_HI, "hi"),)
+    assert config.inputs == (desk / "pyproject.toml", desk / SEED_EN, desk / SEED_HI)
     assert config.fail_on is Severity.CRITICAL
     assert config.glossary is None
 
