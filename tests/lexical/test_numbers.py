@@ -190,6 +190,10 @@ FORMS = [
     ("एक आदमी, the percent sign", "hi", []),
     ("almost half-a-billion dollars, half a million people", "en", [(5e8, 5e8), (5e5, 5e5)]),
     ("आधे अरब डॉलर, खरबों मील, 3 खरब", "hi", [(5e8, 5e8), (1e11, 1e15 - 1), (3e11, 3e11)]),
+    # half of a borrowed scale word (TICO-19 hi: "half a million deaths" as आधा मिलियन मृत्यु)
+    ("आधा मिलियन मृत्यु, आधे बिलियन डॉलर, आधा लाख", "hi", [(5e5, 5e5), (5e8, 5e8), (5e4, 5e4)]),
+    ("نصف مليون حالة وفاة و نصف المليار", "ar", [(5e5, 5e5), (5e8, 5e8)]),
+    ("آدھا ملین لوگ", "ur", [(5e5, 5e5)]),
     # अरब is a billion after number words as after digits (Tatoeba hi: "more than a
     # billion" as एक अरब से ज़्यादा), and "Arab" before the nouns hi.toml lists
     ("एक अरब से ज़्यादा लोग, दो अरब डॉलर", "hi", [(1e9, INF), (2e9, 2e9)]),
@@ -245,6 +249,9 @@ PAIRS = [
     ("over 244 thousand coronavirus cases", "en", "कोरोना वायरस के 2 लाख 44 हज़ार से भी अधिक मामले", "hi", True),
     ("over 244 thousand coronavirus cases", "en", "कोरोना वायरस के 2 लाख से भी अधिक मामले", "hi", False),
     ("almost half-a-billion dollars", "en", "लगभग आधे अरब डॉलर", "hi", True),
+    ("with half a million deaths", "en", "आधा मिलियन मृत्यु के साथ", "hi", True),
+    ("with half a million deaths", "en", "एक मिलियन मृत्यु के साथ", "hi", False),
+    ("with half a million deaths", "en", "مع نصف مليون حالة وفاة", "ar", True),
     ("4% VAT plus an additional 1% tax", "en", "चार फीसद वैट व एक फीसद अतिरिक्त कर", "hi", True),
     ("4% VAT plus an additional 1% tax", "en", "चार फीसद वैट व दो फीसद अतिरिक्त कर", "hi", False),
     ("trillions of miles between stars", "en", "सितारों के बीच खरबों मील की दूरी", "hi", True),
