@@ -92,6 +92,9 @@ class Document:
     warnings: tuple[str, ...] = ()
     #: the encoding the file was decoded from (a Python codec name), shown in the signature
     encoding: str = "utf-8"
+    #: whether ``lang`` was detected rather than stated: a detector can be wrong on a short
+    #: text ("Hello world." reads as Fulfulde), and an error about it should say so
+    lang_detected: bool = False
 
     @property
     def name(self) -> str:

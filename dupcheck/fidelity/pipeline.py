@@ -233,6 +233,11 @@ class Checker:
 
     def _validate_pair(self, source: Document, target: Document) -> None:
         if source.lang != PIVOT_LANG:
+            if source.lang_detected:
+                raise InputError(source.name, (
+                    f"source reads as {source.lang!r}, but sources must be in English ({PIVOT_LANG!r}); "
+                    f"if it is English, state it (--source-lang {PIVOT_LANG}): a short text is hard to tell"
+                ))
             raise InputError(source.name, f"source is in {source.lang!r}; sources must be in English ({PIVOT_LANG!r})")
         if target.lang == source.lang:
             raise InputError(

@@ -144,7 +144,8 @@ def document_from_text(
     if not normalized:
         raise InputError(name, "no text (the file is empty or holds only whitespace)")
     warning = None
-    if lang is None:
+    detected = lang is None
+    if detected:
         lang = detect_language(normalized, path=name)
     elif not regex.fullmatch(r"[a-z]{2,3}", lang):
         raise InputError(name, f"{lang!r} is not an ISO 639-1 language code such as en, hi, ar")
@@ -152,7 +153,7 @@ def document_from_text(
         warning = check_declared_language(normalized, lang, path=name)
     return Document(
         path=path, text=normalized, lang=lang, raw=text, warnings=(warning,) if warning else (),
-        encoding=encoding,
+        encoding=encoding, lang_detected=detected,
     )
 
 

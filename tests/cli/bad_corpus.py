@@ -122,6 +122,11 @@ CASES: dict[str, Build] = {
     "Urdu stated as Hindi": lambda d: _check(_english(d), _urdu(d), "--target-lang", "hi",
                                              names=d / "ur.txt", cause="Arabic script"),
     "not a language code": lambda d: _check(EN, HI, "--target-lang", "Hindi", names="Hindi", cause="ISO 639-1"),
+    # the detector reads "Hello world." as Fulfulde: the error says to state the language
+    "short English source read as another language": lambda d: _check(
+        _file(d, "hello.txt", b"Hello world.\n"), HI, names=d / "hello.txt", cause="--source-lang en"),
+    "source stated in another language": lambda d: _check(
+        EN, HI, "--source-lang", "fr", names=EN, cause="is in 'fr'; sources must be in English"),
     # check: backends and options
     "hf translator without a model": lambda d: _check(EN, HI, "--translator", "hf", names="hf", cause="--translator-model"),
     "hf translator, no such model folder": lambda d: _check(EN, HI, "--translator", "hf", "--translator-model",
