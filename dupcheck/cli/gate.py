@@ -16,6 +16,7 @@ from dupcheck.cli.common import check_output, fail, write_output
 from dupcheck.cli.reports import write_reports
 from dupcheck.errors import DupcheckError
 from dupcheck.numbering import place, sentences
+from dupcheck.render.counts import counted
 
 if TYPE_CHECKING:  # the library is imported inside the command, so that --help stays fast
     from rich.console import Console
@@ -141,7 +142,7 @@ def _write_baseline(result: GateResult, settings: GateConfig) -> None:
         write_baseline(settings.baseline, entries)
     except OSError as exc:
         fail(f"{settings.baseline}: cannot write the baseline ({exc.strerror or exc})")
-    print(f"wrote {len(entries)} accepted findings to {settings.baseline}")
+    print(f"wrote {counted(len(entries), 'accepted finding')} to {settings.baseline}")
     raise typer.Exit(0)
 
 
@@ -180,7 +181,7 @@ def _print_summary(result: GateResult, console: Console, bidi: str) -> None:
             Text.assemble(
                 (doc.verdict.upper(), style),
                 f"  {doc.pair.target}  fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · "
-                f"{len(doc.report.findings)} findings, {len(doc.new)} new, {len(doc.failing)} failing",
+                f"{counted(len(doc.report.findings), 'finding')}, {len(doc.new)} new, {len(doc.failing)} failing",
             )
         )
         for f in doc.failing:

@@ -18,6 +18,7 @@ from dupcheck.numbering import label
 from dupcheck.records import Report
 from dupcheck.render.bidi import console_is_visual
 from dupcheck.render.cells import Column, table
+from dupcheck.render.counts import counted
 
 
 def _print_table(console: Console, title: str, columns: Sequence[Column],
@@ -43,7 +44,7 @@ def render_console(report: Report, console: Console, *, show_alignment: bool = F
     console.print(
         f"fidelity {s.fidelity:.2f} · coverage {s.coverage:.2f} · pivot chrF {s.pivot_chrf:.1f} · pivot BLEU {s.pivot_bleu:.1f} · "
         f"{len(report.source.sentences)}/{len(report.target.sentences)} sentences · "
-        f"{len(report.findings)} findings, {len(report.failing)} at or above {report.fail_on.value}"
+        f"{counted(len(report.findings), 'finding')}, {len(report.failing)} at or above {report.fail_on.value}"
     )
     for warning in report.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))

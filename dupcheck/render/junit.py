@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.numbering import place, sentences
 from dupcheck.records import Finding
+from dupcheck.render.counts import counted
 
 
 def _finding_case(doc: DocumentResult, finding: Finding, classname: str) -> ET.Element:
@@ -58,7 +59,7 @@ def _suite(doc: DocumentResult) -> ET.Element:
     ET.SubElement(summary, "system-out").text = (
         f"{doc.pair.target} against {doc.pair.source}: fidelity {s.fidelity:.3f}, "
         f"coverage {s.coverage:.3f}, pivot chrF {s.pivot_chrf:.1f}, pivot BLEU {s.pivot_bleu:.1f}\n"
-        f"{len(doc.report.findings)} findings, {len(doc.new)} new, {len(doc.failing)} failing"
+        f"{counted(len(doc.report.findings), 'finding')}, {len(doc.new)} new, {len(doc.failing)} failing"
     )
     suite.extend(cases)
     return suite

@@ -14,6 +14,7 @@ from rich.text import Text
 from dupcheck.numbering import passage
 from dupcheck.records import ScanReport
 from dupcheck.render.bidi import console_is_visual, visual
+from dupcheck.render.counts import counted
 from dupcheck.render.scan_json import passage_text
 
 #: spun substitutions shown per pair; the JSON report has them all
@@ -28,8 +29,8 @@ def render_scan_console(report: ScanReport, console: Console, *, bidi: str = "au
 
     by_id = {d.id: d for d in report.documents}
     console.print(
-        f"{len(report.documents)} documents · {report.candidates} candidate pairs · "
-        f"{len(report.pairs)} related · {len(report.clusters)} clusters · "
+        f"{counted(len(report.documents), 'document')} · {counted(report.candidates, 'candidate pair')} · "
+        f"{len(report.pairs)} related · {counted(len(report.clusters), 'cluster')} · "
         f"{len(report.skipped)} skipped"
     )
     for s in report.skipped:

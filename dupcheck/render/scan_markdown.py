@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dupcheck.numbering import label, passage
 from dupcheck.records import Relation, ScanReport
+from dupcheck.render.counts import counted
 from dupcheck.render.scan_json import passage_text
 
 
@@ -17,8 +18,8 @@ def render_scan_markdown(report: ScanReport) -> str:
         "# dupcheck scan",
         "",
         (
-            f"{len(report.documents)} documents, {report.candidates} candidate pairs, "
-            f"{len(report.pairs)} related, {len(report.clusters)} clusters, {len(report.skipped)} skipped."
+            f"{counted(len(report.documents), 'document')}, {counted(report.candidates, 'candidate pair')}, "
+            f"{len(report.pairs)} related, {counted(len(report.clusters), 'cluster')}, {len(report.skipped)} skipped."
         ),
         "",
     ]

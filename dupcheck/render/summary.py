@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from dupcheck.gate.pipeline import GateResult
+from dupcheck.render.counts import counted
 from dupcheck.render.json import report_to_dict
 from dupcheck.render.markdown import render_markdown
 
@@ -18,7 +19,7 @@ def render_gate_markdown(result: GateResult) -> str:
         f"# {icon} dupcheck gate: {result.verdict}",
         "",
         (
-            f"{len(result.documents)} translations · {len(result.new_findings)} new findings · "
+            f"{counted(len(result.documents), 'translation')} · {counted(len(result.new_findings), 'new finding')} · "
             f"fails on new {result.fail_on.value} or worse"
         ),
         "",
