@@ -77,11 +77,13 @@ def gate(
     err = Console(stderr=True)
     try:
         settings = _settings(config, init, fail_on, translator=translator, encoder=encoder, cache=cache)
+        # what no report may replace: every input, and the baseline the gate reads
+        protected = [*settings.inputs, settings.baseline]
         reports = {"sarif": sarif, "junit": junit, "html": html, "markdown": markdown,
                    "json_out": json_out, "tmx": tmx}
         for path in reports.values():  # before any work: a refused report costs no check
             if path is not None:
-                check_output(path, protect=[*settings.inputs, settings.baseline])
+                check_output(path, protect=protected)
         changed = changed_files(settings.root, base) if changed_only else None
         todo = select_pairs(settings.pairs, changed)
         if changed is not None and not todo:
@@ -97,7 +99,7 @@ def gate(
         fail(str(exc))
     if write_baseline:
         _write_baseline(result, settings)
-    write_reports(result, [*settings.inputs, settings.baseline], **reports)
+    write_reports(result, protected, **reports)
     _print_summary(result, Console(), bidi.value)
     raise typer.Exit(result.exit_code)
 

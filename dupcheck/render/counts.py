@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``n`` and the noun, singular for one; ``plural`` where adding "s" is wrong."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, singular for one (every noun the renderers count takes an "s")."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
