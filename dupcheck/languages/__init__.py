@@ -80,6 +80,10 @@ class NumberWords:
     word_ordinals: tuple[str, ...] = ()
     #: words for "both": a two only when the other side says two
     both: tuple[str, ...] = ()
+    #: regexes before a number that make it a rank ("No. 1"); a first rank is as often
+    #: said without its number ("top", शीर्ष, "the leading"), so it is a one only when the
+    #: other side says one
+    rank_before: tuple[str, ...] = ()
     #: regex of the article before a bare scale ("a hundred")
     article: str = ""
     #: regexes that join number words besides spaces and hyphens ("hundred and five")

@@ -425,6 +425,27 @@ def test_both_counts_only_against_a_two() -> None:
     assert alone.missing == alone.extra == ()
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "missing", "mismatched"),
+    [
+        # WMT14 hi lines 905 and 1576: the top place, the top automaker
+        ('Her new album, "Prism," debuted at No. 1 this week.',
+         'उनका नया एलबम "प्रिज्म" इस सप्ताह शीर्ष स्थान पर पहुंच गया।', [], []),
+        ("the No.1 U.S. automaker", "शीर्ष यू.एस. ऑटोमेकर", [], []),
+        ("the No. 1 album", "नंबर 1 एलबम", [], []),
+        ("the No. 1 album", "नंबर 2 एलबम", [], [("1", "2")]),
+        # a rank other than the first, and a one that is no rank, still count
+        ("the No. 3 album", "शीर्ष एलबम", ["3"], []),
+        ("won 1 medal", "पदक जीता", ["1"], []),
+    ],
+)
+def test_a_first_rank_may_be_said_without_its_number(source, target, missing, mismatched) -> None:
+    result = compare_quantities(extract_quantities(source, "en"), extract_quantities(target, "hi"))
+    assert [q.text for q in result.missing] == missing
+    assert [(s.text, t.text) for s, t in result.mismatched] == mismatched
+    assert result.extra == ()
+
+
 def test_comparison_is_order_independent() -> None:
     source = extract_quantities("In 2017 about 30 people, 1.5 million dollars and 12 cars", "en")
     target = extract_quantities("2016 में 30 लोग, 15 लाख डॉलर और 13 कारें", "hi")

@@ -36,6 +36,9 @@ _REL_TOLERANCE = 1e-6
 #: use them at different rates ("the two leaders" → "दोनों नेता", "the two countries" →
 #: "البلدين"), so alone they are neither missing nor extra
 _SOFT_TWOS = frozenset({"both", "dual"})
+#: a first rank ("No. 1") is as often said without its number ("शीर्ष स्थान", the top
+#: place): never missing, but a different number facing it is a change ("No. 1" → "नंबर 2")
+_FIRST_RANK = "first_rank"
 
 
 def _same(a: float, b: float) -> bool:
@@ -214,8 +217,12 @@ def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -
         mismatched.append((free_sources[i], free_targets[j]))
     return NumberComparison(
         matched=tuple(sorted(matched, key=_pair_order)),
-        missing=tuple(q for i, q in enumerate(free_sources) if i not in used_sources),
-        extra=tuple(q for j, q in enumerate(free_targets) if j not in used_targets),
+        missing=tuple(
+            q for i, q in enumerate(free_sources) if i not in used_sources and q.kind != _FIRST_RANK
+        ),
+        extra=tuple(
+            q for j, q in enumerate(free_targets) if j not in used_targets and q.kind != _FIRST_RANK
+        ),
         mismatched=tuple(sorted(mismatched, key=_pair_order)),
     )
 

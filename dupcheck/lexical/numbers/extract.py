@@ -34,7 +34,8 @@ class Quantity:
     text: str
     start: int
     end: int
-    #: number, year, decade, percent, ordinal, time, range, magnitude, bound, both or dual
+    #: number, year, decade, percent, ordinal, time, range, magnitude, bound, both, dual
+    #: or first_rank
     kind: str
 
     @property
@@ -270,6 +271,9 @@ class _Rules:
         # different rates ("the two leaders" → "दोनों नेता"), so alone it is neither
         # missing nor extra
         self.both = frozenset(spell.key(w) for t in tables for w in t.both)
+        rank_before = phrases("rank_before")
+        #: what makes the number after it a rank ("No. 1")
+        self.rank_before = compiled(rf"{_LEFT}(?:{rank_before})\s*$") if rank_before else None
 
 
 @lru_cache(maxsize=16)
@@ -563,7 +567,7 @@ def _from_match(match: regex.Match[str], text: str, rules: _Rules) -> tuple[Quan
                 return (_with_text(first, text), _with_text(second, text))
             quantity = Quantity(first.low, high, "", first.start, second.end, "range")
         else:
-            quantity = _decade(first, match.string, rules) or first
+            quantity = _decade(first, match.string, rules) or _first_rank(first, match.string, rules) or first
     if match.group("more") or match.group("moreafter") or "+" in (match.group("a") or ""):
         quantity = Quantity(quantity.low, INF, "", start, end, "bound")
     elif match.group("less") or match.group("lessafter"):
@@ -580,6 +584,16 @@ def _decade(number: Quantity, folded: str, rules: _Rules) -> Quantity | None:
     if after is None:
         return None
     return Quantity(number.low, number.low + 9, "", number.start, after.end(), "decade")
+
+
+def _first_rank(number: Quantity, folded: str, rules: _Rules) -> Quantity | None:
+    """``number`` as a first rank when it is a one after the language's rank words
+    ("No. 1", "number 1"), which ``compare`` does not miss alone."""
+    if rules.rank_before is None or number.kind != "number" or number.low != 1 or not number.exact:
+        return None
+    if rules.rank_before.search(folded, max(0, number.start - _PREFIX_REACH), number.start) is None:
+        return None
+    return Quantity(1.0, 1.0, number.text, number.start, number.end, "first_rank")
 
 
 _NEXT_CAPITALISED = regex.compile(r"[ \t]+\p{Lu}")
