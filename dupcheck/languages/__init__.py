@@ -152,6 +152,9 @@ class WordRules:
     #: titles a translation may write onto a name as one word (Hindi श्री: "Mr Ströbele" →
     #: श्रीस्ट्रॉ बेले), left off when a name is looked for
     honorifics: tuple[str, ...] = ()
+    #: conjunctions typed onto the word before them (Hindi और: "Guebuza and" →
+    #: जीबुझांऔर), left off when a name is looked for
+    joined_after: tuple[str, ...] = ()
 
 
 # compared and hashed by identity: the number grammar of a set of languages is cached by

@@ -127,6 +127,20 @@ def test_a_title_written_onto_a_name_is_left_off_when_the_name_is_looked_for(hin
     assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing
 
 
+@pytest.mark.parametrize(
+    ("hindi", "missing"),
+    [
+        # WMT14 line 487 types "and" onto Guebuza's name
+        ('"यह दो बड़े आदमी ( जीबुझांऔर ढाकामा) हैं," हैनलोन ने कहा।', []),
+        ('"यह दो बड़े आदमी ( जीबुझां और ढाकामा) हैं," हैनलोन ने कहा।', []),
+        ('"यह दो बड़े आदमी ( ओबामाऔर ढाकामा) हैं," हैनलोन ने कहा।', ["Guebuza"]),
+    ],
+)
+def test_a_conjunction_typed_onto_a_name_is_left_off_when_the_name_is_looked_for(hindi, missing):
+    pair = checked(['"It\'s two big men (Guebuza and Dhlakama)," said Hanlon.'], [hindi], [((0,), (0,))])
+    assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing
+
+
 def test_a_name_that_begins_like_a_title_is_still_matched_whole():
     pair = checked(["Sri Lanka won the match in Colombo."], ["श्रीलंका ने कोलंबो में मैच जीता।"], [((0,), (0,))])
     assert not [f for f in find_problems(pair) if f.code == "entity.missing"]

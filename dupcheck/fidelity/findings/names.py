@@ -71,7 +71,8 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     """(source word, the nearest spelling of it across) for each name of the bead that no
     target word, nor run of up to four, writes."""
     words = view.words
-    titled = _honorifics(lang)
+    rules = language(lang)
+    written_onto = (rules.words.honorifics, rules.words.joined_after) if rules else ((), ())
     # every target word counts, matched or not: a lexicon link may have taken the
     # name's rendering for an ordinary word (जॉर्ज is also "gorge")
     texts = [w.text for w in words.target if w.text]
@@ -79,11 +80,12 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     spelled = _runs(texts, _RUN_WORDS)
     # the consonants of each target word, romanised only once a name needs them
     initials: set[str] | None = None
-    if titled:
-        # a title written onto a name is left off (श्रीस्ट्रॉ: "Mr Strö-"), the word as
-        # written tried too (श्रीलंका is Sri Lanka)
-        free += sorted({_untitled(t, titled) for t in free} - set(free))
-        spelled += _runs([_untitled(t, titled) for t in texts], _RUN_WORDS)
+    if any(written_onto):
+        # a title written onto a name (श्रीस्ट्रॉ: "Mr Strö-") or a conjunction after it
+        # (जीबुझांऔर: "Guebuza and") is left off, the word as written tried too
+        # (श्रीलंका is Sri Lanka)
+        free += sorted({_bare(t, *written_onto) for t in free} - set(free))
+        spelled += _runs([_bare(t, *written_onto) for t in texts], _RUN_WORDS)
     for i, w in enumerate(words.source):
         # capitalised dictionary words ("Geological Survey") are not names to miss
         if (
@@ -158,16 +160,16 @@ def _shortens(name: Word, source: Sequence[Word]) -> bool:
     )
 
 
-def _honorifics(lang: str) -> tuple[str, ...]:
-    rules = language(lang)
-    return rules.words.honorifics if rules is not None else ()
-
-
-def _untitled(text: str, honorifics: tuple[str, ...]) -> str:
-    """``text`` without a title written onto its front, where a name is left after it."""
+def _bare(text: str, honorifics: tuple[str, ...], conjunctions: tuple[str, ...]) -> str:
+    """``text`` without a title written onto its front or a conjunction onto its end,
+    where a name is left between them."""
     for title in honorifics:
         if text.startswith(title) and len(text) > len(title) + 1:
-            return text[len(title):]
+            text = text[len(title):]
+            break
+    for conjunction in conjunctions:
+        if text.endswith(conjunction) and len(text) > len(conjunction) + 1:
+            return text[: -len(conjunction)]
     return text
 
 
