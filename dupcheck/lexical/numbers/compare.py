@@ -217,14 +217,16 @@ def compare_quantities(source: Sequence[Quantity], target: Sequence[Quantity]) -
         mismatched.append((free_sources[i], free_targets[j]))
     return NumberComparison(
         matched=tuple(sorted(matched, key=_pair_order)),
-        missing=tuple(
-            q for i, q in enumerate(free_sources) if i not in used_sources and q.kind != _FIRST_RANK
-        ),
-        extra=tuple(
-            q for j, q in enumerate(free_targets) if j not in used_targets and q.kind != _FIRST_RANK
-        ),
+        missing=_unpaired(free_sources, used_sources),
+        extra=_unpaired(free_targets, used_targets),
         mismatched=tuple(sorted(mismatched, key=_pair_order)),
     )
+
+
+def _unpaired(free: Sequence[Quantity], used: set[int]) -> tuple[Quantity, ...]:
+    """The quantities of ``free`` no mismatch took, less first ranks (never missing or
+    extra alone)."""
+    return tuple(q for i, q in enumerate(free) if i not in used and q.kind != _FIRST_RANK)
 
 
 def _pair_order(pair: tuple[Quantity, Quantity]) -> tuple:
