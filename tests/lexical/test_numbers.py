@@ -437,6 +437,9 @@ def test_both_counts_only_against_a_two() -> None:
         # a rank other than the first, and a one that is no rank, still count
         ("the No. 3 album", "शीर्ष एलबम", ["3"], []),
         ("won 1 medal", "पदक जीता", ["1"], []),
+        # lower-case "no" is the word, not the abbreviation: "there is no 1 answer"
+        ("there is no 1 answer", "कोई उत्तर नहीं है", ["1"], []),
+        ("Number 1 seed", "शीर्ष वरीयता", [], []),
     ],
 )
 def test_a_first_rank_may_be_said_without_its_number(source, target, missing, mismatched) -> None:
