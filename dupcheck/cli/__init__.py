@@ -109,7 +109,7 @@ def check(
     else:
         sources, translation = _split_paths(paths, source or [])
     inputs = [*sources, translation]
-    for report_path in (output, sarif, junit, html, tmx):  # before any work is done
+    for report_path in (output, sarif, junit, html, tmx, xliff_notes):  # before any work is done
         if report_path is not None:
             check_output(report_path, protect=inputs)
     try:

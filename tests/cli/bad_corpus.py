@@ -143,6 +143,10 @@ CASES: dict[str, Build] = {
                                                               names=d / "hard.txt", cause="over an input"),
     "report onto a FIFO": lambda d: _check(EN, HI, "-o", _fifo(d), names=d / "pipe.txt", cause="not a regular file"),
     "report onto a folder": lambda d: _check(EN, HI, "-o", d, names=d, cause="folder"),
+    "XLIFF notes report over the XLIFF it checks": lambda d: _check(
+        _xliff(d), "--xliff-notes", d / "seed.xlf", names=d / "seed.xlf", cause="over an input"),
+    "XLIFF notes report onto a FIFO": lambda d: _check(
+        _xliff(d), "--xliff-notes", _fifo(d), names=d / "pipe.txt", cause="not a regular file"),
     # scan
     "scan report over a file in a scanned folder": lambda d: BadCase(
         ("scan", str(_corpus_folder(d)), "-o", str(d / "docs" / "b.txt"), "--no-progress"),
@@ -209,6 +213,10 @@ def _sparse(folder: Path, size: int) -> Path:
     with path.open("wb") as handle:
         handle.truncate(size)
     return path
+
+
+def _xliff(folder: Path) -> Path:
+    return Path(shutil.copy(FIXTURES / "bilingual" / "seed.xlf", folder / "seed.xlf"))
 
 
 def _copy(folder: Path, path: Path) -> Path:

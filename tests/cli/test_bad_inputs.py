@@ -55,6 +55,22 @@ def test_refused_reports_leave_every_input_and_fifo_as_it_was(name, tmp_path, mo
     assert all(stat.S_ISFIFO(p.lstat().st_mode) for p in fifos)
 
 
+@pytest.mark.parametrize("option", ["-o", "--sarif", "--junit", "--html", "--tmx", "--xliff-notes"])
+def test_every_report_path_is_refused_before_the_check_starts(option, tmp_path, monkeypatch, capsys):
+    """A refused report path costs the user no wait: the checker is never built."""
+    import dupcheck.fidelity.pipeline
+
+    def no_check(*args, **kwargs):
+        raise AssertionError("the check started before its report paths were judged")
+
+    monkeypatch.setattr(dupcheck.fidelity.pipeline, "Checker", no_check)
+    xliff = Path(shutil.copy(ROOT / "fixtures" / "bilingual" / "seed.xlf", tmp_path / "seed.xlf"))
+    code, err = invoke(("check", str(xliff), option, str(xliff), "--encoder", "none", "--no-cache"),
+                       monkeypatch, capsys)
+    assert code == 2, err
+    assert "refusing to write the report over an input file" in err
+
+
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
