@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from dupcheck.cli import options
-from dupcheck.cli.common import OutputFormat, check_output, emit_report, fail
+from dupcheck.cli.common import OutputFormat, check_outputs, emit_report, fail
 from dupcheck.errors import DupcheckError
 
 app = typer.Typer(
@@ -109,9 +109,8 @@ def check(
     else:
         sources, translation = _split_paths(paths, source or [])
     inputs = [*sources, translation]
-    for report_path in (output, sarif, junit, html, tmx, xliff_notes):  # before any work is done
-        if report_path is not None:
-            check_output(report_path, protect=inputs)
+    check_outputs({"--output": output, "--sarif": sarif, "--junit": junit, "--html": html, "--tmx": tmx,
+                   "--xliff-notes": xliff_notes}, protect=inputs)  # before any work is done
     try:
         backends = BackendConfig(
             translator=translator, translator_model=translator_model,

@@ -51,6 +51,21 @@ def check_output(path: Path, *, protect: Iterable[Path] = ()) -> None:
         fail(f"{path}: refusing to write the report over an input file")
 
 
+def check_outputs(reports: Mapping[str, Path | None], *, protect: Iterable[Path] = ()) -> None:
+    """``check_output`` for each report path given (option name → path), and refuse one
+    file named by two options: the second report would silently replace the first."""
+    protect = list(protect)
+    named: list[tuple[str, Path]] = []
+    for option, path in reports.items():
+        if path is None:
+            continue
+        check_output(path, protect=protect)
+        for earlier, other in named:
+            if _same_file(path.resolve(), other):
+                fail(f"{path}: given to both {earlier} and {option}; each report needs a file of its own")
+        named.append((option, path))
+
+
 def _same_file(target: Path, other: Path) -> bool:
     """Whether two paths name one file: resolved alike, or hard links of each other."""
     try:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dupcheck.cli import options
-from dupcheck.cli.common import check_output, fail, write_output
+from dupcheck.cli.common import check_outputs, fail, write_output
 from dupcheck.cli.reports import write_reports
 from dupcheck.errors import DupcheckError
 from dupcheck.numbering import place, sentences
@@ -81,9 +81,9 @@ def gate(
         protected = [*settings.inputs, settings.baseline]
         reports = {"sarif": sarif, "junit": junit, "html": html, "markdown": markdown,
                    "json_out": json_out, "tmx": tmx}
-        for path in reports.values():  # before any work: a refused report costs no check
-            if path is not None:
-                check_output(path, protect=protected)
+        # before any work: a refused report costs no check
+        check_outputs({"--sarif": sarif, "--junit": junit, "--html": html, "--markdown": markdown,
+                       "--json": json_out, "--tmx": tmx}, protect=protected)
         changed = changed_files(settings.root, base) if changed_only else None
         todo = select_pairs(settings.pairs, changed)
         if changed is not None and not todo:

@@ -143,6 +143,8 @@ CASES: dict[str, Build] = {
                                                               names=d / "hard.txt", cause="over an input"),
     "report onto a FIFO": lambda d: _check(EN, HI, "-o", _fifo(d), names=d / "pipe.txt", cause="not a regular file"),
     "report onto a folder": lambda d: _check(EN, HI, "-o", d, names=d, cause="folder"),
+    "two reports to one file": lambda d: _check(EN, HI, "--sarif", d / "out.xml", "--junit", d / "out.xml",
+                                                names=d / "out.xml", cause="given to both --sarif and --junit"),
     "XLIFF notes report over the XLIFF it checks": lambda d: _check(
         _xliff(d), "--xliff-notes", d / "seed.xlf", names=d / "seed.xlf", cause="over an input"),
     "XLIFF notes report onto a FIFO": lambda d: _check(
@@ -191,6 +193,8 @@ CASES: dict[str, Build] = {
     "glossary TBX not XML": lambda d: _with_glossary(d, "g.tbx", b"<martif><text>", "not a readable TBX"),
     "glossary in Latin-1": lambda d: _with_glossary(d, "g.csv", "source,lang,target\ncafé,hi,x\n".encode("latin-1"),
                                                     "not UTF-8"),
+    "gate: two reports to one file": lambda d: _gate(_desk(d), "--json", str(d / "out"), "--markdown", str(d / "out"),
+                                                     names=d / "out", cause="given to both --markdown and --json"),
     # gate: pairs
     "gate target a FIFO": lambda d: _gate_fifo_target(d),
 }
