@@ -27,6 +27,10 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
+#: the path that means standard output to ``--output`` (and to no other report option)
+STDOUT = Path("-")
+
+
 def fail(message: str) -> NoReturn:
     """A usage, configuration or input error: one line on stderr, exit code 2."""
     print(f"dupcheck: error: {message}", file=sys.stderr)
@@ -36,6 +40,8 @@ def fail(message: str) -> NoReturn:
 def check_output(path: Path, *, protect: Iterable[Path] = ()) -> None:
     """Refuse (one line, exit 2) a report path that would replace an input, a device, a FIFO,
     a socket or a folder. Commands call this before any work, and again when writing."""
+    if path == STDOUT:
+        fail("-: only --output writes to standard output; give this report a file name")
     target = path.resolve()
     try:
         mode = os.stat(target).st_mode

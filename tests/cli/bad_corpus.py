@@ -143,6 +143,8 @@ CASES: dict[str, Build] = {
                                                               names=d / "hard.txt", cause="over an input"),
     "report onto a FIFO": lambda d: _check(EN, HI, "-o", _fifo(d), names=d / "pipe.txt", cause="not a regular file"),
     "report onto a folder": lambda d: _check(EN, HI, "-o", d, names=d, cause="folder"),
+    "SARIF report to standard output": lambda d: _check(EN, HI, "--sarif", "-", names="-",
+                                                        cause="only --output writes to standard output"),
     "two reports to one file": lambda d: _check(EN, HI, "--sarif", d / "out.xml", "--junit", d / "out.xml",
                                                 names=d / "out.xml", cause="given to both --sarif and --junit"),
     "XLIFF notes report over the XLIFF it checks": lambda d: _check(

@@ -66,6 +66,15 @@ def _write_clean_pair(folder: Path, start: int, stop: int) -> tuple[Path, Path]:
     return src, tgt
 
 
+def test_output_dash_is_standard_output_not_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    src, tgt = _write_clean_pair(tmp_path, 0, 5)
+    result = run(src, tgt, "--input-format", "lines", "--encoder", "none", "--no-cache", "-f", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["schema"].startswith("dupcheck.check/")
+    assert not (tmp_path / "-").exists()
+
+
 def test_clean_flores_translation_passes(tmp_path):
     src, tgt = _write_clean_pair(tmp_path, 0, 30)
     out = tmp_path / "r.json"
