@@ -155,6 +155,9 @@ class WordRules:
     #: conjunctions typed onto the word before them (Hindi और: "Guebuza and" →
     #: जीबुझांऔर), left off when a name is looked for
     joined_after: tuple[str, ...] = ()
+    #: endings that derive a word from a shorter one (English "transportation" from
+    #: "transport"): a misspelt source word counts as rendered when its base is
+    derivations: tuple[str, ...] = ()
 
 
 # compared and hashed by identity: the number grammar of a set of languages is cached by

@@ -141,6 +141,24 @@ def test_a_conjunction_typed_onto_a_name_is_left_off_when_the_name_is_looked_for
     assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing
 
 
+@pytest.mark.parametrize(
+    ("english", "hindi", "missing"),
+    [
+        # FLORES dev line 259: the source's typo, its word rendered (परिवहन "transport")
+        ("The Maryland Transportaion Authority made the closure.",
+         "मैरीलैंड परिवहन प्राधिकरण ने इसे बंद कर दिया।", []),
+        ("The Maryland Transportaion Authority made the closure.",
+         "मैरीलैंड प्राधिकरण ने इसे बंद कर दिया।", ["Transportaion"]),
+        ("Police said the Distrct court would rule.", "पुलिस ने कहा कि जिला अदालत फैसला करेगी।", []),
+        # a real name a letter from a long word ("jodhpurs") is still looked for
+        ("The fort in Jodhpur was closed.", "किला बंद था।", ["Jodhpur"]),
+    ],
+)
+def test_a_source_typo_of_a_word_the_translation_renders_is_no_missing_name(english, hindi, missing):
+    pair = checked([english], [hindi], [((0,), (0,))])
+    assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing
+
+
 def test_a_name_that_begins_like_a_title_is_still_matched_whole():
     pair = checked(["Sri Lanka won the match in Colombo."], ["श्रीलंका ने कोलंबो में मैच जीता।"], [((0,), (0,))])
     assert not [f for f in find_problems(pair) if f.code == "entity.missing"]
