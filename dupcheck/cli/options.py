@@ -44,6 +44,8 @@ InputEncoding = Annotated[str | None, typer.Option(
          "UTF-16/32, Windows-1256 or ISO-8859-6 Arabic, Windows-1252 English].")]
 Device = Annotated[str, typer.Option(metavar="NAME", help="Device of neural backends: auto, cpu, cuda, mps.")]
 Cache = Annotated[bool, typer.Option(help="Keep translations and embeddings on disk between runs.")]
+
+
 def _stdout(path: Path | None) -> Path | None:
     """``-o -`` is standard output, as for most command-line tools: no file named "-"."""
     return None if path == STDOUT else path
