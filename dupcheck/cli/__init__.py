@@ -109,8 +109,9 @@ def check(
     else:
         sources, translation = _split_paths(paths, source or [])
     inputs = [*sources, translation]
-    check_outputs({"--output": output, "--sarif": sarif, "--junit": junit, "--html": html, "--tmx": tmx,
-                   "--xliff-notes": xliff_notes}, protect=inputs)  # before any work is done
+    reports = {"--sarif": sarif, "--junit": junit, "--html": html, "--tmx": tmx}
+    check_outputs({"--output": output, **reports, "--xliff-notes": xliff_notes},
+                  protect=inputs)  # before any work is done
     try:
         backends = BackendConfig(
             translator=translator, translator_model=translator_model,
@@ -129,12 +130,11 @@ def check(
     except DupcheckError as exc:
         fail(str(exc))
     _emit(report, format, output, show_alignment, bidi.value, protect=inputs)
-    if any((sarif, junit, html, tmx)):
+    if any(reports.values()):
         from dupcheck.cli.reports import write_reports
         from dupcheck.gate.pipeline import check_result
 
-        write_reports(check_result(report), inputs,
-                      sarif=sarif, junit=junit, html=html, tmx=tmx)
+        write_reports(check_result(report), inputs, reports)
     if xliff_notes is not None:
         _write_xliff_notes(report, xliff_notes, inputs)
     raise typer.Exit(1 if report.verdict == "fail" else 0)

@@ -79,11 +79,9 @@ def gate(
         settings = _settings(config, init, fail_on, translator=translator, encoder=encoder, cache=cache)
         # what no report may replace: every input, and the baseline the gate reads
         protected = [*settings.inputs, settings.baseline]
-        reports = {"sarif": sarif, "junit": junit, "html": html, "markdown": markdown,
-                   "json_out": json_out, "tmx": tmx}
-        # before any work: a refused report costs no check
-        check_outputs({"--sarif": sarif, "--junit": junit, "--html": html, "--markdown": markdown,
-                       "--json": json_out, "--tmx": tmx}, protect=protected)
+        reports = {"--sarif": sarif, "--junit": junit, "--html": html, "--markdown": markdown,
+                   "--json": json_out, "--tmx": tmx}
+        check_outputs(reports, protect=protected)  # before any work: a refused report costs no check
         changed = changed_files(settings.root, base) if changed_only else None
         todo = select_pairs(settings.pairs, changed)
         if changed is not None and not todo:
@@ -99,7 +97,7 @@ def gate(
         fail(str(exc))
     if write_baseline:
         _write_baseline(result, settings)
-    write_reports(result, protected, **reports)
+    write_reports(result, protected, reports)
     _print_summary(result, Console(), bidi.value)
     raise typer.Exit(result.exit_code)
 
