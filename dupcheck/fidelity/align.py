@@ -291,9 +291,8 @@ class _BeadScorer:
         return sim, gain
 
     def _length_penalty(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
-        ls, lt = self.src_len[src], self.tgt_len[tgt]
-        # Gale & Church: the log length ratio of true pairs clusters around the documents' ratio
-        return self.settings.length_weight * np.log((lt + 20) / (self.len_ratio * ls + 20)) ** 2
+        departure = length_departure(self.src_len[src], self.tgt_len[tgt], self.len_ratio)
+        return self.settings.length_weight * departure**2
 
     def _lexical(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
         """Dice-like overlap: weight of source words whose keys the target run holds,
@@ -512,6 +511,14 @@ def _run_totals(
     joins_alone = totals[:, 2] > 0
     joins_alone[:n] = False
     return totals[:, 0].copy(), totals[:, 1].copy(), joins_alone
+
+
+def length_departure(source_chars: np.ndarray | float, target_chars: np.ndarray | float, ratio: float) -> np.ndarray:
+    """How far run pairs' lengths depart from the documents' ratio (target characters per
+    source character): the absolute log of their ratio over it, each side smoothed by 20
+    characters. Gale & Church: the log length ratio of true pairs clusters around the
+    documents' ratio."""
+    return np.abs(np.log((np.asarray(target_chars) + 20.0) / (ratio * np.asarray(source_chars) + 20.0)))
 
 
 def _stacked_runs(rows: _Rows) -> _Rows:

@@ -342,6 +342,48 @@ def test_an_unaligned_half_of_a_split_sentence_is_folded_into_its_bead(word_cosi
     assert repaired(pair.alignment, *args, encoder, words) == tuple(Bead(s, t, c) for s, t, c in expected)
 
 
+#: five more aligned pairs of like lengths, which set the ratio a bead's lengths are
+#: weighed against (``repair.RATIO_BEADS``)
+_OTHER_PAIRS = [(f"{EN_OTHER} ({k})", f"{HI_OTHER} ({k})") for k in range(1, 6)]
+
+
+@pytest.mark.parametrize(
+    ("split", "word_cosine", "joined_minus_alone", "folded"),
+    [
+        # the source sentence is the length of both halves: the bead lacks the second
+        # half's length, so words at 0.55 fold it in, though the run embeds 0.005 further
+        (True, 0.55, -0.005, True),
+        # below 0.5 it would be split off a merge again: not folded
+        (True, 0.45, 0.05, False),
+        # the run embeds too much further
+        (True, 0.55, -0.02, False),
+        # the source sentence is the first half's length: folding the second in would
+        # unbalance the bead, so it takes words at 0.62 as before
+        (False, 0.55, 0.05, False),
+        (False, 0.7, 0.05, True),
+    ],
+)
+def test_a_half_that_brings_its_bead_to_the_documents_length_ratio_needs_fewer_words(
+    split, word_cosine, joined_minus_alone, folded,
+):
+    first = f"{EN_QUOTE} {EN_JAIL}" if split else EN_QUOTE
+    pair = checked(
+        [first, *(en for en, _ in _OTHER_PAIRS)], [HI_QUOTE, HI_JAIL, *(hi for _, hi in _OTHER_PAIRS)],
+        [((0,), (0,)), ((), (1,)), *(((k,), (k + 1,)) for k in range(1, 6))],
+    )
+    encoder = StubEncoder({
+        first: 0.0, HI_QUOTE: float(np.arccos(0.8)),
+        f"{HI_QUOTE} {HI_JAIL}": float(np.arccos(0.8 + joined_minus_alone)),
+    })
+    words = _word_rows(pair, [_toward(1.0)] * 6, [_toward(1.0), _toward(word_cosine), *[_toward(1.0)] * 5])
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    out = repaired(pair.alignment, *args, encoder, words)
+    assert [(b.source, b.target) for b in out[: 2 - folded]] == (
+        [((0,), (0, 1))] if folded else [((0,), (0,)), ((), (1,))]
+    )
+    assert [(b.source, b.target) for b in out[2 - folded :]] == [((k,), (k + 1,)) for k in range(1, 6)]
+
+
 @pytest.mark.parametrize(
     ("word_cosine", "expected"),
     [
