@@ -217,42 +217,54 @@ def _folded(beads: Sequence[Bead], pair: _Pair, encoder: Encoder, words: WordVec
     and the merged run embeds no further from it: the short half of a split sentence
     ("إذا كان يتكيف تكيفًا جيدًا." of "If it adapts well, …") that the aligner left as an
     addition. Where the bead's lengths come closer to the documents' ratio with it, less
-    is asked (``BALANCED_GAIN``). Of two such sentences, one each side of the bead, the
-    one whose merge embeds closer."""
+    is asked (``BALANCED_GAIN``). A sentence between two such beads goes to the one whose
+    other sentence its words find better; of two such sentences, one each side of a
+    bead, the one whose merge embeds closer."""
     out = list(beads)
     aligned = [_chars(pair, b.source, b.target) for b in out if _two_sided(b)]
     totals = (sum(c for c, _ in aligned), sum(c for _, c in aligned))
-    i = 0
-    while i < len(out):
+
+    def fold(i: int, n: int) -> tuple[float, float, Bead] | None:
+        """Bead ``i`` with the unaligned sentence of bead ``n`` folded in, where the rules
+        allow it: (the sentence's word precision, the merged run's cosine, the bead)."""
+        if not (0 <= i < len(out) and 0 <= n < len(out)) or _two_sided(out[n]):
+            return None
         bead = out[i]
         if not (len(bead.source) == 1 and len(bead.target) == 1):
-            i += 1
-            continue
+            return None
+        on_source = bool(out[n].source)
+        extra, mine, other = (
+            (out[n].source[0], bead.source[0], bead.target[0]) if on_source
+            else (out[n].target[0], bead.target[0], bead.source[0])
+        )
+        if abs(extra - mine) != 1:
+            return None
+        precision = _word_precision(pair, words, on_source, extra, other)
+        run = tuple(sorted((mine, extra)))
+        source, target = (run, bead.target) if on_source else (bead.source, run)
         ratio = _ratio_beside(pair, totals, len(aligned), bead)
+        balanced = ratio is not None and (
+            _departure(pair, bead.source, bead.target, ratio) - _departure(pair, source, target, ratio)
+            >= BALANCED_GAIN
+        )
+        if precision < (SPLIT_WORDS if balanced else MERGE_WORDS):
+            return None
+        joined = _run_similarity(pair, encoder, source, target)
+        slack = BALANCED_SLACK if balanced else 0.0
+        if joined < _run_similarity(pair, encoder, bead.source, bead.target) - slack:
+            return None
+        return precision, joined, Bead(source, target, round(joined, 4))
+
+    i = 0
+    while i < len(out):
         options = []
         for n in (i - 1, i + 1):
-            if not 0 <= n < len(out) or _two_sided(out[n]):
+            mine = fold(i, n)
+            if mine is None:
                 continue
-            on_source = bool(out[n].source)
-            extra, mine, other = (
-                (out[n].source[0], bead.source[0], bead.target[0]) if on_source
-                else (out[n].target[0], bead.target[0], bead.source[0])
-            )
-            if abs(extra - mine) != 1:
-                continue
-            precision = _word_precision(pair, words, on_source, extra, other)
-            run = tuple(sorted((mine, extra)))
-            source, target = (run, bead.target) if on_source else (bead.source, run)
-            balanced = ratio is not None and (
-                _departure(pair, bead.source, bead.target, ratio) - _departure(pair, source, target, ratio)
-                >= BALANCED_GAIN
-            )
-            if precision < (SPLIT_WORDS if balanced else MERGE_WORDS):
-                continue
-            joined = _run_similarity(pair, encoder, source, target)
-            slack = BALANCED_SLACK if balanced else 0.0
-            if joined >= _run_similarity(pair, encoder, bead.source, bead.target) - slack:
-                options.append((joined, n, Bead(source, target, round(joined, 4))))
+            rival = fold(2 * n - i, n)  # the bead on the sentence's other side
+            if rival is None or rival[0] <= mine[0]:
+                options.append((mine[1], n, mine[2]))
         if not options:
             i += 1
             continue
