@@ -385,6 +385,37 @@ def test_a_half_that_brings_its_bead_to_the_documents_length_ratio_needs_fewer_w
 
 
 @pytest.mark.parametrize(
+    ("to_first", "to_second", "expected"),
+    [
+        # both beads beside the sentence could take it: the one its words find better does
+        (0.75, 0.65, [((0,), (0, 1)), ((1,), (2,))]),
+        (0.65, 0.75, [((0,), (0,)), ((1,), (1, 2))]),
+    ],
+)
+def test_a_sentence_between_two_beads_is_folded_into_the_one_its_words_find_better(to_first, to_second, expected):
+    pair = checked(
+        [EN_QUOTE, EN_JAIL, *(en for en, _ in _OTHER_PAIRS)],
+        [HI_QUOTE, HI_OTHER, HI_JAIL, *(hi for _, hi in _OTHER_PAIRS)],
+        [((0,), (0,)), ((), (1,)), ((1,), (2,)), *(((k + 1,), (k + 2,)) for k in range(1, 6))],
+    )
+    # the first bead's words along one axis, the second's along another: the sentence
+    # between leans to each by its cosine to that axis
+    first, second, rest = np.eye(4, dtype=np.float32)[[0, 2, 3]]
+    between = to_first * first + to_second * second
+    between[1] = np.sqrt(max(0.0, 1 - to_first**2 - to_second**2))
+    words = _word_rows(pair, [first, second, *[rest] * 5],
+                       [first, between / np.linalg.norm(between), second, *[rest] * 5])
+    # each merged run embeds closer to its source sentence than the bead's own target
+    encoder = StubEncoder({
+        EN_QUOTE: 0.0, HI_QUOTE: 0.6, f"{HI_QUOTE} {HI_OTHER}": 0.4,
+        EN_JAIL: 2.0, HI_JAIL: 2.6, f"{HI_OTHER} {HI_JAIL}": 2.4,
+    })
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    out = repaired(pair.alignment, *args, encoder, words)
+    assert [(b.source, b.target) for b in out[:2]] == expected
+
+
+@pytest.mark.parametrize(
     ("word_cosine", "expected"),
     [
         # a deleted sentence carried into its neighbour's merge: its words find little
