@@ -25,24 +25,19 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmarks.corpora import ARTICLE_SETS, DATA, documents, read_set
-from benchmarks.long_bench import measure
+from benchmarks.long_bench import measure, write_paragraphs
 
 if TYPE_CHECKING:
     from dupcheck.fidelity.pipeline import Checker
 
-#: sentences per paragraph in the written article
-_PARAGRAPH = 5
 
-
-def write_article(folder: Path, name: str, lines: list[str], lang: str) -> Path:
-    path = folder / f"{name}.{lang}.txt"
-    paragraphs = (" ".join(lines[p : p + _PARAGRAPH]) for p in range(0, len(lines), _PARAGRAPH))
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    return path
+def write_article(folder: Path, name: str, lines: Sequence[str], lang: str) -> Path:
+    return write_paragraphs(folder / f"{name}.{lang}.txt", lines)
 
 
 def warm_checker(encoder: str) -> Checker:

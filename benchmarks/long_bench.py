@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.numbers_speed import FLORES
@@ -43,13 +44,16 @@ def write_pair(folder: Path, megabytes: float, english: list[str], hindi: list[s
             break
         en_lines.append(english[k])
         hi_lines.append(hindi[k])
-    paths = []
-    for lang, lines in (("en", en_lines), ("hi", hi_lines)):
-        path = folder / f"{megabytes}MB.{lang}.txt"
-        paragraphs = (" ".join(lines[p : p + _PARAGRAPH]) for p in range(0, len(lines), _PARAGRAPH))
-        path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        paths.append(path)
-    return paths[0], paths[1]
+    return (write_paragraphs(folder / f"{megabytes}MB.en.txt", en_lines),
+            write_paragraphs(folder / f"{megabytes}MB.hi.txt", hi_lines))
+
+
+def write_paragraphs(path: Path, lines: Sequence[str]) -> Path:
+    """``lines`` written to ``path`` as a document is: paragraphs of ``_PARAGRAPH``
+    sentences, a blank line between them."""
+    paragraphs = (" ".join(lines[p : p + _PARAGRAPH]) for p in range(0, len(lines), _PARAGRAPH))
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
 
 
 def measure(command: list[str]) -> tuple[float, float, int]:
