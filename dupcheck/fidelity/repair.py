@@ -22,6 +22,7 @@ across); apart, each module would reach into the other's private helpers.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -229,13 +230,16 @@ def _folded(beads: Sequence[Bead], pair: _Pair, encoder: Encoder, words: WordVec
         allow it: (the sentence's word precision, the merged run's cosine, the bead)."""
         if not (0 <= i < len(out) and 0 <= n < len(out)) or _two_sided(out[n]):
             return None
-        bead = out[i]
+        return fold_beads(out[i], out[n])
+
+    @functools.cache  # a rival's fold is weighed again when the loop reaches its bead
+    def fold_beads(bead: Bead, loose: Bead) -> tuple[float, float, Bead] | None:
         if not (len(bead.source) == 1 and len(bead.target) == 1):
             return None
-        on_source = bool(out[n].source)
+        on_source = bool(loose.source)
         extra, mine, other = (
-            (out[n].source[0], bead.source[0], bead.target[0]) if on_source
-            else (out[n].target[0], bead.target[0], bead.source[0])
+            (loose.source[0], bead.source[0], bead.target[0]) if on_source
+            else (loose.target[0], bead.target[0], bead.source[0])
         )
         if abs(extra - mine) != 1:
             return None
