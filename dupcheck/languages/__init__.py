@@ -160,6 +160,26 @@ class WordRules:
     derivations: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class CalendarWords:
+    """The names of the weekdays and months, which a translation keeps as it keeps
+    numbers ("on Monday" → "सोमवार को"); a language without them is not compared."""
+
+    #: seven lists of spellings, Monday first; written as the text writes them (English
+    #: capitalised: "may" is a verb, "May" a month)
+    days: tuple[tuple[str, ...], ...] = ()
+    #: twelve lists of spellings, January first
+    months: tuple[tuple[str, ...], ...] = ()
+    #: spellings that are also ordinary words (English "May", Arabic الاثنين "the two"):
+    #: a day or month only beside a digit or after a word of ``cues_before`` or before
+    #: one of ``cues_after``
+    cued: tuple[str, ...] = ()
+    cues_before: tuple[str, ...] = ()
+    cues_after: tuple[str, ...] = ()
+    #: regex of a conjunction or preposition written onto the word (Arabic و: والخميس)
+    prefix: str = ""
+
+
 # compared and hashed by identity: the number grammar of a set of languages is cached by
 # them, and hashing every table on each look-up would cost more than the look-up
 @dataclass(frozen=True, slots=True, eq=False)
@@ -174,6 +194,7 @@ class Language:
     numbers: NumberWords = field(default_factory=NumberWords)
     sentences: SentenceRules = field(default_factory=SentenceRules)
     words: WordRules = field(default_factory=WordRules)
+    calendar: CalendarWords = field(default_factory=CalendarWords)
 
 
 def language(code: str) -> Language | None:
@@ -227,7 +248,7 @@ def load_language(path: str | Path) -> Language:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: not a readable language file ({exc})") from None
     try:
-        return Language(
+        lang = Language(
             code=_str(data, "code"),
             name=_str(data, "name"),
             script=_record(ScriptRules, data.get("script", {}), path, "script"),
@@ -236,7 +257,12 @@ def load_language(path: str | Path) -> Language:
             numbers=_record(NumberWords, data.get("numbers", {}), path, "numbers"),
             sentences=_record(SentenceRules, data.get("sentences", {}), path, "sentences"),
             words=_record(WordRules, data.get("words", {}), path, "words"),
+            calendar=_record(CalendarWords, data.get("calendar", {}), path, "calendar"),
         )
+        calendar = lang.calendar
+        if calendar.days and len(calendar.days) != 7 or calendar.months and len(calendar.months) != 12:
+            raise ValueError("[calendar] needs seven lists of days and twelve of months")
+        return lang
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
 
