@@ -182,3 +182,48 @@ def test_a_name_that_begins_like_a_title_is_still_matched_whole():
 def test_a_name_written_by_its_initials_or_shortening_a_word_beside_it_is_not_missing(english, hindi, missing):
     pair = checked([english], [hindi], [((0,), (0,))])
     assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing
+
+
+@pytest.mark.parametrize(
+    ("hindi", "expected"),
+    [
+        ("मंत्री ने सोमवार को प्रतिनिधिमंडल से मुलाकात की।", []),
+        ("मंत्री ने मंगलवार को प्रतिनिधिमंडल से मुलाकात की।",
+         [("number.changed", Severity.MAJOR, "Monday → मंगलवार")]),
+        # a dropped day is reported below the gate: translations move or drop it
+        ("मंत्री ने प्रतिनिधिमंडल से मुलाकात की।", [("number.missing", Severity.MINOR, "Monday")]),
+    ],
+)
+def test_a_weekday_the_translation_changes_is_a_changed_number(hindi, expected):
+    pair = checked(["The minister met the delegation on Monday."], [hindi], [((0,), (0,))])
+    found = [(f.code, f.severity, f.source_text + (f" → {f.target_text}" if f.code == "number.changed" else ""))
+             for f in find_problems(pair) if f.type is FindingType.NUMBER]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("hindi", "missing"),
+    [
+        ("उनके नेताओं ने शनिवार को बीजिंग में मुलाकात की।", []),
+        # a place the English dictionary knows is still a name to look for
+        ("उनके नेताओं ने शनिवार को मास्को में मुलाकात की।", ["Beijing"]),
+        ("उनके नेताओं ने शनिवार को जापान में मुलाकात की।", ["Beijing"]),
+    ],
+)
+def test_a_place_the_dictionary_knows_is_a_name_to_look_for(hindi, missing):
+    pair = checked(["Their leaders met in Beijing on Saturday."], [hindi], [((0,), (0,))])
+    found = [f.source_text for f in find_problems(pair) if f.code == "entity.missing" and f.severity is Severity.MAJOR]
+    assert found == missing
+
+
+@pytest.mark.parametrize(("hindi", "missing"), [("चीन ने जवाब दिया।", []), ("रूस ने जवाब दिया।", ["China"])])
+def test_a_place_the_lexicon_renders_is_looked_for_where_it_is_not_linked(hindi, missing):
+    pair = checked(["China responded."], [hindi], [((0,), (0,))])
+    found = [f.source_text for f in find_problems(pair) if f.code == "entity.missing" and f.severity is Severity.MAJOR]
+    assert found == missing
+
+
+def test_a_capitalised_dictionary_word_that_is_no_place_is_not_looked_for():
+    pair = checked(["The Geological Survey said the Moon was visible."],
+                   ["भूवैज्ञानिक सर्वेक्षण ने कहा कि चांद दिखाई दे रहा था।"], [((0,), (0,))])
+    assert not [f for f in find_problems(pair) if f.code == "entity.missing"]
