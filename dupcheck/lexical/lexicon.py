@@ -27,6 +27,7 @@ from dupcheck.languages import PIVOT, WordRules, language
 from dupcheck.lexical.translit import phonetic_key, romanize, sound_similarity, spelling_similarity
 
 LEXICON_DIR = SHIPPED_MODELS / "lexicon"
+PLACES_DIR = SHIPPED_MODELS / "places"
 #: languages with an offline lexicon: a language's file in ``dupcheck/languages/`` and its
 #: table ``models/lexicon/{code}.tsv.gz`` (``models/build_lexicon.py`` builds them)
 LANGS = tuple(
@@ -302,6 +303,18 @@ def loanword_index() -> dict[str, tuple[str, ...]]:
         key: tuple(words.split("|"))
         for key, words in (line.split("\t") for line in raw.splitlines())
     }
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset((PLACES_DIR / "places.txt").read_text(encoding="utf-8").split("\n")) - {""}
+
+
+def is_place(word: str) -> bool:
+    """Whether an English word is a country, capital, great city or US state that the
+    English dictionary also knows ("Beijing", "Moscow", "China"; ``models/build_places.py``):
+    a name to look for across, though a dictionary word."""
+    return word in _places()
 
 
 def lexicon_version() -> dict[str, str]:

@@ -8,7 +8,7 @@ from string import ascii_lowercase
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import NAME_MATCH
 from dupcheck.languages import PIVOT, language
-from dupcheck.lexical.lexicon import english_lemma, name_similarity
+from dupcheck.lexical.lexicon import english_lemma, is_place, name_similarity
 from dupcheck.lexical.pivot import Word, is_english_word
 from dupcheck.lexical.translit import is_acronym, phonetic_key, romanize
 from dupcheck.records import Finding, FindingType, Severity
@@ -91,10 +91,13 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         free += sorted({_bare(t, *written_onto) for t in free} - set(free))
         spelled += _runs([_bare(t, *written_onto) for t in texts], _RUN_WORDS)
     for i, w in enumerate(words.source):
-        # capitalised dictionary words ("Geological Survey") are not names to miss
+        # capitalised dictionary words ("Geological Survey") are not names to miss, but
+        # the dictionary's countries and great cities are ("Beijing" → मास्को), even where
+        # the lexicon renders them (China → चीन, Beijing → بكين) and was not linked
+        place = is_place(w.text)
         if (
-            not w.name or i in words.source_matched or is_english_word(w.text)
-            or w.text.rstrip(".") in TITLES
+            not (w.name or place) or i in words.source_matched
+            or is_english_word(w.text) and not place or w.text.rstrip(".") in TITLES
         ):
             continue
         nearest = max((name_similarity(w.text, t, lang) for t in free), default=0.0)
