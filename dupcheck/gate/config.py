@@ -107,6 +107,13 @@ class _Located:
                 return i + 1
         return start + 1
 
+    def entry_line(self, key: str, index: int) -> int:
+        """The line of the ``index``-th ``[[key]]`` table (0 the first), or of ``key``
+        where the entries are not tables of their own (``pairs = [{...}, {...}]``)."""
+        header = regex.compile(rf"^\s*\[\[\s*(?:[\w.-]+\.)?{regex.escape(key)}\s*\]\]")
+        headers = [i + 1 for i in range(self.first, len(self.lines)) if header.match(self.lines[i])]
+        return headers[index] if index < len(headers) else self.line_of(key)
+
     def error(self, key: str, message: str, after: int | None = None) -> ConfigError:
         return ConfigError(f"{self.path}:{self.line_of(key, after)}: {key}: {message}")
 
@@ -158,8 +165,8 @@ def _parse(data: dict[str, Any], where: _Located, root: Path) -> GateConfig:
     if not isinstance(pair_tables, list) or not pair_tables:
         raise where.error("pairs", "give at least one [[pairs]] table with source and target")
     pairs: list[Pair] = []
-    for table in pair_tables:
-        pairs.extend(_resolve_pairs(table, languages, where, root))
+    for index, table in enumerate(pair_tables):
+        pairs.extend(_resolve_pairs(table, languages, where, root, where.entry_line("pairs", index) - 1))
     return GateConfig(
         path=where.path,
         root=root,
@@ -181,9 +188,9 @@ def _no_unknown(
             raise where.error(key, f"unknown key (known: {', '.join(sorted(known))})", after)
 
 
-def _string(value: Any, key: str, where: _Located) -> str:
+def _string(value: Any, key: str, where: _Located, after: int | None = None) -> str:
     if not isinstance(value, str) or not value:
-        raise where.error(key, f"expected a non-empty string, got {value!r}")
+        raise where.error(key, f"expected a non-empty string, got {value!r}", after)
     return value
 
 
@@ -206,14 +213,15 @@ def _existing(data: dict[str, Any], key: str, where: _Located, root: Path) -> Pa
 
 
 def _resolve_pairs(
-    table: Any, languages: tuple[str, ...], where: _Located, root: Path
+    table: Any, languages: tuple[str, ...], where: _Located, root: Path, after: int
 ) -> list[Pair]:
+    """The pairs of one ``[[pairs]]`` entry, whose table starts after line ``after``
+    (0-based), where its errors are looked for."""
     if not isinstance(table, dict):
-        raise where.error("pairs", "each [[pairs]] entry must be a table with source and target")
-    after = where.line_of("source", where.line_of("pairs") - 1) - 1
+        raise where.error("pairs", "each [[pairs]] entry must be a table with source and target", after)
     _no_unknown(table, _PAIR_KEYS, where, after)
-    source = _string(table.get("source"), "source", where)
-    target = _string(table.get("target"), "target", where)
+    source = _string(table.get("source"), "source", where, after)
+    target = _string(table.get("target"), "target", where, after)
     if "{stem}" not in source:
         lang = table.get("lang")
         if not isinstance(lang, str) or not _LANG.fullmatch(lang):

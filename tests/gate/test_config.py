@@ -149,3 +149,24 @@ def test_invalid_toml_and_missing_table(desk: Path) -> None:
     (desk / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"no \[tool.dupcheck\] table"):
         load_config(desk / "pyproject.toml")
+
+
+@pytest.mark.parametrize(
+    ("entry", "key", "cause"),
+    [
+        ('source = "stories/{stem}.en.txt"', "target", "expected a non-empty string"),
+        ('source = "stories/nope.txt"\ntarget = "stories/nope.hi.txt"\nlang = "hi"', "source", "no such file"),
+    ],
+)
+def test_an_error_in_a_later_pairs_table_names_that_tables_line(
+    desk: Path, entry: str, key: str, cause: str
+) -> None:
+    path = desk / "dupcheck.toml"
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before + f"\n[[pairs]]\n{entry}\n", encoding="utf-8")
+    header = len(before.splitlines()) + 2  # the blank line, then [[pairs]]
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    line = header if key == "target" else header + 1
+    assert str(err.value).startswith(f"{path}:{line}: {key}:"), str(err.value)
+    assert cause in str(err.value)
