@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dupcheck.errors import DupcheckError, InputError
 from dupcheck.records import ScanDocument, Skipped
-from dupcheck.text.load import document_from_text, load_document, read_text_file
+from dupcheck.text.load import ENCODING_HINT, document_from_text, load_document, read_text_file
 from dupcheck.text.segment import segment
 
 MANIFEST_SUFFIX = ".jsonl"
@@ -29,6 +29,8 @@ class Source:
     path: str
     text: str | None = None
     lang: str | None = None
+    #: a manifest's "encoding" for a file whose encoding cannot be told
+    encoding: str | None = None
 
 
 def _manifest_sources(manifest: Path) -> tuple[list[Source], list[Skipped]]:
@@ -59,7 +61,7 @@ def _manifest_entry(line: str, where: str, folder: Path) -> Source:
         raise ValueError(f"not JSON ({getattr(exc, 'msg', None) or type(exc).__name__})") from None
     if not isinstance(entry, dict) or ("path" in entry) == ("text" in entry):
         raise ValueError('needs an object with one of "path" or "text"')
-    for key in ("path", "text", "lang"):
+    for key in ("path", "text", "lang", "encoding"):
         if key in entry and not isinstance(entry[key], str):
             raise ValueError(f'"{key}" must be a string, got {type(entry[key]).__name__}')
     if "id" in entry and (not isinstance(entry["id"], str | int) or isinstance(entry["id"], bool)):
@@ -68,7 +70,7 @@ def _manifest_entry(line: str, where: str, folder: Path) -> Source:
     if "text" in entry:
         return Source(str(entry.get("id", where)), where, entry["text"], lang)
     path = folder / entry["path"]
-    return Source(str(entry.get("id", path)), str(path), None, lang)
+    return Source(str(entry.get("id", path)), str(path), None, lang, entry.get("encoding"))
 
 
 def list_sources(paths: Sequence[str | Path]) -> tuple[list[Source], list[Skipped]]:
@@ -119,11 +121,13 @@ def load_source(source: Source) -> ScanDocument | Skipped:
     """Read, normalise and segment one document; a document that cannot be used is skipped."""
     try:
         if source.text is None:
-            document = segment(load_document(source.path, lang=source.lang))
+            document = segment(load_document(source.path, lang=source.lang, encoding=source.encoding))
         else:
             document = segment(document_from_text(source.text, path=source.path, lang=source.lang))
     except InputError as exc:
-        return Skipped(source.path, exc.cause)
+        # a collection mixes encodings: one is named per file, in a manifest
+        return Skipped(source.path, exc.cause.replace(
+            ENCODING_HINT, 'name it as "encoding" in a manifest entry for the file'))
     except (DupcheckError, OSError) as exc:
         return Skipped(source.path, str(exc))
     if not document.sentences:

@@ -24,6 +24,8 @@ InputFormat = Literal["text", "lines"]
 
 #: default largest file accepted; a long wire story is ~10 kB, a book ~2 MB
 MAX_BYTES = 20_000_000
+#: how a user names an encoding that cannot be told (``scan`` says it in its own terms)
+ENCODING_HINT = "pass --encoding NAME"
 #: share of control characters above which a file is taken for binary
 _MAX_CONTROL_SHARE = 0.01
 
@@ -279,7 +281,7 @@ def _detected(data: bytes, path: str, *, western: bool = True) -> Decoded:
         not_utf8 = f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
     legacy = _legacy(data, western)
     if legacy is None:
-        raise InputError(path, f"{not_utf8} and cannot tell its encoding; pass --encoding NAME")
+        raise InputError(path, f"{not_utf8} and cannot tell its encoding; {ENCODING_HINT}")
     return legacy
 
 
@@ -299,7 +301,7 @@ def _utf16_without_bom(data: bytes, path: str) -> Decoded:
     except UnicodeDecodeError as exc:
         raise InputError(
             path, f"looks like {encoding.upper()} without a byte-order mark but is not valid "
-                  f"{encoding.upper()} at offset {exc.start}; pass --encoding NAME"
+                  f"{encoding.upper()} at offset {exc.start}; {ENCODING_HINT}"
         ) from exc
 
 

@@ -94,3 +94,16 @@ def test_an_empty_folder_is_an_input_error(tmp_path):
     _, skipped = list_sources([tmp_path / "empty"])
     with pytest.raises(InputError, match="empty folder"):
         require_documents([tmp_path / "empty"], [], skipped)
+
+
+def test_a_file_whose_encoding_cannot_be_told_is_named_in_a_manifest(tmp_path):
+    # French in Latin-1, too short and too accented for the detector to name
+    _write(tmp_path / "fr.txt", "Ça a été déjà très âgé. Où êtes-vous, élève?".encode("latin-1"))
+    (skipped,) = [load_source(s) for s in list_sources([tmp_path / "fr.txt"])[0]]
+    assert isinstance(skipped, Skipped)
+    assert 'name it as "encoding" in a manifest entry' in skipped.cause and "--encoding" not in skipped.cause
+    _write(tmp_path / "m.jsonl", json.dumps({"id": "fr", "path": "fr.txt", "encoding": "latin-1"}) + "\n")
+    (source,) = list_sources([tmp_path / "m.jsonl"])[0]
+    document = load_source(source)
+    assert isinstance(document, ScanDocument)
+    assert "déjà" in document.document.text
