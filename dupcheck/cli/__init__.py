@@ -186,6 +186,10 @@ def _emit(report, format: OutputFormat, output: Path | None, show_alignment: boo
     )
 
 
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"dupcheck: warning: {message}", file=file or sys.stderr)
+
+
 def run() -> None:
     """The ``dupcheck`` program: a usage error is one line and exit code 2, as input errors
     are (typer would draw it in a box under the usage text)."""
@@ -196,6 +200,11 @@ def run() -> None:
     except ImportError:
         from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
+    import warnings
+
+    # a library warning (a cache that cannot be used) is one line, as errors are, not
+    # Python's file:line: Category: message and the source line under it
+    warnings.showwarning = _one_line_warning
     try:
         code = app(prog_name="dupcheck", standalone_mode=False)
     except NoArgsIsHelpError as exc:  # a bare command: its help

@@ -64,8 +64,10 @@ def scan(
     if output is not None:
         check_output(output, protect=inputs)
 
+    err = Console(stderr=True)
+    # off where stderr is no terminal: a live display stopped there still writes a newline
     bars = Progress(TextColumn("{task.description:>7}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=Console(stderr=True), disable=not progress,
+                    TimeElapsedColumn(), console=err, disable=not progress or not err.is_terminal,
                     transient=True)
     tasks: dict[str, int] = {}
 

@@ -147,3 +147,26 @@ def test_fifo_inputs_end_within_seconds(argv, tmp_path):
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode in (0, 2), done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_cache_that_cannot_be_used_is_a_one_line_warning(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    done = subprocess.run(
+        # the encoder's vectors are what the cache keeps (the lexical pivot is not cached)
+        [sys.executable, "-m", "dupcheck", "check", str(EN), str(HI), "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "DUPCHECK_CACHE_DIR": str(blocked / "cache")},
+    )
+    assert done.returncode in (0, 1), done.stderr
+    warning_lines = [line for line in done.stderr.splitlines() if "cache" in line]
+    assert warning_lines and all(line.startswith("dupcheck: warning: ") for line in warning_lines), done.stderr
+    assert "RuntimeWarning" not in done.stderr
+
+
+def test_a_scan_error_is_one_line_without_a_terminal(tmp_path):
+    # a progress display stopped on a pipe used to write a blank line before the error
+    done = subprocess.run([sys.executable, "-m", "dupcheck", "scan", str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith("dupcheck: error: ") and done.stderr.count("\n") == 1, repr(done.stderr)
