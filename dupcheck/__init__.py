@@ -37,8 +37,9 @@ def check(
 ) -> Report:
     """Check ``translation`` against ``source``; the ``Report`` of ``dupcheck check``.
 
-    Each side is a path (a ``Path``, or a ``str`` that names an existing file), the text
-    itself (any other ``str``), or a list of sentences. Two lists of as many sentences are
+    Each side is a path (a ``Path``, or a ``str`` that names an existing file or reads as
+    a path: no spaces, a folder or an extension, so a mistyped name is "no such file"), the
+    text itself (any other ``str``), or a list of sentences. Two lists of as many sentences are
     taken as paired, sentence k with sentence k (``input_format="aligned"``), as sacrebleu
     takes its hypotheses and references; otherwise sentences are aligned. ``input_format``
     (text, lines, aligned) overrides that; languages are detected unless given, and so are
@@ -71,11 +72,22 @@ def _document(checker: Checker, side: Side, lang: str | None, encoding: str | No
     from dupcheck.text.load import document_from_text
 
     if isinstance(side, PathLike) or (isinstance(side, str) and "\n" not in side and len(side) < 4096
-                                      and Path(side).is_file()):
-        return checker.load(side, lang, encoding=encoding)
+                                      and (Path(side).is_file() or _names_a_file(side))):
+        return checker.load(side, lang, encoding=encoding)  # a mistyped path: "no such file"
     if isinstance(side, str):
         text, fmt = side, "lines" if checker.settings.input_format != "text" else "text"
     else:
         # one sentence a line: a line break inside a sentence would make two
         text, fmt = "\n".join(" ".join(s.split()) for s in side), "lines"
     return document_from_text(text, path="", lang=lang, input_format=fmt)  # type: ignore[arg-type]
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a ``str`` that is no existing file still reads as a path, not as a text to
+    check: no spaces, and a folder or a file extension in it ("enx.txt", "stories/hi")."""
+    import os
+    import re
+
+    return not any(c.isspace() for c in text) and (
+        os.sep in text or re.fullmatch(r".+\.[A-Za-z][A-Za-z0-9]{0,4}", text) is not None
+    )

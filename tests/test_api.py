@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import dupcheck
+from dupcheck.errors import InputError
 from dupcheck.fidelity.pipeline import check_documents
 from tests.paths import FIXTURES
 
@@ -48,3 +49,14 @@ def test_import_dupcheck_loads_no_pipeline() -> None:
     code = "import sys, dupcheck; print(sorted(m for m in sys.modules if m.startswith(('dupcheck.', 'numpy', 'torch'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['dupcheck.version']"
+
+
+@pytest.mark.parametrize("mistyped", ["enx.txt", "stories/missing", "hi.xlf"])
+def test_a_mistyped_path_is_no_such_file_not_a_text(mistyped: str) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        dupcheck.check(mistyped, "बातचीत अच्छी रही।", encoder="none")
+
+
+def test_a_one_word_text_is_still_a_text() -> None:
+    report = dupcheck.check("Hello.", "नमस्ते।", encoder="none", source_lang="en", target_lang="hi")
+    assert report.source.sentences
