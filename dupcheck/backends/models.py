@@ -197,12 +197,7 @@ def resolve_model(name: str, revision: str | None = None) -> LocalModel:
     found = find_local(name, revision)
     if found is not None:
         return found
-    entry = registry_entry(name)
-    if entry is None and "/" not in name:
-        raise BackendError(
-            f"model {name!r} is neither a folder nor a known model name nor a hub id "
-            "(see `dupcheck models list`)"
-        )
+    _require_known(name)
     if hub_offline():
         raise BackendError(_missing_message(name, "the hub is offline (HF_HUB_OFFLINE)"))
     return pull_model(name, revision)
@@ -239,8 +234,18 @@ def model_info(name: str) -> tuple[LocalModel, list[ModelFile]]:
         return LocalModel(name, packaged.path, "packaged", "packaged"), files
     local = find_local(name)
     if local is None:
+        _require_known(name)
         raise BackendError(_missing_message(name, "it is not on this machine"))
     return local, _files(local.path)
+
+
+def _require_known(name: str) -> None:
+    """Refuse a name that no pull could fetch: no folder, registry name or hub id."""
+    if registry_entry(name) is None and "/" not in name:
+        raise BackendError(
+            f"model {name!r} is neither a folder nor a known model name nor a hub id "
+            "(see `dupcheck models list`)"
+        )
 
 
 def _missing_message(name: str, why: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -189,3 +190,14 @@ def test_import_loads_no_torch():
         capture_output=True, text=True, check=True,
     )
     assert out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize(("name", "cause"), [
+    ("no-such-model", "neither a folder nor a known model name nor a hub id"),
+    ("opus-mt-hi-en", "not on this machine; run `dupcheck models pull opus-mt-hi-en`"),
+])
+def test_info_of_a_model_not_here_says_whether_a_pull_could_fetch_it(name, cause, tmp_path, monkeypatch):
+    monkeypatch.setenv("DUPCHECK_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    with pytest.raises(BackendError, match=re.escape(cause)):
+        model_info(name)
