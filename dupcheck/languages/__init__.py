@@ -118,6 +118,9 @@ class SentenceRules:
     sentence_starters: tuple[str, ...] = ()
     #: quotation marks besides the ASCII ones, as (opening, closing)
     quotes: tuple[tuple[str, str], ...] = ()
+    #: news agencies as a dateline writes them in brackets ("BEIJING (AP) --", "नई दिल्ली
+    #: (रॉयटर्स) --"): the dateline is dropped with the document's other metadata
+    agencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import stat
 import unicodedata
@@ -17,6 +18,7 @@ from typing import Literal
 import regex
 
 from dupcheck.errors import InputError
+from dupcheck.languages import languages
 from dupcheck.records import Document
 from dupcheck.text.langid import check_declared_language, detect_language
 
@@ -86,16 +88,28 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _TRAILING_SPACE = regex.compile(r"[ ]+$", regex.M)
 _EXTRA_BLANK_LINES = regex.compile(r"\n{3,}")
 
-#: wire-service datelines and feed metadata at the start of a paragraph:
-#: "BEIJING (AP) --", "WASHINGTON, Feb 5 (Reuters) -", "date 2022-02-05"
-_DATELINE = regex.compile(
-    r"""^[ ]*(?:
-        \p{Lu}[\p{Lu}\p{M} .'-]+(?:,[\p{L}\d .]+?)?[ ]?
-        \((?:AP|Reuters|AFP|Xinhua|dpa|ANI|PTI|IANS|UPI|Bloomberg|TASS)\)[ ]*[-\u2013\u2014]{1,2}[ ]*
-      | date[ ]+\d{4}-\d{2}-\d{2}[ ]*
-    )""",
-    regex.M | regex.X,
-)
+@functools.cache
+def _dateline() -> regex.Pattern[str]:
+    """Wire-service datelines and feed metadata at the start of a paragraph: "BEIJING (AP)
+    --", "WASHINGTON, Feb 5 (Reuters) -", "बीजिंग (एपी) --", "date 2022-02-05"; the
+    agencies are each language's (``agencies`` in its file). An English place is in
+    capitals; a place in a script without case is up to four words."""
+    agencies = [a for lang in languages() for a in lang.sentences.agencies]
+    latin = "|".join(regex.escape(a) for a in agencies if regex.search(r"\p{Latin}", a))
+    other = "|".join(regex.escape(a) for a in sorted(set(agencies), key=len, reverse=True)
+                     if not regex.search(r"\p{Latin}", a))
+    return regex.compile(
+        rf"""^[ ]*(?:
+            \p{{Lu}}[\p{{Lu}}\p{{M}} .'-]+(?:,[\p{{L}}\d .]+?)?[ ]?
+            \((?:{latin})\)[ ]*[-\u2013\u2014]{{1,2}}[ ]*
+          | [\p{{L}}\p{{M}}]+(?:[ ][\p{{L}}\p{{M}}]+){{0,3}}(?:[,\u060c][\p{{L}}\p{{M}}\d .]+?)?[ ]?
+            \((?:{other})\)[ ]*[-\u2013\u2014:]{{1,2}}[ ]*
+          | date[ ]+\d{{4}}-\d{{2}}-\d{{2}}[ ]*
+        )""",
+        regex.M | regex.X,
+    )
+
+
 #: a paragraph that is only a byline: "By Ken Moritsugu", "By JOE McDONALD, Associated Press"
 _BYLINE = regex.compile(
     r"^[ ]*By[ ]+(?:\p{Lu}[\p{L}.'-]*[ ]?){1,4}(?:,[ ]*(?:Associated Press|AP|Reuters|AFP))?[ ]*\n",
@@ -120,7 +134,7 @@ def normalize_text(text: str, *, strip_metadata: bool = True) -> str:
     if strip_metadata:
         lines = text.split("\n", _HEAD_LINES)
         head = "\n".join(lines[:_HEAD_LINES]) + "\n"
-        head = _DATELINE.sub("", _BYLINE.sub("", head))
+        head = _dateline().sub("", _BYLINE.sub("", head))
         text = head + (lines[_HEAD_LINES] if len(lines) > _HEAD_LINES else "")
     return _EXTRA_BLANK_LINES.sub("\n\n", text).strip()
 

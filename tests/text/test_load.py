@@ -226,6 +226,12 @@ def test_a_given_encoding_is_used_or_refused(tmp_path: Path, data: bytes, encodi
         ("NEW DELHI, Feb 5 (Reuters) - India said", "India said"),
         ("MOSCOW (AP) \u2014 Putin said", "Putin said"),
         (" date 2022-02-05 China and Egypt", "China and Egypt"),
+        # a translation's dateline, in the agencies its language's file names
+        ("नई दिल्ली (रॉयटर्स) -- भारत ने कहा", "भारत ने कहा"),
+        ("नई दिल्ली, 5 फरवरी (भाषा): भारत ने कहा", "भारत ने कहा"),
+        ("بكين، 5 فبراير (أ ف ب) - قالت الصين", "قالت الصين"),
+        # brackets that name no agency stay
+        ("नई दिल्ली (भारत) -- भारत ने कहा", "नई दिल्ली (भारत) -- भारत ने कहा"),
         (
             "Headline\n\nBy Joe McDonald, Associated Press\n\nBEIJING (AP) -- Text.",
             "Headline\n\nText.",
