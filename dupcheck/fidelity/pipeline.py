@@ -131,18 +131,24 @@ class Checker:
         self, sources: Sequence[str | Path], target: str | Path, *,
         source_lang: str | None = None, target_lang: str | None = None, encoding: str | None = None,
     ) -> Report:
-        """Check a translation against each candidate source; report the one it follows."""
+        """Check a translation against each candidate source; report the one it follows.
+
+        A candidate that is not in English (a folder of a desk's stories holds the other
+        translations too) is left out, and the report's notes say which; where none is
+        in English, the first is refused as a lone source would be."""
         translation = self.load(target, target_lang, encoding=encoding)
-        reports = [
-            self.check_documents(self.load(s, source_lang, encoding=encoding), translation)
-            for s in sources
-        ]
+        loaded = [self.load(s, source_lang, encoding=encoding) for s in sources]
+        english = [d for d in loaded if d.lang == PIVOT_LANG] or loaded[:1]
+        reports = [self.check_documents(d, translation) for d in english]
         best = max(range(len(reports)), key=lambda k: (reports[k].scores.coverage, reports[k].scores.fidelity))
         alternatives = tuple(
             SourceCoverage(r.source.path, r.scores.coverage, r.scores.fidelity, k == best)
             for k, r in enumerate(reports)
         )
-        return replace(reports[best], alternatives=alternatives)
+        foreign = [d for d in loaded if d.lang != PIVOT_LANG]
+        notes = (f"left out {len(foreign)} candidate source(s) not in English: "
+                 + ", ".join(f"{d.name} ({d.lang})" for d in foreign),) if foreign else ()
+        return replace(reports[best], alternatives=alternatives, notes=reports[best].notes + notes)
 
     def check_documents(self, source: Document, target: Document, *, paired: bool | None = None) -> Report:
         """``paired``: sentence k of each side are a pair, not re-aligned (default: whether the

@@ -126,6 +126,13 @@ def test_several_sources_the_translation_follows_the_spun_copy(checker):
     assert coverage[SPUN.name] > coverage[AP.name]
 
 
+def test_candidate_sources_not_in_english_are_left_out_with_a_note(checker):
+    # a desk's folder holds its other translations beside the English stories
+    report = checker.check_against_sources([ARABIC, SPUN], HINDI)
+    assert [Path(a.path).name for a in report.alternatives] == [SPUN.name]
+    assert any("left out 1 candidate source(s) not in English" in n and ARABIC.name in n for n in report.notes)
+
+
 def test_signature_names_backends_and_settings(seed_report):
     sig = seed_report.signature
     assert sig.startswith("dupcheck:")
