@@ -12,6 +12,7 @@ Devanagari word's columns are its characters. The regions are the findings' file
 from __future__ import annotations
 
 import json
+from pathlib import Path, PurePath
 from typing import Any
 
 from dupcheck.gate.pipeline import DocumentResult, GateResult
@@ -37,8 +38,18 @@ def _region(where: Location | None) -> dict[str, int]:
     }
 
 
+def _artifact(path: str) -> dict[str, str]:
+    """A file's artifact location: relative to the checkout (``%SRCROOT%``) where the path
+    lies inside it, else an absolute ``file:`` URI, which a viewer can still open (a
+    ``../shared/x.txt`` under ``%SRCROOT%`` would point outside the checkout)."""
+    pure = PurePath(path)
+    if pure.is_absolute() or ".." in pure.parts:
+        return {"uri": Path(path).resolve().as_uri()}
+    return {"uri": pure.as_posix(), "uriBaseId": "%SRCROOT%"}
+
+
 def _physical(uri: str, where: Location | None) -> dict[str, Any]:
-    return {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}, "region": _region(where)}
+    return {"artifactLocation": _artifact(uri), "region": _region(where)}
 
 
 def _locations(doc: DocumentResult, finding: Finding) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -47,7 +58,7 @@ def _locations(doc: DocumentResult, finding: Finding) -> tuple[dict[str, Any], l
     translation file as related."""
     if finding.target_location is None and finding.source_location is not None:
         primary = _physical(doc.pair.source, finding.source_location)
-        other, what = {"artifactLocation": {"uri": doc.pair.target, "uriBaseId": "%SRCROOT%"}}, "the translation"
+        other, what = {"artifactLocation": _artifact(doc.pair.target)}, "the translation"
     else:
         primary = _physical(doc.pair.target, finding.target_location)
         if finding.source_location is None:

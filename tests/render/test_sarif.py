@@ -142,3 +142,18 @@ def test_locate_table(original: str, piece_at: tuple[str, int], expected: Locati
     for _ in range(nth + 1):
         start = normalised.index(piece, start + 1)
     assert locate(original, normalised, start, start + len(piece)) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("stories/a.hi.txt", {"uri": "stories/a.hi.txt", "uriBaseId": "%SRCROOT%"}),
+        # outside the checkout: an absolute file URI, not a path that climbs out of %SRCROOT%
+        ("../shared/seeds/002.txt", {"uri": (Path.cwd() / ".." / "shared/seeds/002.txt").resolve().as_uri()}),
+        ("/data/stories/a hi.txt", {"uri": "file:///data/stories/a%20hi.txt"}),
+    ],
+)
+def test_an_artifact_outside_the_checkout_is_an_absolute_uri(path: str, expected: dict) -> None:
+    from dupcheck.render.sarif import _artifact
+
+    assert _artifact(path) == expected
