@@ -36,7 +36,7 @@ from typing import Any
 
 import regex
 
-from dupcheck.backends.registry import BackendConfig
+from dupcheck.backends.registry import DEVICES, ENCODERS, TRANSLATORS, BackendConfig
 from dupcheck.errors import ConfigError
 from dupcheck.records import Severity
 from dupcheck.text.load import read_text_file
@@ -276,8 +276,12 @@ def _backends(table: Any, where: _Located) -> BackendConfig:
         expected = bool if key == "cache" else str
         if not isinstance(value, expected):
             raise where.error(key, f"expected a {expected.__name__}, got {value!r}")
-    if table.get("device", "auto") not in {"auto", "cpu", "cuda", "mps"}:
-        raise where.error("device", f"{table['device']!r} is not one of auto, cpu, cuda, mps")
+    choices = {
+        "translator": ("auto", *TRANSLATORS), "encoder": ("auto", "none", *ENCODERS), "device": DEVICES,
+    }
+    for key, names in choices.items():
+        if key in table and table[key] not in names:
+            raise where.error(key, f"{table[key]!r} is not one of {', '.join(names)}")
     return BackendConfig(**{k.replace("-", "_"): v for k, v in table.items()})
 
 

@@ -110,6 +110,8 @@ def _line(path: Path, needle: str) -> int:
             "device =",
             "not one of auto",
         ),
+        ('encoder = "none"', 'encoder = "nope"', "encoder", "encoder =", "not one of auto, none, e5"),
+        ('translator = "lexical"', 'translator = "google"', "translator", "translator =", "not one of auto"),
         (
             'glossary = "glossary.toml"',
             'glossary = "terms.toml"',
