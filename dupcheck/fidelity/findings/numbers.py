@@ -1,4 +1,5 @@
-"""Numbers and quantities that differ between a source sentence and its translation."""
+"""Numbers, quantities, identifiers and dates that differ between a source sentence and its
+translation."""
 
 from __future__ import annotations
 
@@ -91,7 +92,6 @@ class NumberChanges(Detector):
                 view, Severity.MAJOR, f'identifier "{s.text}" has no counterpart in the translation (its '
                 "digits are nowhere in it; it may be written out)", s, IDENTIFIER_MISSING_CONFIDENCE,
             )
-
 
     def _calendar(self, view: PairView, lang: str) -> Iterable[Finding]:
         comparison = compare_calendar(
