@@ -168,7 +168,10 @@ def spelling_similarity(a: str, b: str) -> float:
 def _key_similarity(a: str, b: str) -> float:
     """Similarity of two phonetic keys, weighing consonants over vowels."""
     consonants_a, consonants_b = a.replace("a", ""), b.replace("a", "")
-    return 0.75 * spelling_similarity(consonants_a, consonants_b) + 0.25 * spelling_similarity(a, b)
+    # a name of vowels and an h (Ohio = ओहायो, "oaio" both) has no consonants to weigh:
+    # two such keys agree in all they have
+    consonants = 1.0 if not consonants_a and not consonants_b else spelling_similarity(consonants_a, consonants_b)
+    return 0.75 * consonants + 0.25 * spelling_similarity(a, b)
 
 
 def sound_similarity(latin: str, foreign: str, lang: str) -> float:

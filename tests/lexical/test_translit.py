@@ -148,3 +148,12 @@ def test_acronyms_read_letter_by_letter(word, expected):
 def test_a_mixed_case_acronym_is_spelled_by_its_letter_names():
     # immunoglobulin (Ig) in TICO-19 Arabic: "أي جي", the letters I and G
     assert sound_similarity("Ig", "أي جي", "ar") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("latin", "foreign", "lang", "alike"),
+    [("Ohio", "ओहायो", "hi", True), ("Ohio", "ओहियो", "hi", True), ("Ohio", "राज्य", "hi", False)],
+)
+def test_a_name_of_vowels_and_an_h_is_alike_to_its_spelling(latin, foreign, lang, alike):
+    # TICO-19 hi 810: Ohio (key "a", no consonant) once scored 0.25 against ओहायो
+    assert (sound_similarity(latin, foreign, lang) >= 0.5) is alike
