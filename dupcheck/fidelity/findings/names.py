@@ -8,7 +8,14 @@ from string import ascii_lowercase
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import NAME_MATCH
 from dupcheck.languages import PIVOT, language
-from dupcheck.lexical.lexicon import english_lemma, is_place, name_similarity
+from dupcheck.lexical.lexicon import (
+    LANGS,
+    english_lemma,
+    foreign_keys,
+    is_place,
+    load_lexicon,
+    name_similarity,
+)
 from dupcheck.lexical.pivot import Word, is_english_word
 from dupcheck.lexical.translit import is_acronym, phonetic_key, romanize
 from dupcheck.records import Finding, FindingType, Severity
@@ -100,6 +107,8 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
             or is_english_word(w.text) and not place or w.text.rstrip(".") in TITLES
         ):
             continue
+        if place and _adjective_written(w.text, texts, lang):
+            continue
         nearest = max((name_similarity(w.text, t, lang) for t in free), default=0.0)
         # a run of words sounds like many things in part: it must sound like the name
         # as closely as a name link does
@@ -126,6 +135,20 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         if any(_initials(whole) in initials for whole in wholes):
             continue
         yield i, nearest
+
+
+#: the shortest rendering of a place whose derived words count as writing it
+_MIN_PLACE_STEM = 3
+
+
+def _adjective_written(place: str, texts: Sequence[str], lang: str) -> bool:
+    """Whether a translation word derives from the lexicon's rendering of ``place``: its
+    adjective ("of China" → الصينية, चीनी, "Chinese"; भारतीय of भारत), which translators
+    write for the name."""
+    if lang not in LANGS:
+        return False
+    stems = [r for r in load_lexicon(lang).renderings(place) if len(r) >= _MIN_PLACE_STEM]
+    return any(key.startswith(stem) for t in texts for key in foreign_keys(t, lang) for stem in stems)
 
 
 #: the shortest word a name is taken to misspell: a shorter one is a letter away from
