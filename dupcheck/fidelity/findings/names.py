@@ -59,10 +59,11 @@ class MissingNames(Detector):
         for i, nearest in unwritten_names(view, pair.target.lang, self.variant):
             w = view.words.source[i]
             elsewhere = _written_near(pair, view, w)
+            bar = variant_bar(w.text, pair.target.lang, self.variant)
             # nothing alike: surely missing; nearly a variant: perhaps a spelling the
             # sound keys do not cover
-            confidence = 1.0 - 0.6 * nearest / self.variant
-            evidence = f"; nearest spelling there {nearest:.2f} alike (a variant: {self.variant})"
+            confidence = 1.0 - 0.6 * nearest / bar
+            evidence = f"; nearest spelling there {nearest:.2f} alike (a variant: {bar})"
             if is_acronym(w.text):
                 confidence = min(confidence, ACRONYM_CONFIDENCE)
                 evidence += "; an acronym, which a translation may write out in full"
@@ -111,8 +112,9 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
             continue
         nearest = max((name_similarity(w.text, t, lang) for t in free), default=0.0)
         # a run of words sounds like many things in part: it must sound like the name
-        # as closely as a name link does
-        if nearest >= variant or any(name_similarity(w.text, run, lang) >= NAME_MATCH for run in spelled):
+        # as closely as a name link does; so must a word for a place the lexicon renders,
+        # whose rendering is not there (China is not तीन, "three", at 0.54)
+        if nearest >= variant_bar(w.text, lang, variant) or any(name_similarity(w.text, run, lang) >= NAME_MATCH for run in spelled):
             continue
         # a name of two or three words may be written as one (Sri Lanka = سريلانكا,
         # New Zealand = نيوزيلندا): the whole name must then be written as closely
@@ -139,6 +141,14 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
 
 #: the shortest rendering of a place whose derived words count as writing it
 _MIN_PLACE_STEM = 3
+
+
+def variant_bar(name: str, lang: str, variant: float) -> float:
+    """How alike a word must sound to write ``name``: ``variant``, or for a place the
+    lexicon renders (China = चीन), whose rendering is not there, as alike as a name link
+    (``NAME_MATCH``): a short place sounds like much (China and तीन, "three", are 0.54)."""
+    rendered = is_place(name) and lang in LANGS and bool(load_lexicon(lang).renderings(name))
+    return NAME_MATCH if rendered else variant
 
 
 def _adjective_written(place: str, texts: Sequence[str], lang: str) -> bool:
