@@ -61,7 +61,7 @@ def name_similarities(checker, source: Sequence[str], target: Sequence[str], lan
         best = view.words.source_best()
         if best is None:
             continue
-        missing = dict(unwritten_names(view, lang, variant))
+        missing = {i for i, _, _ in unwritten_names(view, lang, variant)}
         unwritten += [(is_acronym(view.words.source[i].text), float(best[i])) for i in missing]
         for i, w in enumerate(view.words.source):
             if not w.name or i in missing:

@@ -56,10 +56,9 @@ class MissingNames(Detector):
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if not (view.bead.source and view.bead.target):
             return
-        for i, nearest in unwritten_names(view, pair.target.lang, self.variant):
+        for i, nearest, bar in unwritten_names(view, pair.target.lang, self.variant):
             w = view.words.source[i]
             elsewhere = _written_near(pair, view, w)
-            bar = variant_bar(w.text, pair.target.lang, self.variant)
             # nothing alike: surely missing; nearly a variant: perhaps a spelling the
             # sound keys do not cover
             confidence = 1.0 - 0.6 * nearest / bar
@@ -76,9 +75,12 @@ class MissingNames(Detector):
             )
 
 
-def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple[int, float]]:
-    """(source word, the nearest spelling of it across) for each name of the bead that no
-    target word, nor run of up to four, writes."""
+def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple[int, float, float]]:
+    """(source word, the nearest spelling of it across, how alike a spelling had to be)
+    for each name of the bead that no target word, nor run of up to four, writes. The bar
+    is ``variant``, or for a place the lexicon renders (China = चीन), whose rendering is
+    not there, a name link's ``NAME_MATCH``: a short place sounds like much (China and
+    तीन, "three", are 0.54 alike)."""
     words = view.words
     rules = language(lang)
     written_onto = (rules.words.honorifics, rules.words.joined_after) if rules else ((), ())
@@ -108,13 +110,14 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
             or is_english_word(w.text) and not place or w.text.rstrip(".") in TITLES
         ):
             continue
-        if place and _adjective_written(w.text, texts, lang):
+        stems = _renderings(w.text, lang) if place else frozenset()
+        if _derived_written(stems, texts, lang):
             continue
+        bar = NAME_MATCH if stems else variant
         nearest = max((name_similarity(w.text, t, lang) for t in free), default=0.0)
         # a run of words sounds like many things in part: it must sound like the name
-        # as closely as a name link does; so must a word for a place the lexicon renders,
-        # whose rendering is not there (China is not तीन, "three", at 0.54)
-        if nearest >= variant_bar(w.text, lang, variant) or any(name_similarity(w.text, run, lang) >= NAME_MATCH for run in spelled):
+        # as closely as a name link does
+        if nearest >= bar or any(name_similarity(w.text, run, lang) >= NAME_MATCH for run in spelled):
             continue
         # a name of two or three words may be written as one (Sri Lanka = سريلانكا,
         # New Zealand = نيوزيلندا): the whole name must then be written as closely
@@ -136,29 +139,24 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
             initials = {_skeleton(romanize(t, lang)) for t in free}
         if any(_initials(whole) in initials for whole in wholes):
             continue
-        yield i, nearest
+        yield i, nearest, bar
 
 
 #: the shortest rendering of a place whose derived words count as writing it
 _MIN_PLACE_STEM = 3
 
 
-def variant_bar(name: str, lang: str, variant: float) -> float:
-    """How alike a word must sound to write ``name``: ``variant``, or for a place the
-    lexicon renders (China = चीन), whose rendering is not there, as alike as a name link
-    (``NAME_MATCH``): a short place sounds like much (China and तीन, "three", are 0.54)."""
-    rendered = is_place(name) and lang in LANGS and bool(load_lexicon(lang).renderings(name))
-    return NAME_MATCH if rendered else variant
+def _renderings(place: str, lang: str) -> frozenset[str]:
+    """The lexicon's renderings of a place (चीन of China), none for a language without one."""
+    return load_lexicon(lang).renderings(place) if lang in LANGS else frozenset()
 
 
-def _adjective_written(place: str, texts: Sequence[str], lang: str) -> bool:
-    """Whether a translation word derives from the lexicon's rendering of ``place``: its
+def _derived_written(stems: frozenset[str], texts: Sequence[str], lang: str) -> bool:
+    """Whether a translation word derives from one of a place's renderings ``stems``: its
     adjective ("of China" → الصينية, चीनी, "Chinese"; भारतीय of भारत), which translators
     write for the name."""
-    if lang not in LANGS:
-        return False
-    stems = [r for r in load_lexicon(lang).renderings(place) if len(r) >= _MIN_PLACE_STEM]
-    return any(key.startswith(stem) for t in texts for key in foreign_keys(t, lang) for stem in stems)
+    long_enough = [r for r in stems if len(r) >= _MIN_PLACE_STEM]
+    return any(key.startswith(stem) for t in texts for key in foreign_keys(t, lang) for stem in long_enough)
 
 
 #: the shortest word a name is taken to misspell: a shorter one is a letter away from
