@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dupcheck.cli.common import fail
 from dupcheck.errors import DupcheckError
+
+if TYPE_CHECKING:
+    from dupcheck.backends.models import ModelEntry
 
 models_app = typer.Typer(
     help="Neural translation models and sentence encoders: list, pull, info.",
@@ -59,19 +62,29 @@ def pull_command(
 def info_command(
     name: Annotated[str, typer.Argument(help="Registry name, hub id or model folder.")],
 ) -> None:
-    """Where a model is loaded from, its revision, and its files with sizes and sha256."""
+    """Where a model is loaded from, its revision, and its files with sizes and sha256.
+    A registry model not on this machine shows what the registry knows of it, then the
+    error (exit code 2), so a script can still test for it."""
     from dupcheck.backends.models import model_info, registry_entry
 
+    entry = registry_entry(name)
     try:
         local, files = model_info(name)
     except DupcheckError as exc:
+        if entry is not None:
+            typer.echo(f"model:    {entry.name}")
+            _echo_entry(entry)
         fail(str(exc))
-    entry = registry_entry(name)
     typer.echo(f"model:    {local.name}")
     if entry is not None:
-        typer.echo(f"kind:     {entry.kind} ({entry.family}), languages {entry.describe_pairs()}")
+        _echo_entry(entry)
     typer.echo(f"revision: {local.revision}")
     typer.echo(f"from:     {local.origin}: {local.path}")
     for f in files:
         typer.echo(f"  {f.size:>12,}  {f.sha256}  {f.path}")
     typer.echo(f"  {sum(f.size for f in files):>12,}  total, {len(files)} files")
+
+
+def _echo_entry(entry: ModelEntry) -> None:
+    typer.echo(f"hub id:   {entry.id} (about {entry.size_mb} MB)")
+    typer.echo(f"kind:     {entry.kind} ({entry.family}), languages {entry.describe_pairs()}")

@@ -175,8 +175,18 @@ def test_cli_errors_are_one_line_exit_2(empty_models_dir, monkeypatch, args, mes
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     result = runner.invoke(models_app, args)
     assert result.exit_code == 2
-    assert message in result.output and "dupcheck models pull opus-mt-ar-en" in result.output
-    assert len(result.output.strip().splitlines()) == 1
+    assert message in result.stderr and "dupcheck models pull opus-mt-ar-en" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_info_of_a_registry_model_not_here_shows_what_the_registry_knows(empty_models_dir):
+    result = runner.invoke(models_app, ["info", "opus-mt-ar-en"])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        "model:    opus-mt-ar-en",
+        "hub id:   Helsinki-NLP/opus-mt-ar-en (about 310 MB)",
+        "kind:     translator (marian), languages ar-en",
+    ]
 
 
 def test_import_loads_no_torch():
