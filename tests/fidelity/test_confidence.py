@@ -353,10 +353,13 @@ _OTHER_PAIRS = [(f"{EN_OTHER} ({k})", f"{HI_OTHER} ({k})") for k in range(1, 6)]
         # the source sentence is the length of both halves: the bead lacks the second
         # half's length, so words at 0.55 fold it in, though the run embeds 0.005 further
         (True, 0.55, -0.005, True),
+        # the bead comes 0.61 closer to the ratio with it: a run up to 0.05 × 0.61 = 0.031
+        # further is allowed
+        (True, 0.55, -0.025, True),
         # below 0.5 it would be split off a merge again: not folded
         (True, 0.45, 0.05, False),
         # the run embeds too much further
-        (True, 0.55, -0.02, False),
+        (True, 0.55, -0.04, False),
         # the source sentence is the first half's length: folding the second in would
         # unbalance the bead, so it takes words at 0.62 as before
         (False, 0.55, 0.05, False),
