@@ -337,6 +337,11 @@ PAIRS = [
     ("between the early 1970s and", "en", "1970 के दशक के बीच", "hi", True),
     ("in the 1970s", "en", "सत्तर के दशक में", "hi", True),
     ("in the 1970s", "en", "साठ के दशक में", "hi", False),
+    # a count of millions changed in its last digit; a scale's product is the same number
+    ("The WHO reported 1,051,635 cases.", "en", "डब्ल्यूएचओ ने 1,051,636 मामलों की सूचना दी।", "hi", False),
+    ("The WHO reported 1,051,635 cases.", "en", "أعلنت المنظمة عن ١٬٠٥١٬٦٣٦ حالة.", "ar", False),
+    ("The WHO reported 1,051,635 cases.", "en", "أعلنت المنظمة عن ١٬٠٥١٬٦٣٥ حالة.", "ar", True),
+    ("a budget of 2.3 billion dollars", "en", "2,300,000,000 डॉलर का बजट", "hi", True),
 ]
 
 

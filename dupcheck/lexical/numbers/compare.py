@@ -31,7 +31,10 @@ class NumberComparison:
         return not self.mismatched
 
 
-_REL_TOLERANCE = 1e-6
+#: only what floating point loses in a scale's product ("2.3 billion" is 2299999999.9999995):
+#: a count of a million must still differ from the same count plus one (1,051,635 and
+#: 1,051,636 differ by 1e-6 of themselves)
+_REL_TOLERANCE = 1e-12
 #: "both" and a noun in the dual are a two only when the other side says two: languages
 #: use them at different rates ("the two leaders" → "दोनों नेता", "the two countries" →
 #: "البلدين"), so alone they are neither missing nor extra
