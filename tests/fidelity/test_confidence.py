@@ -277,6 +277,23 @@ def test_a_missing_acronym_is_below_the_gate_and_a_missing_name_is_not(source, t
     assert [(f.source_text, f.severity) for f in findings if f.code == "entity.missing"] == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # a first name the Arabic lexicon spells (فلاديمير) is a name to look for
+        ("President Vladimir Putin declared Russians would be paid.",
+         "أعلن الرئيس جو بايدن أن الروس سيحصلون على رواتبهم.", ["Vladimir"]),
+        ("President Vladimir Putin declared Russians would be paid.",
+         "أعلن الرئيس فلاديمير بوتين أن الروس سيحصلون على رواتبهم.", []),
+        # a word the lexicon also translates is no name (Authority → سلطة)
+        ("The Transport Authority closed the bridge.", "أغلقت هيئة النقل الجسر.", []),
+    ],
+)
+def test_a_first_name_the_lexicon_spells_is_looked_for(source, target, expected):
+    findings = find_problems(_arabic(source, target))
+    assert [f.source_text for f in findings if f.code == "entity.missing" and f.severity is Severity.MAJOR] == expected
+
+
 @pytest.mark.parametrize(("word_cosine", "re_paired"), [(1.0, True), (0.6, True), (0.5, False), (0.0, False)])
 def test_a_pair_without_a_margin_is_re_paired_when_its_words_find_each_other(word_cosine, re_paired):
     # as above, no margin over the neighbouring translation (a short line among like ones:

@@ -17,7 +17,7 @@ from dupcheck.lexical.lexicon import (
     name_similarity,
 )
 from dupcheck.lexical.pivot import Word, is_english_word
-from dupcheck.lexical.translit import is_acronym, phonetic_key, romanize
+from dupcheck.lexical.translit import is_acronym, phonetic_key, romanize, sound_similarity
 from dupcheck.records import Finding, FindingType, Severity
 
 #: abbreviated titles and ranks, and Indian English's "Std." (standard, a school class):
@@ -103,14 +103,15 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     for i, w in enumerate(words.source):
         # capitalised dictionary words ("Geological Survey") are not names to miss, but
         # the dictionary's countries and great cities are ("Beijing" → मास्को), even where
-        # the lexicon renders them (China → चीन, Beijing → بكين) and was not linked
-        place = is_place(w.text)
+        # the lexicon renders them (China → चीन, Beijing → بكين) and was not linked; so
+        # are first names the lexicon spells (Vladimir → فلاديمير)
+        spelt = is_place(w.text) or i and _spelt_by_sound(w, lang)
         if (
-            not (w.name or place) or i in words.source_matched
-            or is_english_word(w.text) and not place or w.text.rstrip(".") in TITLES
+            not (w.name or spelt) or i in words.source_matched or w.text.rstrip(".") in TITLES
+            or is_english_word(w.text) and not spelt
         ):
             continue
-        stems = _renderings(w.text, lang) if place else frozenset()
+        stems = _renderings(w.text, lang) if spelt else frozenset()
         if _derived_written(stems, texts, lang):
             continue
         bar = NAME_MATCH if stems else variant
@@ -140,6 +141,17 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         if any(_initials(whole) in initials for whole in wholes):
             continue
         yield i, nearest, bar
+
+
+def _spelt_by_sound(word: Word, lang: str) -> bool:
+    """Whether a capitalised word is a name the lexicon spells: it renders it, and every
+    rendering sounds like it as a name link does (Vladimir → فلاديمير, Donald → دونالد).
+    An ordinary word has a rendering that translates it besides any loan (Authority →
+    प्राधिकरण beside ऑथोरिटी; Macron → المد, "the prolongation mark")."""
+    renderings = _renderings(word.text, lang)
+    return word.text[:1].isupper() and bool(renderings) and all(
+        sound_similarity(word.text, r, lang) >= NAME_MATCH for r in renderings
+    )
 
 
 #: the shortest rendering of a place whose derived words count as writing it
