@@ -215,11 +215,20 @@ def run_gate(
     accepted = load_baseline(config.baseline)
     documents = []
     for pair in select_pairs(config.pairs, changed):
-        report = check(config.root / pair.source, config.root / pair.target, pair.lang)
+        report = _in_checkout(check(config.root / pair.source, config.root / pair.target, pair.lang), pair)
         documents.append(gate_report(pair, report, config, glossary, accepted))
         if on_document is not None:
             on_document(pair)
     return GateResult(tuple(documents), config.fail_on, baselined=config.baseline.exists())
+
+
+def _in_checkout(report: Report, pair: Pair) -> Report:
+    """The report with its documents named as the configuration names them, relative to
+    the checkout: a report is then the same on every runner, and names no runner's
+    folders (the files were read from the absolute paths)."""
+    return replace(
+        report, source=replace(report.source, path=pair.source), target=replace(report.target, path=pair.target),
+    )
 
 
 def gate_report(

@@ -153,6 +153,10 @@ def test_cli_reports_exit_codes_and_baseline(
     suites = {s.get("name"): s for s in ET.fromstring(written["junit.xml"]).iter("testsuite")}
     assert suites[CLEAN_HI].findall("testcase/failure") == []
     assert failing[CLEAN_HI]["verdict"] == "pass"
+    # the documents are named as the configuration names them, so that a report is the
+    # same in any checkout
+    assert failing[SEED_HI]["report"]["target"]["path"] == SEED_HI
+    assert str(desk) not in written["summary.md"].decode() and str(desk) not in written["gate.json"].decode()
     seed_failures = [f.get("type") for f in suites[SEED_HI].findall("testcase/failure")]
     assert "glossary.forbidden" in seed_failures and "omission.sentence" in seed_failures
     assert "❌ dupcheck gate: fail" in written["summary.md"].decode()
