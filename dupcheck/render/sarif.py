@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
 from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.numbering import numbers
@@ -45,7 +46,8 @@ def _artifact(path: str) -> dict[str, str]:
     pure = PurePath(path)
     if pure.is_absolute() or ".." in pure.parts:
         return {"uri": Path(path).resolve().as_uri()}
-    return {"uri": pure.as_posix(), "uriBaseId": "%SRCROOT%"}
+    # a URI reference (RFC 3986): "covid c&d.ar.txt" is "covid%20c%26d.ar.txt"
+    return {"uri": quote(pure.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
 def _physical(uri: str, where: Location | None) -> dict[str, Any]:

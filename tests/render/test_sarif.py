@@ -148,12 +148,14 @@ def test_locate_table(original: str, piece_at: tuple[str, int], expected: Locati
     ("path", "expected"),
     [
         ("stories/a.hi.txt", {"uri": "stories/a.hi.txt", "uriBaseId": "%SRCROOT%"}),
+        # a URI reference, percent-encoded as the absolute ones are
+        ("stories/covid c&<x>.ar.txt", {"uri": "stories/covid%20c%26%3Cx%3E.ar.txt", "uriBaseId": "%SRCROOT%"}),
         # outside the checkout: an absolute file URI, not a path that climbs out of %SRCROOT%
         ("../shared/seeds/002.txt", {"uri": (Path.cwd() / ".." / "shared/seeds/002.txt").resolve().as_uri()}),
         ("/data/stories/a hi.txt", {"uri": "file:///data/stories/a%20hi.txt"}),
     ],
 )
-def test_an_artifact_outside_the_checkout_is_an_absolute_uri(path: str, expected: dict) -> None:
+def test_an_artifact_is_a_uri_relative_to_the_checkout_or_absolute_outside_it(path: str, expected: dict) -> None:
     from dupcheck.render.sarif import _artifact
 
     assert _artifact(path) == expected
