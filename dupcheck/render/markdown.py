@@ -5,10 +5,23 @@ from __future__ import annotations
 from dupcheck.numbering import label
 from dupcheck.records import Report
 
+#: what Markdown would read in a table cell: a pipe ends the cell, and GitHub renders
+#: HTML, so a story's "<b>" or "<script>" must show as written
+_ESCAPES = str.maketrans({"|": "\\|", "&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
-def _cell(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split()).replace("|", "\\|")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+def cell(text: str, limit: int | None = 120) -> str:
+    """``text`` on one line, escaped for a Markdown table cell or list item, cut to
+    ``limit`` characters (None: whole)."""
+    text = " ".join(text.split())
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.translate(_ESCAPES)
+
+
+def _where(sentences: str, text: str) -> str:
+    """A finding's side: its sentence numbers, and its words where it has any."""
+    return f"{sentences}: {cell(text, 80)}" if text else sentences
 
 
 def render_markdown(report: Report) -> str:
@@ -24,7 +37,7 @@ def render_markdown(report: Report) -> str:
         ),
         "",
     ]
-    lines += [f"> ⚠️ {_cell(w, 300)}" for w in report.warnings] + ([""] if report.warnings else [])
+    lines += [f"> ⚠️ {cell(w, 300)}" for w in report.warnings] + ([""] if report.warnings else [])
     if report.alternatives:
         lines += ["| candidate source | coverage | fidelity | followed |", "|---|---:|---:|:-:|"]
         lines += [
@@ -35,10 +48,9 @@ def render_markdown(report: Report) -> str:
     if report.findings:
         lines += ["| severity | type | code | source | target | message |", "|---|---|---|---|---|---|"]
         for f in report.findings:
-            where_src, where_tgt = label(f.source), label(f.target)
             lines.append(
-                f"| {f.severity.value} | {f.type.value} | `{f.code}` | {where_src}: {_cell(f.source_text, 80)} "
-                f"| {where_tgt}: {_cell(f.target_text, 80)} | {_cell(f.message)} |"
+                f"| {f.severity.value} | {f.type.value} | `{f.code}` | {_where(label(f.source), f.source_text)} "
+                f"| {_where(label(f.target), f.target_text)} | {cell(f.message)} |"
             )
     else:
         lines.append("No findings.")

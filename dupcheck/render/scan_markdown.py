@@ -5,11 +5,8 @@ from __future__ import annotations
 from dupcheck.numbering import label, passage
 from dupcheck.records import Relation, ScanReport
 from dupcheck.render.counts import counted
+from dupcheck.render.markdown import cell
 from dupcheck.render.scan_json import passage_text
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_scan_markdown(report: ScanReport) -> str:
@@ -24,7 +21,7 @@ def render_scan_markdown(report: ScanReport) -> str:
         "",
     ]
     if report.skipped:
-        lines += ["## Skipped", ""] + [f"- `{s.path}`: {_cell(s.cause)}" for s in report.skipped] + [""]
+        lines += ["## Skipped", ""] + [f"- `{s.path}`: {cell(s.cause, None)}" for s in report.skipped] + [""]
     if report.pairs:
         lines += ["## Related pairs", "", "| a | b | relation | score |", "| --- | --- | --- | --- |"]
         lines += [f"| `{p.a}` | `{p.b}` | {p.relation.value} | {p.score:.2f} |" for p in report.pairs]
@@ -32,13 +29,13 @@ def render_scan_markdown(report: ScanReport) -> str:
     for p in report.pairs:
         if p.relation is Relation.PARTIAL_OVERLAP:
             lines += [f"### Shared passages: `{p.a}` ↔ `{p.b}`", ""]
-            lines += [f"- a {passage(x.a)} ↔ b {passage(x.b)}: {_cell(passage_text(x, by_id[p.a]))}"
+            lines += [f"- a {passage(x.a)} ↔ b {passage(x.b)}: {cell(passage_text(x, by_id[p.a]), None)}"
                       for x in p.passages]
             lines.append("")
         spun = [s for s in p.substitutions if s.spin]
         if spun:
             lines += [f"### Spinning: `{p.a}` → `{p.b}`", "", "| sentence | before | after |", "| --- | --- | --- |"]
-            lines += [f"| {label((s.a_sentence,))}↔{label((s.b_sentence,))} | {_cell(s.before)} | {_cell(s.after)} |" for s in spun]
+            lines += [f"| {label((s.a_sentence,))}↔{label((s.b_sentence,))} | {cell(s.before, None)} | {cell(s.after, None)} |" for s in spun]
             lines.append("")
     if report.clusters:
         lines += ["## Clusters", ""] + [f"{k}. " + ", ".join(f"`{i}`" for i in c)

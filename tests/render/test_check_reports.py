@@ -45,3 +45,24 @@ def test_console_shows_verdict_scores_and_alignment(report):
     out = buffer.getvalue()
     assert "FAIL" in out and f"fidelity {report.scores.fidelity:.2f}" in out
     assert "Alignment" in out and "ironclad" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ('a <b>bold</b> "claim" & more', None, 'a &lt;b&gt;bold&lt;/b&gt; "claim" &amp; more'),
+        ("<script>alert(1)</script>", None, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("one | two\nthree", None, "one \\| two three"),
+        # cut before escaping, so an entity is never cut in half
+        ("abc & def", 6, "abc &amp;…"),
+    ],
+)
+def test_a_markdown_cell_shows_the_story_as_written(text, limit, expected):
+    from dupcheck.render.markdown import cell
+
+    assert cell(text, limit) == expected
+
+
+def test_an_omission_row_has_no_words_on_the_translation_side(report):
+    rows = [line for line in render_markdown(report).splitlines() if "`omission.sentence`" in line]
+    assert rows and all(row.split(" | ")[4] == "–" for row in rows)
