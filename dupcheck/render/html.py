@@ -18,6 +18,7 @@ from dupcheck.gate.pipeline import DocumentResult, GateResult
 from dupcheck.numbering import label
 from dupcheck.records import Bead, Document, Finding
 from dupcheck.render.bidi import Message, direction, isolate
+from dupcheck.text.coords import as_written
 
 _PLOT = 260  # px, side of the alignment plot
 
@@ -49,16 +50,25 @@ def _pieces(doc: Document, index: int, spans: list[tuple[int, int, Finding]]) ->
         ((s, e, f) for s, e, f in spans if sentence.start <= s < e <= sentence.end),
         key=lambda span: span[:2],
     )
+    # shown as the file writes it (its own digits and quotes) where that is the check's
+    # text one character for one, so that the finding spans still cut it
+    written = as_written(doc, sentence.start, sentence.end)
+    if len(written) != sentence.end - sentence.start:
+        written = doc.text[sentence.start : sentence.end]
+
+    def text(a: int, b: int) -> str:
+        return written[a - sentence.start : b - sentence.start]
+
     out, at = [], sentence.start
     for start, end, finding in inside:
         if start < at:
             continue  # overlapping marks: the first one wins
         if start > at:
-            out.append(Piece(doc.text[at:start]))
-        out.append(Piece(doc.text[start:end], finding.message, finding.severity.value))
+            out.append(Piece(text(at, start)))
+        out.append(Piece(text(start, end), finding.message, finding.severity.value))
         at = end
     if at < sentence.end:
-        out.append(Piece(doc.text[at : sentence.end]))
+        out.append(Piece(text(at, sentence.end)))
     return tuple(out)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from dupcheck.gate.pipeline import DocumentResult, GateResult
+from dupcheck.text.coords import as_written
 from dupcheck.version import __version__
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -30,7 +31,10 @@ def _units(doc: DocumentResult) -> list[ET.Element]:
         ET.SubElement(tu, "prop", {"type": "x-dupcheck-score"}).text = f"{bead.score:.3f}"
         for doc_side, indices in ((report.source, bead.source), (report.target, bead.target)):
             tuv = ET.SubElement(tu, "tuv", {_XML_LANG: doc_side.lang})
-            ET.SubElement(tuv, "seg").text = " ".join(doc_side.sentences[i].text for i in indices)
+            # a translation memory holds the text as the desk wrote it (٢٥, not 25)
+            ET.SubElement(tuv, "seg").text = " ".join(
+                as_written(doc_side, doc_side.sentences[i].start, doc_side.sentences[i].end) for i in indices
+            )
         units.append(tu)
     return units
 

@@ -11,17 +11,22 @@ length from where that run puts its start.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
 from dupcheck.records import Document, Finding, Location
+from dupcheck.text.load import fold_characters
 
 _WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{N} ]{8,}")
 
 
 def locate(original: str, normalised: str, start: int, end: int) -> Location | None:
-    """Where ``normalised[start:end]`` is in ``original``, or None when it cannot be found there."""
+    """Where ``normalised[start:end]`` is in ``original``, or None when it cannot be found
+    there. The file is searched with its characters folded as normalisation folds them one
+    for one, so that a piece in Arabic-Indic digits ("٢٥ ألف") is found as written."""
     piece = normalised[start:end]
+    original = _folded(original)
     at = _nth(original, piece, _count(normalised, piece, start))
     if at is not None:
         return _location(original, at, at + len(piece))
@@ -34,6 +39,23 @@ def locate(original: str, normalised: str, start: int, end: int) -> Location | N
     if at is None or at < lead:
         return None
     return _location(original, at - lead, _end_near(original, at - lead, len(piece)))
+
+
+@lru_cache(maxsize=8)  # a document's file is searched once per finding and per sentence shown
+def _folded(text: str) -> str:
+    return fold_characters(text)
+
+
+def as_written(doc: Document, start: int, end: int) -> str:
+    """``doc.text[start:end]`` as its file writes it (its own digits, quotes and spaces),
+    for a report that quotes the translation (a translation memory, the HTML page); as
+    the check read it where the file's piece differs in more than those characters."""
+    piece = doc.text[start:end]
+    where = locate(doc.raw, doc.text, start, end) if doc.raw else None
+    if where is None:
+        return piece
+    written = doc.raw[where.start : where.end]
+    return written if fold_characters(written) == piece else piece
 
 
 def locate_findings(findings: tuple[Finding, ...], source: Document, target: Document) -> tuple[Finding, ...]:

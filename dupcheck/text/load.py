@@ -118,6 +118,12 @@ _BYLINE = regex.compile(
 _HEAD_LINES = 6  # metadata is only looked for in a document's first lines
 
 
+def fold_characters(text: str) -> str:
+    """``text`` with the characters normalisation replaces one for one (digits of any
+    script, curly quotes, odd spaces, Arabic separators) replaced: offsets survive it."""
+    return text.translate(_CHAR_MAP) if _MAPPED.search(text) else text
+
+
 def normalize_text(text: str, *, strip_metadata: bool = True) -> str:
     """Canonical form of a document's text.
 
@@ -127,8 +133,7 @@ def normalize_text(text: str, *, strip_metadata: bool = True) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    if _MAPPED.search(text):
-        text = text.translate(_CHAR_MAP)
+    text = fold_characters(text)
     text = _INVISIBLE.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
     if strip_metadata:
