@@ -285,6 +285,9 @@ def test_a_missing_acronym_is_below_the_gate_and_a_missing_name_is_not(source, t
          "أعلن الرئيس جو بايدن أن الروس سيحصلون على رواتبهم.", ["Vladimir"]),
         ("President Vladimir Putin declared Russians would be paid.",
          "أعلن الرئيس فلاديمير بوتين أن الروس سيحصلون على رواتبهم.", []),
+        # another spelling of the lexicon's (ماكو) writes it, as any variant does
+        ("The regions of Hong Kong and Macau instituted measures.",
+         "اتخذت منطقتا هونغ كونغ وماكاو عدة تدابير.", []),
         # a word the lexicon also translates is no name (Authority → سلطة)
         ("The Transport Authority closed the bridge.", "أغلقت هيئة النقل الجسر.", []),
     ],

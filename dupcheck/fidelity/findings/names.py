@@ -105,7 +105,8 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         # the dictionary's countries and great cities are ("Beijing" → मास्को), even where
         # the lexicon renders them (China → चीन, Beijing → بكين) and was not linked; so
         # are first names the lexicon spells (Vladimir → فلاديمير)
-        spelt = is_place(w.text) or i and _spelt_by_sound(w, lang)
+        place = is_place(w.text)
+        spelt = place or i and _spelt_by_sound(w, lang)
         if (
             not (w.name or spelt) or i in words.source_matched or w.text.rstrip(".") in TITLES
             or is_english_word(w.text) and not spelt
@@ -114,7 +115,10 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         stems = _renderings(w.text, lang) if spelt else frozenset()
         if _derived_written(stems, texts, lang):
             continue
-        bar = NAME_MATCH if stems else variant
+        # a place the lexicon renders as a word is not written by what merely sounds
+        # like it (China and तीन); a name it spells by sound is, as any variant is
+        # (Macau: ماكو in the lexicon, ماكاو in TICO-19)
+        bar = NAME_MATCH if place and stems else variant
         nearest = max((name_similarity(w.text, t, lang) for t in free), default=0.0)
         # a run of words sounds like many things in part: it must sound like the name
         # as closely as a name link does
