@@ -55,6 +55,22 @@ def check_output(path: Path, *, protect: Iterable[Path] = ()) -> None:
         fail(f"{path}: is not a regular file (a device, FIFO or socket); refusing to replace it")
     if mode is not None and any(_same_file(target, p) for p in protect):
         fail(f"{path}: refusing to write the report over an input file")
+    if (cause := _unwritable_folder(target.parent)) is not None:
+        fail(f"{path}: cannot write the report ({cause})")
+
+
+def _unwritable_folder(folder: Path) -> str | None:
+    """Why a report could not be written in ``folder`` (its temporary file is made there,
+    and missing folders are created below the nearest that exists), or None: known before
+    the work, so a gate's verdict is not lost to a typo in a report path."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"the folder {existing} is not writable"
+    return None
 
 
 def check_outputs(reports: Mapping[str, Path | None], *, protect: Iterable[Path] = ()) -> None:

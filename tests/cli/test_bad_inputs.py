@@ -71,6 +71,32 @@ def test_every_report_path_is_refused_before_the_check_starts(option, tmp_path, 
     assert "refusing to write the report over an input file" in err
 
 
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_report_path_that_cannot_be_written_is_refused_before_the_check_starts(
+    readonly, tmp_path, monkeypatch, capsys,
+):
+    """A report below a file, or in a folder the user cannot write (root writes anywhere, so
+    the permission is stubbed), would lose the check's verdict after all its work."""
+    import dupcheck.fidelity.pipeline
+
+    def no_check(*args, **kwargs):
+        raise AssertionError("the check started before its report paths were judged")
+
+    monkeypatch.setattr(dupcheck.fidelity.pipeline, "Checker", no_check)
+    xliff = Path(shutil.copy(ROOT / "fixtures" / "bilingual" / "seed.xlf", tmp_path / "seed.xlf"))
+    if readonly:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != folder and real_access(p, mode))
+        report, cause = folder / "new" / "x.sarif", f"the folder {folder} is not writable"
+    else:
+        report, cause = xliff / "x.sarif", "Not a directory"
+    code, err = invoke(("check", str(xliff), "--sarif", str(report), "--encoder", "none", "--no-cache"),
+                       monkeypatch, capsys)
+    assert code == 2 and f"{report}: cannot write the report ({cause})" in err, err
+
+
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
