@@ -172,6 +172,7 @@ def _print_summary(result: GateResult, console: Console, bidi: str) -> None:
     from rich.text import Text
 
     from dupcheck.render.bidi import console_is_visual, visual
+    from dupcheck.render.summary import stale_line
 
     in_display_order = console_is_visual(bidi, console)
     for doc in result.documents:
@@ -190,6 +191,8 @@ def _print_summary(result: GateResult, console: Console, bidi: str) -> None:
                 f"  {place(f, doc.pair.source, doc.pair.target)}: {f.severity.value} ",
                 (f.code, "bold"), f" (sentences {sentences(f)}): {message}",
             ), highlight=False)
+    if result.stale:
+        console.print(stale_line(result), highlight=False, markup=False)
     verdict = Text(
         f"gate {result.verdict}", style="bold red" if result.verdict == "fail" else "bold green"
     )

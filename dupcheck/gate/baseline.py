@@ -81,10 +81,11 @@ def write_baseline(path: Path, entries: Iterable[BaselineEntry]) -> None:
     replace_text_file(path, baseline_to_text(entries))
 
 
-def load_baseline(path: Path) -> Counter[str]:
-    """Accepted fingerprints with how often each was accepted; an absent file is an empty baseline."""
+def load_baseline(path: Path) -> tuple[BaselineEntry, ...]:
+    """The accepted findings, one entry per acceptance (a fingerprint accepted twice covers
+    two identical findings); an absent file is an empty baseline."""
     if not path.exists():
-        return Counter()
+        return ()
     text = read_text_file(path)
     try:
         data = json.loads(text)
@@ -101,7 +102,30 @@ def load_baseline(path: Path) -> Counter[str]:
     for index, row in enumerate(data["findings"]):
         if not isinstance(row, dict) or not isinstance(row.get("fingerprint"), str):
             raise ConfigError(f"{path}: findings[{index}]: expected an object with a fingerprint string")
-    return Counter(row["fingerprint"] for row in data["findings"])
+    return tuple(
+        BaselineEntry(row["fingerprint"], str(row.get("path", "")), str(row.get("code", "")), str(row.get("message", "")))
+        for row in data["findings"]
+    )
+
+
+def stale_entries(
+    entries: Iterable[BaselineEntry], checked: Iterable[str], fingerprints: Iterable[str]
+) -> tuple[BaselineEntry, ...]:
+    """The accepted findings of the translations ``checked`` (paths) that no finding of
+    this run matches any more (``fingerprints``: all of them): fixed or reworded, so
+    the baseline can be pruned. Those of translations not checked (``--changed-only``)
+    are not judged."""
+    left = Counter(fingerprints)
+    paths = set(checked)
+    out = []
+    for entry in entries:
+        if entry.path not in paths:
+            continue
+        if left[entry.fingerprint] > 0:
+            left[entry.fingerprint] -= 1
+        else:
+            out.append(entry)
+    return tuple(out)
 
 
 def _first_line(exc: Exception) -> str:
@@ -109,10 +133,10 @@ def _first_line(exc: Exception) -> str:
 
 
 def new_findings(
-    fingerprints: Iterable[tuple[str, Finding]], accepted: Counter[str]
+    fingerprints: Iterable[tuple[str, Finding]], accepted: Iterable[BaselineEntry]
 ) -> tuple[Finding, ...]:
     """Findings beyond those accepted: a fingerprint accepted twice covers two identical findings."""
-    left = Counter(accepted)
+    left = Counter(e.fingerprint for e in accepted)
     out = []
     for print_, finding in fingerprints:
         if left[print_] > 0:

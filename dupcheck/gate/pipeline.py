@@ -17,7 +17,13 @@ import regex
 
 from dupcheck.backends.registry import BackendConfig
 from dupcheck.errors import ConfigError
-from dupcheck.gate.baseline import BaselineEntry, fingerprint, load_baseline, new_findings
+from dupcheck.gate.baseline import (
+    BaselineEntry,
+    fingerprint,
+    load_baseline,
+    new_findings,
+    stale_entries,
+)
 from dupcheck.gate.config import GateConfig, Pair, Thresholds
 from dupcheck.gate.glossary import Glossary, check_glossary, load_glossary
 from dupcheck.records import Finding, FindingType, Report, Severity
@@ -60,6 +66,9 @@ class GateResult:
     baselined: bool
     #: the command that ran: ``check`` reports its one pair as a gate run (``check_result``)
     command: Literal["check", "gate"] = "gate"
+    #: accepted findings of the translations checked that no longer occur (fixed or
+    #: reworded): ``--write-baseline`` drops them
+    stale: tuple[BaselineEntry, ...] = ()
 
     @property
     def new_findings(self) -> tuple[Finding, ...]:
@@ -219,7 +228,10 @@ def run_gate(
         documents.append(gate_report(pair, report, config, glossary, accepted))
         if on_document is not None:
             on_document(pair)
-    return GateResult(tuple(documents), config.fail_on, baselined=config.baseline.exists())
+    stale = stale_entries(
+        accepted, (d.pair.target for d in documents), (p for d in documents for p in d.fingerprints)
+    )
+    return GateResult(tuple(documents), config.fail_on, baselined=config.baseline.exists(), stale=stale)
 
 
 def _in_checkout(report: Report, pair: Pair) -> Report:
@@ -236,7 +248,7 @@ def gate_report(
     report: Report,
     config: GateConfig,
     glossary: Glossary | None,
-    accepted: dict[str, int],
+    accepted: tuple[BaselineEntry, ...],
 ) -> DocumentResult:
     """Add glossary and threshold findings to one pair's report and sort out the new ones."""
     extra = (

@@ -23,6 +23,7 @@ def render_gate_markdown(result: GateResult) -> str:
             f"fails on new {result.fail_on.value} or worse"
         ),
         "",
+        *([stale_line(result), ""] if result.stale else []),
         "| translation | source | verdict | fidelity | coverage | findings | new | failing |",
         "|---|---|:-:|---:|---:|---:|---:|---:|",
     ]
@@ -45,6 +46,15 @@ def render_gate_markdown(result: GateResult) -> str:
     return "\n".join(lines)
 
 
+def stale_line(result: GateResult) -> str:
+    """What the console and Markdown say of accepted findings that no longer occur."""
+    return (
+        f"{counted(len(result.stale), 'accepted finding')} of the baseline no longer "
+        f"{'occurs' if len(result.stale) == 1 else 'occur'} (fixed or reworded): "
+        "`dupcheck gate --write-baseline` drops them"
+    )
+
+
 def gate_to_dict(result: GateResult) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
@@ -61,6 +71,10 @@ def gate_to_dict(result: GateResult) -> dict[str, Any]:
                 "report": report_to_dict(d.report),
             }
             for d in result.documents
+        ],
+        "stale_baseline": [
+            {"fingerprint": e.fingerprint, "path": e.path, "code": e.code, "message": e.message}
+            for e in result.stale
         ],
     }
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from dupcheck.gate.baseline import (
     fingerprint,
     load_baseline,
     new_findings,
+    stale_entries,
     write_baseline,
 )
 from dupcheck.records import Finding, FindingType, Severity
@@ -64,11 +64,32 @@ def test_fingerprint_ignores_position_but_not_content() -> None:
         assert fingerprint(path, finding, text) != fp
 
 
+def _accepted(*fingerprints: str, path: str = PATH) -> tuple[BaselineEntry, ...]:
+    return tuple(BaselineEntry(f, path, "mistranslation.word", "") for f in fingerprints)
+
+
 def test_new_findings_respect_counts() -> None:
     a, b = FINDING, replace(FINDING, code="number.changed")
     prints = [("fa", a), ("fa", a), ("fb", b)]
-    assert new_findings(prints, Counter({"fa": 1})) == (a, b)
-    assert new_findings(prints, Counter({"fa": 2, "fb": 1})) == ()
+    assert new_findings(prints, _accepted("fa")) == (a, b)
+    assert new_findings(prints, _accepted("fa", "fa", "fb")) == ()
+
+
+@pytest.mark.parametrize(
+    ("accepted", "found", "stale"),
+    [
+        # every accepted finding still occurs
+        (_accepted("fa", "fb"), ["fa", "fb", "fc"], []),
+        # one was fixed
+        (_accepted("fa", "fb"), ["fa"], ["fb"]),
+        # accepted twice, found once: one acceptance is left over
+        (_accepted("fa", "fa"), ["fa"], ["fa"]),
+        # a translation not checked this run (--changed-only) is not judged
+        (_accepted("fa", path="other/y.hi.txt"), [], []),
+    ],
+)
+def test_stale_entries_are_the_accepted_findings_no_longer_found(accepted, found, stale) -> None:
+    assert [e.fingerprint for e in stale_entries(accepted, [PATH], found)] == stale
 
 
 def test_write_and_load_round_trip_is_deterministic(tmp_path: Path) -> None:
@@ -79,8 +100,8 @@ def test_write_and_load_round_trip_is_deterministic(tmp_path: Path) -> None:
     path = tmp_path / "baseline.json"
     write_baseline(path, entries)
     assert path.read_text(encoding="utf-8") == baseline_to_text(reversed(entries))
-    assert load_baseline(path) == Counter({"f1": 1, "f2": 1})
-    assert load_baseline(tmp_path / "absent.json") == Counter()
+    assert load_baseline(path) == tuple(sorted(entries, key=lambda e: e.path))
+    assert load_baseline(tmp_path / "absent.json") == ()
 
 
 @pytest.mark.parametrize(
@@ -106,7 +127,7 @@ def test_a_replaced_baseline_keeps_its_mode_and_a_new_one_gets_the_umasks(
     finally:
         os.umask(old_umask)
     assert stat.S_IMODE(path.stat().st_mode) == expected_mode
-    assert load_baseline(path) == Counter({"f1": 1})
+    assert [e.fingerprint for e in load_baseline(path)] == ["f1"]
     assert [p.name for p in tmp_path.iterdir()] == ["baseline.json"]  # no temporary file left
 
 

@@ -180,6 +180,27 @@ def test_cli_reports_exit_codes_and_baseline(
     assert runner.invoke(app, args).exit_code == EXIT_FAIL
 
 
+def test_accepted_findings_that_no_longer_occur_are_reported_as_stale(desk: Path) -> None:
+    runner = CliRunner()
+    args = ["--config", str(desk / "dupcheck.toml"), "--json", str(desk / "gate.json")]
+
+    def stale_after_a_run() -> tuple[str, list[dict]]:
+        result = runner.invoke(app, args)
+        assert result.exit_code in (EXIT_PASS, EXIT_FAIL), result.output
+        return result.stdout, json.loads((desk / "gate.json").read_text(encoding="utf-8"))["stale_baseline"]
+
+    assert runner.invoke(app, args + ["--write-baseline"]).exit_code == EXIT_PASS
+    out, stale = stale_after_a_run()
+    assert stale == [] and "no longer occur" not in out
+    # the desk fixes the seed's mistranslated word: its accepted finding is stale, as are
+    # the sentence's others, whose fingerprints hold its words (they are new findings now)
+    path = desk / SEED_HI
+    path.write_text(path.read_text(encoding="utf-8").replace("परेशान", "अटूट"), encoding="utf-8")
+    out, stale = stale_after_a_run()
+    assert {e["path"] for e in stale} == {SEED_HI} and "mistranslation.word" in {e["code"] for e in stale}
+    assert f"{len(stale)} accepted findings of the baseline no longer occur" in " ".join(out.split())
+
+
 @pytest.mark.parametrize("mode", [0o644, 0o640])
 def test_write_baseline_keeps_the_mode_of_the_baseline_it_replaces(desk: Path, mode: int) -> None:
     baseline = desk / ".dupcheck-baseline.json"
