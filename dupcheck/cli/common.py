@@ -42,6 +42,8 @@ def check_output(path: Path, *, protect: Iterable[Path] = ()) -> None:
     a socket or a folder. Commands call this before any work, and again when writing."""
     if path == STDOUT:
         fail("-: only --output writes to standard output; give this report a file name")
+    if is_discarded(path):
+        return
     target = path.resolve()
     try:
         mode = os.stat(target).st_mode
@@ -96,10 +98,18 @@ def _same_file(target: Path, other: Path) -> bool:
         return False
 
 
+def is_discarded(path: Path) -> bool:
+    """Whether a report path is the null device, which CI scripts name to discard a report:
+    nothing is written (an atomic replace would put a file in the device's place)."""
+    return path.resolve() == Path(os.devnull).resolve()
+
+
 def write_output(path: Path, text: str, *, protect: Iterable[Path] = ()) -> None:
     """Write a report atomically, never over an input, with the mode an existing file has
-    (a new one gets the umask's)."""
+    (a new one gets the umask's); a report to the null device is discarded."""
     check_output(path, protect=protect)
+    if is_discarded(path):
+        return
     try:
         replace_text_file(path, text)
     except OSError as exc:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dupcheck.cli.common import write_output
+from dupcheck.cli.common import is_discarded, write_output
 
 if TYPE_CHECKING:
     from dupcheck.gate.pipeline import GateResult
@@ -38,4 +38,5 @@ def write_reports(result: GateResult, inputs: list[Path], paths: Mapping[str, Pa
         if path is not None:
             render, what = renderers[name]
             write_output(path, render(result), protect=inputs)
-            print(f"wrote the {what} to {path}", file=sys.stderr)
+            if not is_discarded(path):
+                print(f"wrote the {what} to {path}", file=sys.stderr)

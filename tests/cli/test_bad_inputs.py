@@ -196,3 +196,14 @@ def test_a_scan_error_is_one_line_without_a_terminal(tmp_path):
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert done.stderr.startswith("dupcheck: error: ") and done.stderr.count("\n") == 1, repr(done.stderr)
+
+
+@pytest.mark.parametrize("option", ["-o", "--sarif", "--html"])
+def test_a_report_to_the_null_device_is_discarded(option, tmp_path, monkeypatch, capsys):
+    """CI scripts name /dev/null to drop a report: the check runs, nothing is written, and
+    the device stays a device."""
+    code, err = invoke(("check", str(EN), str(HI), "--encoder", "none", "--no-cache", option, os.devnull),
+                       monkeypatch, capsys)
+    assert code in (0, 1), err
+    assert "wrote" not in err and "error" not in err
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
