@@ -51,10 +51,11 @@ class InputFormatOption(str, Enum):
 
 @app.command()
 def check(
-    # described in the docstring: typer lists an argument with its Python type (<list[Path]>)
-    paths: Annotated[list[Path], typer.Argument(metavar="FILES", hidden=True, show_default=False)],
+    # described in the docstring: typer lists an argument with its Python type (<list[Path]>);
+    # readable=False: the loader says why a file cannot be read, in dupcheck's one line
+    paths: Annotated[list[Path], typer.Argument(metavar="FILES", hidden=True, show_default=False, readable=False)],
     source: Annotated[list[Path] | None, typer.Option(
-        "--source", metavar="PATH",
+        "--source", metavar="PATH", readable=False,
         help="A candidate source (repeat, or give a folder); the one the translation follows is reported.",
     )] = None,
     source_lang: options.SourceLang = None,

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the library is imported inside the command, so that --help 
 
 def gate(
     config: Annotated[Path | None, typer.Option(
-        "--config", "-c", metavar="PATH",
+        "--config", "-c", metavar="PATH", readable=False,
         help="dupcheck.toml or pyproject.toml; found in the current folder or above if omitted. "
              "With none, {stem}.en.EXT is paired with {stem}.LANG.EXT (and {stem}.EXT with "
              "{stem}.LANG.EXT) under the current folder.",

@@ -26,7 +26,7 @@ class RelationOption(str, Enum):
 
 def scan(
     # described in the docstring: typer lists an argument with its Python type (<list[Path]>)
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH", hidden=True, show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", hidden=True, show_default=False, readable=False)],
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.console,
     output: options.Output = None,
     fail_on: Annotated[list[RelationOption] | None, typer.Option(

@@ -207,3 +207,22 @@ def test_a_report_to_the_null_device_is_discarded(option, tmp_path, monkeypatch,
     assert code in (0, 1), err
     assert "wrote" not in err and "error" not in err
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_an_unreadable_input_is_named_in_dupchecks_own_words(tmp_path, monkeypatch, capsys):
+    """Not click's "Invalid value for 'FILES'": the loader's one line, as for every input
+    error. Root reads any file, so the permission is stubbed where both look."""
+    import dupcheck.text.load
+
+    locked = Path(shutil.copy(HI, tmp_path / "locked.txt"))
+    real_open, real_access = os.open, os.access
+
+    def no_read(path, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(dupcheck.text.load.os, "open", no_read)
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+    code, err = invoke(("check", str(EN), str(locked), "--encoder", "none", "--no-cache"), monkeypatch, capsys)
+    assert code == 2 and err.strip() == f"dupcheck: error: {locked}: cannot be read (Permission denied)", err
