@@ -176,8 +176,15 @@ def _parse(data: dict[str, Any], where: _Located, root: Path) -> GateConfig:
         fail_on=fail_on,
         thresholds=_thresholds(data.get("thresholds", {}), where),
         glossary=_existing(data, "glossary", where, root),
-        baseline=root / _string(data.get("baseline", ".dupcheck-baseline.json"), "baseline", where),
+        baseline=_baseline(data, where, root),
     )
+
+
+def _baseline(data: dict[str, Any], where: _Located, root: Path) -> Path:
+    name = _string(data.get("baseline", ".dupcheck-baseline.json"), "baseline", where)
+    if (root / name).is_dir():
+        raise where.error("baseline", f"{name} is a folder; name the baseline's file")
+    return root / name
 
 
 def _no_unknown(
@@ -225,9 +232,8 @@ def _resolve_pairs(
     if "{stem}" not in source:
         lang = table.get("lang")
         if not isinstance(lang, str) or not _LANG.fullmatch(lang):
-            raise where.error(
-                "lang", f'an explicit pair needs lang (such as "hi"), got {lang!r}', after
-            )
+            got = "" if lang is None else f", got {lang!r}"
+            raise where.error("lang", f'an explicit pair needs lang (such as "hi"){got}', after)
         for name in (source, target):
             if not _present(root / name):
                 raise where.error(
@@ -256,7 +262,8 @@ def _resolve_pairs(
     if not found:
         raise where.error(
             "target",
-            f"pattern {target!r} matches no translation of the {len(sources)} sources",
+            f"pattern {target!r} matches no translation of the {len(sources)} sources "
+            f"in {', '.join(langs)}",
             after,
         )
     return found

@@ -47,6 +47,18 @@ def test_pyproject_table_and_explicit_pair(desk: Path) -> None:
     assert config.glossary is None
 
 
+@pytest.mark.parametrize(("lang_line", "cause"), [
+    ("", 'an explicit pair needs lang (such as "hi")'),
+    ('lang = "Hindi"\n', "an explicit pair needs lang (such as \"hi\"), got 'Hindi'"),
+])
+def test_an_explicit_pair_without_a_language_code_says_so(desk: Path, lang_line: str, cause: str) -> None:
+    path = desk / "dupcheck.toml"
+    path.write_text(f'[[pairs]]\nsource = "{SEED_EN}"\ntarget = "{SEED_HI}"\n{lang_line}', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value).endswith(f"lang: {cause}")
+
+
 def _set(desk: Path, old: str, new: str) -> Path:
     path = desk / "dupcheck.toml"
     text = path.read_text(encoding="utf-8")
@@ -93,6 +105,10 @@ def _line(path: Path, needle: str) -> int:
             "{lang}.md",
             "matches no translation",
         ),
+        # the languages tried are named (a language no file has is the usual cause)
+        ('languages = ["hi"]', 'languages = ["xx"]', "target", "{lang}.txt", "sources in xx"),
+        ('baseline = ".dupcheck-baseline.json"', 'baseline = "stories"', "baseline", "baseline =",
+         "stories is a folder"),
         ('fail-on = "major"', 'fail-on = "severe"', "fail-on", "fail-on", "not one of"),
         (
             "max-omitted-share = 0.5",
