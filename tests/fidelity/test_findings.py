@@ -228,6 +228,13 @@ def test_a_place_the_lexicon_renders_is_looked_for_where_it_is_not_linked(hindi,
     assert found == missing
 
 
+def test_a_month_left_out_is_the_calendar_checks_not_a_missing_name():
+    # WMT14 hi 1012: the lexicon spells November by sound (नवंबर), as it spells names
+    pair = checked(["Record orders are expected at the November 17-21 event."],
+                   ["17-21 की घटना में रिकॉर्ड ऑर्डर अपेक्षित हैं।"], [((0,), (0,))])
+    assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == []
+
+
 def test_a_capitalised_dictionary_word_that_is_no_place_is_not_looked_for():
     pair = checked(["The Geological Survey said the Moon was visible."],
                    ["भूवैज्ञानिक सर्वेक्षण ने कहा कि चांद दिखाई दे रहा था।"], [((0,), (0,))])

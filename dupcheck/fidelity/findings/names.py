@@ -93,7 +93,10 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     # what the target words mean
     initials: set[str] | None = None
     meanings: frozenset[str] | None = None
-    english = language(PIVOT).words
+    pivot = language(PIVOT)
+    english = pivot.words
+    # weekdays and months are the calendar check's, which weighs a dropped one as minor
+    calendar = {name for names in (*pivot.calendar.days, *pivot.calendar.months) for name in names}
     if any(written_onto):
         # a title written onto a name (श्रीस्ट्रॉ: "Mr Strö-") or a conjunction after it
         # (जीबुझांऔर: "Guebuza and") is left off, the word as written tried too
@@ -106,7 +109,7 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         # the lexicon renders them (China → चीन, Beijing → بكين) and was not linked; so
         # are first names the lexicon spells (Vladimir → فلاديمير)
         place = is_place(w.text)
-        spelt = place or i and _spelt_by_sound(w, lang)
+        spelt = place or i and w.text not in calendar and _spelt_by_sound(w, lang)
         if (
             not (w.name or spelt) or i in words.source_matched or w.text.rstrip(".") in TITLES
             or is_english_word(w.text) and not spelt
