@@ -246,3 +246,24 @@ def test_a_short_place_the_lexicon_renders_is_not_written_by_a_word_that_sounds_
     pair = checked(["Three people returned from China."], ["तीन लोग लौटे।"], [((0,), (0,))])
     found = [f.source_text for f in find_problems(pair) if f.code == "entity.missing" and f.severity is Severity.MAJOR]
     assert found == ["China"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # an abbreviation the run ends in is kept whole
+        ("the order dominated by the U.S. today", ("dominated", "U"), "dominated by the U.S."),
+        ("the order dominated by the U.S.", ("dominated", "U"), "dominated by the U.S."),
+        # a quotation the run opens or closes is balanced by the mark beside it
+        ('Xi hailed the "ironclad friendship" between', ("Xi", "friendship"), 'Xi hailed the "ironclad friendship"'),
+        ('said "stronger than" ever', ("stronger", "ever"), '"stronger than" ever'),
+        ("nothing to widen here", ("nothing", "widen"), "nothing to widen"),
+    ],
+)
+def test_a_flagged_phrase_is_whole_for_its_reader(text, words, expected):
+    from dupcheck.fidelity.findings.omissions import _phrase_span
+
+    first, last = words
+    start, end = text.index(first), text.index(last) + len(last)
+    a, b = _phrase_span(text, start, end)
+    assert text[a:b] == expected

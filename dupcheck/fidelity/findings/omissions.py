@@ -122,7 +122,7 @@ class SentenceOmissions(Detector):
         runs = unmatched_runs(words, None, matched, counted=_judged)
         run = max(runs, key=len, default=())
         if len(run) >= LEXICAL_SHORT_RUN:
-            start, end = words[run[0]].start, words[run[-1]].end
+            start, end = _phrase_span(view.source_text, words[run[0]].start, words[run[-1]].end)
             clause = view.source_text[start:end]
             yield self._finding(
                 Severity.MAJOR, "omission.clause", view,
@@ -217,7 +217,7 @@ def unmatched_phrases(
         missing = float(sum(RENDERED_SIMILARITY - best[i] for i in run))
         if len(run) < 2 or missing < (SHORT_PHRASE_REPORTED if short else PHRASE_REPORTED):
             continue
-        start, end = side[run[0]].start, side[run[-1]].end
+        start, end = _phrase_span(text, side[run[0]].start, side[run[-1]].end)
         phrase = text[start:end]
         evidence = (f"{len(run)} content words, none more than {max(best[i] for i in run):.2f} "
                     "alike to a word across in context")
@@ -239,6 +239,24 @@ def unmatched_phrases(
                 f'phrase "{phrase}" has no counterpart in the aligned source ({evidence})',
                 target_text=phrase, target_span=(start, end), confidence=confidence,
             )
+
+
+#: the rest of an abbreviation after its first letter ("U" of "U.S.")
+_ABBREVIATION_TAIL = regex.compile(r"(?:\.\p{L})+\.?")
+
+
+def _phrase_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A run of words' span, whole for a reader: an abbreviation it ends in kept whole
+    ("dominated by the U.S.", not "… the U"), and a quotation it opens or closes balanced
+    by the quotation mark beside it."""
+    if tail := _ABBREVIATION_TAIL.match(text, end):
+        end = tail.end()
+    if text.count('"', start, end) % 2:
+        if text[end : end + 1] == '"':
+            end += 1
+        elif start and text[start - 1] == '"':
+            start -= 1
+    return start, end
 
 
 def _judged(word: Word) -> bool:
