@@ -50,11 +50,9 @@ def _pieces(doc: Document, index: int, spans: list[tuple[int, int, Finding]]) ->
         ((s, e, f) for s, e, f in spans if sentence.start <= s < e <= sentence.end),
         key=lambda span: span[:2],
     )
-    # shown as the file writes it (its own digits and quotes) where that is the check's
-    # text one character for one, so that the finding spans still cut it
+    # shown as the file writes it (its own digits and quotes): ``as_written`` differs from
+    # the check's text only one character for one, so the finding spans still cut it
     written = as_written(doc, sentence.start, sentence.end)
-    if len(written) != sentence.end - sentence.start:
-        written = doc.text[sentence.start : sentence.end]
 
     def text(a: int, b: int) -> str:
         return written[a - sentence.start : b - sentence.start]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from string import ascii_lowercase
 
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
@@ -93,10 +94,8 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     # what the target words mean
     initials: set[str] | None = None
     meanings: frozenset[str] | None = None
-    pivot = language(PIVOT)
-    english = pivot.words
-    # weekdays and months are the calendar check's, which weighs a dropped one as minor
-    calendar = {name for names in (*pivot.calendar.days, *pivot.calendar.months) for name in names}
+    english = language(PIVOT).words
+    calendar = _calendar_names()
     if any(written_onto):
         # a title written onto a name (श्रीस्ट्रॉ: "Mr Strö-") or a conjunction after it
         # (जीबुझांऔर: "Guebuza and") is left off, the word as written tried too
@@ -150,15 +149,23 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         yield i, nearest, bar
 
 
+@cache
+def _calendar_names() -> frozenset[str]:
+    """The English weekdays and months: the calendar check's, which weighs a dropped one
+    as minor, so never names to miss."""
+    calendar = language(PIVOT).calendar
+    return frozenset(name for names in (*calendar.days, *calendar.months) for name in names)
+
+
 def _spelt_by_sound(word: Word, lang: str) -> bool:
     """Whether a capitalised word is a name the lexicon spells: it renders it, and every
     rendering sounds like it as a name link does (Vladimir → فلاديمير, Donald → دونالد).
     An ordinary word has a rendering that translates it besides any loan (Authority →
     प्राधिकरण beside ऑथोरिटी; Macron → المد, "the prolongation mark")."""
+    if not word.text[:1].isupper():
+        return False
     renderings = _renderings(word.text, lang)
-    return word.text[:1].isupper() and bool(renderings) and all(
-        sound_similarity(word.text, r, lang) >= NAME_MATCH for r in renderings
-    )
+    return bool(renderings) and all(sound_similarity(word.text, r, lang) >= NAME_MATCH for r in renderings)
 
 
 #: the shortest rendering of a place whose derived words count as writing it
@@ -166,7 +173,8 @@ _MIN_PLACE_STEM = 3
 
 
 def _renderings(place: str, lang: str) -> frozenset[str]:
-    """The lexicon's renderings of a place (चीन of China), none for a language without one."""
+    """The lexicon's renderings of a place or name (चीन of China, فلاديمير of Vladimir), none
+    for a language without a lexicon."""
     return load_lexicon(lang).renderings(place) if lang in LANGS else frozenset()
 
 
