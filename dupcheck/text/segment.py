@@ -30,6 +30,9 @@ _CONTENT = regex.compile(r"[\p{L}\p{N}]")
 _ENDS_OPEN = regex.compile(r"[,;:\-\u2013\u2014]$")
 _LAST_TOKEN = regex.compile(r"(\S+)$")
 _DOTTED_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
+# a script without case spells each letter of an acronym by its name, one to three
+# letters with their vowel signs (एन.एस.ए. NSA, जी.पी.एस. GPS, डी.डी.ओ.एस. DDoS)
+_DOTTED_LETTER_NAMES = regex.compile(r"(?:(?:\p{L}\p{M}*){1,3}\.)+(?:\p{L}\p{M}*){1,3}")
 
 
 class _Rules:
@@ -188,7 +191,8 @@ def _is_boundary(
         return not next_word[:1].isdigit()
     if len(token) == 1 and token.isupper():
         return False  # an initial: "J. K. Rowling"
-    if _DOTTED_ACRONYM.fullmatch(token):
+    caseless = not any(c.isupper() or c.islower() for c in token)
+    if _DOTTED_ACRONYM.fullmatch(token) or caseless and _DOTTED_LETTER_NAMES.fullmatch(token):
         # at a paragraph's end it was a boundary above; a line break here is a soft wrap
         first = regex.match(r"\w+", next_word)
         return bool(first and first.group() in rules.sentence_starters)
