@@ -79,6 +79,12 @@ class GateResult:
         return "fail" if any(d.failing for d in self.documents) else "pass"
 
     @property
+    def signatures(self) -> tuple[str, ...]:
+        """The checks' signatures, each once, in document order (pairs of other languages
+        or settings give others)."""
+        return tuple(dict.fromkeys(d.report.signature for d in self.documents))
+
+    @property
     def exit_code(self) -> int:
         return EXIT_FAIL if self.verdict == "fail" else EXIT_PASS
 

@@ -158,6 +158,7 @@ _TEMPLATE = """<!DOCTYPE html>
 body { font: 15px/1.5 "Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", sans-serif; margin: 1.5rem; color: #1d1d1f; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2.5rem; border-top: 2px solid #ddd; padding-top: 1rem; }
 .pass { color: #17803d; } .fail { color: #b3261e; }
+.signature code { color: #666; overflow-wrap: anywhere; }
 table.scores td, table.scores th { padding: .1rem .8rem .1rem 0; text-align: left; }
 .head { display: flex; gap: 2rem; align-items: flex-start; flex-wrap: wrap; }
 table.aligned { border-collapse: collapse; width: 100%; table-layout: fixed; margin-top: 1rem; }
@@ -225,6 +226,7 @@ table.findings td, table.findings th { border: 1px solid #ddd; padding: .2rem .5
 {% endfor %}</tbody>
 </table>
 {% endif %}
+<p class="signature"><small><code>{{ doc.signature }}</code></small></p>
 </section>
 {% endfor %}
 </body>
@@ -247,6 +249,7 @@ def _document(doc: DocumentResult) -> dict[str, object]:
         "source_dir": direction(report.source.lang),
         "target_dir": direction(report.target.lang),
         "scores": report.scores,
+        "signature": report.signature,
         "source_count": len(report.source.sentences),
         "target_count": len(report.target.sentences),
         "finding_count": len(report.findings),

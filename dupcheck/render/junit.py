@@ -51,6 +51,8 @@ def _suite(doc: DocumentResult) -> ET.Element:
             "time": "0",
         },
     )
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", {"name": "dupcheck.signature", "value": doc.report.signature})
     summary = ET.SubElement(
         suite, "testcase",
         {"classname": classname, "name": doc.pair.target, "file": doc.pair.target, "time": "0"},

@@ -124,6 +124,8 @@ def sarif_log(result: GateResult) -> dict[str, Any]:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                # what ran (backends, models, settings, version), as every report says it
+                "properties": {"signatures": list(result.signatures)},
                 "results": results,
             }
         ],

@@ -41,7 +41,7 @@ def _units(doc: DocumentResult) -> list[ET.Element]:
 
 def render_tmx(result: GateResult) -> str:
     tmx = ET.Element("tmx", {"version": "1.4"})
-    ET.SubElement(
+    header = ET.SubElement(
         tmx,
         "header",
         {
@@ -54,6 +54,8 @@ def render_tmx(result: GateResult) -> str:
             "datatype": "plaintext",
         },
     )
+    for signature in result.signatures:
+        ET.SubElement(header, "prop", {"type": "x-dupcheck-signature"}).text = signature
     body = ET.SubElement(tmx, "body")
     for doc in result.documents:
         body.extend(_units(doc))

@@ -66,3 +66,21 @@ def test_a_markdown_cell_shows_the_story_as_written(text, limit, expected):
 def test_an_omission_row_has_no_words_on_the_translation_side(report):
     rows = [line for line in render_markdown(report).splitlines() if "`omission.sentence`" in line]
     assert rows and all(row.split(" | ")[4] == "–" for row in rows)
+
+
+def test_every_gate_report_carries_the_signature(report):
+    # a review found HTML, SARIF, JUnit and TMX without one: what ran must travel with
+    # every report, as sacrebleu's signature does
+    from xml.sax.saxutils import escape
+
+    from dupcheck.gate.pipeline import check_result
+    from dupcheck.render.html import render_html
+    from dupcheck.render.junit import render_junit
+    from dupcheck.render.sarif import sarif_log
+    from dupcheck.render.tmx import render_tmx
+
+    result = check_result(report)
+    assert result.signatures == (report.signature,)
+    assert sarif_log(result)["runs"][0]["properties"]["signatures"] == [report.signature]
+    for rendered in (render_html(result), render_junit(result), render_tmx(result)):
+        assert escape(report.signature, {'"': "&quot;"}) in rendered
