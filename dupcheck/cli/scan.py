@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dupcheck.cli import options
-from dupcheck.cli.common import OutputFormat, check_output, emit_report, fail
+from dupcheck.cli.common import OutputFormat, check_output, emit_report, fail, is_discarded
 from dupcheck.errors import DupcheckError
 
 
@@ -60,9 +60,13 @@ def scan(
     from dupcheck.duplicates.collection import input_files
     from dupcheck.duplicates.pipeline import scan_paths
 
-    inputs = input_files(paths)
+    try:
+        inputs = input_files(paths)
+    except DupcheckError as exc:
+        fail(str(exc))
     if output is not None:
         check_output(output, protect=inputs)
+        _outside_scanned_folders(output, paths)
 
     err = Console(stderr=True)
     # off where stderr is no terminal: a live display stopped there still writes a newline
@@ -97,3 +101,15 @@ def scan(
     )
     failing = {r.value for r in fail_on or ()}
     raise typer.Exit(1 if any(p.relation.value in failing for p in report.pairs) else 0)
+
+
+def _outside_scanned_folders(output: Path, paths: list[Path]) -> None:
+    """Refuse a report inside a folder it scans: the next scan would read it as a
+    document, and then refuse to write over it."""
+    if is_discarded(output):
+        return
+    where = output.resolve()
+    for folder in (p for p in paths if p.is_dir()):
+        if where.is_relative_to(folder.resolve()):
+            fail(f"{output}: inside the folder scanned ({folder}), so the next scan would read "
+                 "the report as a document; write it elsewhere")

@@ -74,7 +74,11 @@ def _manifest_entry(line: str, where: str, folder: Path) -> Source:
 
 
 def list_sources(paths: Sequence[str | Path]) -> tuple[list[Source], list[Skipped]]:
-    """Every document named by ``paths``, in a deterministic order, and what was skipped."""
+    """Every document named by ``paths``, in a deterministic order, and what was skipped.
+
+    A path given that does not exist is an ``InputError``: a misspelt one would otherwise
+    leave a gate silently blind to it.
+    """
     sources: list[Source] = []
     skipped: list[Skipped] = []
     for given in map(Path, paths):
@@ -87,8 +91,7 @@ def list_sources(paths: Sequence[str | Path]) -> tuple[list[Source], list[Skippe
         elif given.exists() or given.is_symlink():
             files = [given]
         else:
-            skipped.append(Skipped(str(given), "no such file or folder"))
-            continue
+            raise InputError(str(given), "no such file or folder")
         for file in files:
             if file.suffix == MANIFEST_SUFFIX:
                 found, bad = _manifest_sources(file)

@@ -158,6 +158,11 @@ CASES: dict[str, Build] = {
     "scan report over a manifest's file": lambda d: BadCase(
         ("scan", str(_manifest_of(d)), "-o", str(d / "en.txt"), "-f", "json", "--no-progress"),
         str(d / "en.txt"), "over an input"),
+    "scan report inside the folder scanned": lambda d: BadCase(
+        ("scan", str(_corpus_folder(d)), "-o", str(d / "docs" / "scan.md"), "--no-progress"),
+        str(d / "docs" / "scan.md"), "inside the folder scanned"),
+    "scan of a missing path beside a good one": lambda d: BadCase(
+        ("scan", str(EN), str(d / "nope"), "--no-progress"), str(d / "nope"), "no such file or folder"),
     "scan report onto a FIFO": lambda d: BadCase(
         ("scan", str(EN), str(HI), "-o", str(_fifo(d)), "--no-progress"), str(d / "pipe.txt"), "not a regular file"),
     "manifest of huge integers only": lambda d: _scan_only(d, "m.jsonl", b'{"id": 1, "text": ' + b"9" * 5000 + b"}\n",

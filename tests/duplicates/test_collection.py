@@ -45,12 +45,15 @@ def test_manifest_entries_bad_lines_are_skipped(tmp_path):
     assert [(s.path, s.cause.split(" ")[0]) for s in skipped] == [(f"{manifest}:2", "not"), (f"{manifest}:4", "needs")]
 
 
-def test_missing_paths_and_empty_folders_are_skipped(tmp_path):
+def test_empty_folders_are_skipped_and_a_missing_path_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     seed = _write(tmp_path / "seed.txt", SEED_TEXT)
-    sources, skipped = list_sources([tmp_path / "empty", tmp_path / "nope.txt", seed, seed])
+    sources, skipped = list_sources([tmp_path / "empty", seed, seed])
     assert [s.path for s in sources] == [str(seed)]
-    assert [s.cause for s in skipped] == ["empty folder", "no such file or folder"]
+    assert [s.cause for s in skipped] == ["empty folder"]
+    with pytest.raises(InputError, match="nope.txt: no such file or folder"):
+        list_sources([seed, tmp_path / "nope.txt"])
+
 
 
 @pytest.mark.parametrize(
