@@ -101,7 +101,7 @@ def check(
     from dupcheck.cli.progress import stage_display
     from dupcheck.fidelity.pipeline import Checker, CheckSettings
     from dupcheck.records import Severity
-    from dupcheck.text.bilingual import is_bilingual
+    from dupcheck.text.bilingual import XLIFF_SUFFIXES, is_bilingual
 
     bilingual = len(paths) == 1 and not source and is_bilingual(paths[0])
     fmt = input_format.value if input_format else ("aligned" if bilingual else "text")
@@ -110,6 +110,8 @@ def check(
     else:
         sources, translation = _split_paths(paths, source or [])
     inputs = [*sources, translation]
+    if xliff_notes is not None and not (bilingual and translation.suffix.lower() in XLIFF_SUFFIXES):
+        fail(f"{translation}: --xliff-notes needs an XLIFF 1.2 input file")  # before any work
     reports = {"--sarif": sarif, "--junit": junit, "--html": html, "--tmx": tmx}
     check_outputs({"--output": output, **reports, "--xliff-notes": xliff_notes},
                   protect=inputs)  # before any work is done

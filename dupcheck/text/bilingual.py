@@ -20,7 +20,8 @@ from dupcheck.records import Document
 from dupcheck.text.load import MAX_BYTES, Decoded, decode_bytes, document_from_text
 from dupcheck.text.segment import segment
 
-TRANSLATE_TOOLKIT = frozenset({".xlf", ".xliff", ".tmx", ".po"})
+XLIFF_SUFFIXES = frozenset({".xlf", ".xliff"})
+TRANSLATE_TOOLKIT = XLIFF_SUFFIXES | {".tmx", ".po"}
 DELIMITED = {".tsv": "\t", ".csv": ","}
 SUFFIXES = TRANSLATE_TOOLKIT | set(DELIMITED)
 _LANG = regex.compile(r"(?i)([a-z]{2,3})(?:[-_][a-z0-9]+)*")

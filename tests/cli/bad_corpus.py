@@ -149,6 +149,8 @@ CASES: dict[str, Build] = {
                                                 names=d / "out.xml", cause="given to both --sarif and --junit"),
     "XLIFF notes report over the XLIFF it checks": lambda d: _check(
         _xliff(d), "--xliff-notes", d / "seed.xlf", names=d / "seed.xlf", cause="over an input"),
+    "XLIFF notes of a pair of text files": lambda d: _check(
+        EN, HI, "--xliff-notes", d / "notes.xlf", names=HI, cause="needs an XLIFF 1.2 input file"),
     "XLIFF notes report onto a FIFO": lambda d: _check(
         _xliff(d), "--xliff-notes", _fifo(d), names=d / "pipe.txt", cause="not a regular file"),
     # scan
