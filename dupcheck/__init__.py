@@ -52,6 +52,13 @@ def check(
     from dupcheck.fidelity.pipeline import Checker, CheckSettings
     from dupcheck.records import Severity
 
+    for name, side in (("source", source), ("translation", translation)):
+        _require_side(name, side)
+    if input_format not in (None, *INPUT_FORMATS):
+        raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, got {input_format!r}")
+    severities = [s.value for s in Severity]
+    if fail_on not in severities:
+        raise ValueError(f"fail_on must be one of {', '.join(severities)}, got {fail_on!r}")
     lists = not isinstance(source, str | PathLike) and not isinstance(translation, str | PathLike)
     fmt = input_format or (
         "aligned" if lists and len(source) == len(translation) else ("lines" if lists else "text")
@@ -63,6 +70,25 @@ def check(
     return checker.check_documents(
         _document(checker, source, source_lang, encoding),
         _document(checker, translation, target_lang, encoding),
+    )
+
+
+#: how ``check`` reads its sides (``input_format``)
+INPUT_FORMATS = ("text", "lines", "aligned")
+
+
+def _require_side(name: str, side: object) -> None:
+    """A ``TypeError`` naming the argument for a side that is no path, text or list of
+    sentences (bytes, None, numbers), rather than one from deep inside the pipeline."""
+    if isinstance(side, str | PathLike):
+        return
+    if isinstance(side, Sequence) and not isinstance(side, bytes | bytearray) and all(
+        isinstance(s, str) for s in side
+    ):
+        return
+    raise TypeError(
+        f"{name} must be a path, a text or a list of sentences (str), got {type(side).__name__}"
+        + (" holding other things" if isinstance(side, Sequence) and not isinstance(side, bytes) else "")
     )
 
 

@@ -60,3 +60,21 @@ def test_a_mistyped_path_is_no_such_file_not_a_text(mistyped: str) -> None:
 def test_a_one_word_text_is_still_a_text() -> None:
     report = dupcheck.check("Hello.", "नमस्ते।", encoder="none", source_lang="en", target_lang="hi")
     assert report.source.sentences
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "says"),
+    [
+        ({"input_format": "xml"}, ValueError, "input_format must be one of text, lines, aligned, got 'xml'"),
+        ({"fail_on": "huge"}, ValueError, "fail_on must be one of"),
+        ({"source": None}, TypeError, "source must be a path, a text or a list of sentences (str), got NoneType"),
+        ({"translation": b"bytes"}, TypeError, "translation must be a path, a text or a list of sentences (str), got bytes"),
+        ({"source": [1, 2]}, TypeError, "got list holding other things"),
+    ],
+)
+def test_a_bad_argument_is_named_before_any_work(arguments, error, says) -> None:
+    # a review found "xml" accepted and the others failing deep inside (enum.py, split)
+    call = {"source": ["A cat."], "translation": ["एक बिल्ली।"], "encoder": "none", **arguments}
+    with pytest.raises(error) as raised:
+        dupcheck.check(call.pop("source"), call.pop("translation"), **call)
+    assert says in str(raised.value)
