@@ -48,14 +48,17 @@ def check(
     >>> report = dupcheck.check(["The talks went well."], ["बातचीत अच्छी रही।"])  # doctest: +SKIP
     >>> report.verdict, [f.code for f in report.findings]  # doctest: +SKIP
     """
+    from typing import get_args
+
     from dupcheck.backends.registry import BackendConfig
-    from dupcheck.fidelity.pipeline import Checker, CheckSettings
+    from dupcheck.fidelity.pipeline import Checker, CheckSettings, InputFormat
     from dupcheck.records import Severity
 
     for name, side in (("source", source), ("translation", translation)):
         _require_side(name, side)
-    if input_format not in (None, *INPUT_FORMATS):
-        raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, got {input_format!r}")
+    formats = get_args(InputFormat)
+    if input_format not in (None, *formats):
+        raise ValueError(f"input_format must be one of {', '.join(formats)}, got {input_format!r}")
     severities = [s.value for s in Severity]
     if fail_on not in severities:
         raise ValueError(f"fail_on must be one of {', '.join(severities)}, got {fail_on!r}")
@@ -73,22 +76,17 @@ def check(
     )
 
 
-#: how ``check`` reads its sides (``input_format``)
-INPUT_FORMATS = ("text", "lines", "aligned")
-
-
 def _require_side(name: str, side: object) -> None:
     """A ``TypeError`` naming the argument for a side that is no path, text or list of
     sentences (bytes, None, numbers), rather than one from deep inside the pipeline."""
     if isinstance(side, str | PathLike):
         return
-    if isinstance(side, Sequence) and not isinstance(side, bytes | bytearray) and all(
-        isinstance(s, str) for s in side
-    ):
+    listed = isinstance(side, Sequence) and not isinstance(side, bytes | bytearray)
+    if listed and all(isinstance(s, str) for s in side):
         return
     raise TypeError(
         f"{name} must be a path, a text or a list of sentences (str), got {type(side).__name__}"
-        + (" holding other things" if isinstance(side, Sequence) and not isinstance(side, bytes) else "")
+        + (" holding other things" if listed else "")
     )
 
 
