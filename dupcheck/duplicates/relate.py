@@ -15,11 +15,11 @@ threshold (lower across languages, where a pivot loses words) makes its sentence
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from dupcheck.duplicates.spin import WordNet, pair_substitutions, reads_as_spun
-from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
+from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences, run_similarities
 from dupcheck.lexical.pivot import PivotSide, Word, sentence_terms, stem
 from dupcheck.records import Bead, Document, Passage, RelatedPair, Relation
 
@@ -125,8 +125,14 @@ def corresponding(beads: Sequence[Bead], threshold: float) -> list[Bead]:
     return [b for b in beads if b.source and b.target and b.score >= threshold]
 
 
-def passages(beads: Sequence[Bead], max_gap: int) -> list[Passage]:
-    """Runs of corresponding beads, stepping over at most ``max_gap`` sentences a side."""
+def passages(
+    beads: Sequence[Bead], max_gap: int, tighten: Callable[[Bead, bool], Bead] | None = None
+) -> list[Passage]:
+    """Runs of corresponding beads, stepping over at most ``max_gap`` sentences a side.
+
+    ``tighten(bead, leading)`` may take sentences off the outer side of a run's first
+    (``leading``) and last bead, so that a passage's range holds only what it shares.
+    """
     runs: list[list[Bead]] = []
     for bead in beads:
         last = runs[-1][-1] if runs else None
@@ -135,14 +141,54 @@ def passages(beads: Sequence[Bead], max_gap: int) -> list[Passage]:
             runs[-1].append(bead)
         else:
             runs.append([bead])
-    return [
-        Passage(
-            (run[0].source[0], run[-1].source[-1]),
-            (run[0].target[0], run[-1].target[-1]),
+    found = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        if tighten is not None:
+            first = tighten(first, True)
+            last = tighten(first if len(run) == 1 else last, False)
+        found.append(Passage(
+            (first.source[0], last.source[-1]),
+            (first.target[0], last.target[-1]),
             round(sum(b.score for b in run) / len(run), 4),
-        )
-        for run in runs
-    ]
+        ))
+    return found
+
+
+def edge_tightener(
+    a: SideFeatures, b: SideFeatures, settings: AlignSettings, threshold: float
+) -> Callable[[Bead, bool], Bead]:
+    """``passages``' ``tighten`` for the aligner's beads: the outer sentences of a merged
+    bead leave the passage while on their own they relate below ``threshold`` (the bar for
+    corresponding sentences): on the longer side, an outer sentence against the whole
+    other side; then the outer pair of sentences, one of each side.
+
+    The aligner gains by covering sentences, so where merges are cheap (``scan``'s
+    calibration) a copied sentence takes its neighbours into its bead: "There is going to
+    be a change in how we pay these taxes." (0.21 alone) and "The technology is there to
+    do it." (0.0) joined the first sentence of a lifted paragraph, and the passage began
+    two sentences early. A translated headline (0.39) stays in a 2-2 bead with the
+    article's first sentence.
+    """
+
+    def relates(source: list[int], target: list[int]) -> bool:
+        return run_similarities(a, b, [(source, target)], settings)[0] >= threshold
+
+    def tighten(bead: Bead, leading: bool) -> Bead:
+        source, target = list(bead.source), list(bead.target)
+        end = 0 if leading else -1
+        longer, other = (source, target) if len(source) > len(target) else (target, source)
+        while len(longer) > len(other):
+            outer = [longer[end]]
+            if relates(*((outer, other) if longer is source else (other, outer))):
+                break
+            longer.pop(end)
+        while len(source) > 1 and len(target) > 1 and not relates([source[end]], [target[end]]):
+            source.pop(end)
+            target.pop(end)
+        return Bead(tuple(source), tuple(target), bead.score)
+
+    return tighten
 
 
 def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = None) -> RelatedPair | None:
@@ -150,14 +196,16 @@ def relate(a: Side, b: Side, thresholds: Thresholds, wordnet: WordNet | None = N
     same = a.lang == b.lang
     if not may_share_passage(a, b, thresholds):
         return None
-    beads = align_sentences(a.features(b), b.features(a), thresholds.align)
-    matched = corresponding(beads, thresholds.same_language if same else thresholds.cross_language)
+    features_a, features_b = a.features(b), b.features(a)
+    beads = align_sentences(features_a, features_b, thresholds.align)
+    corresponds = thresholds.same_language if same else thresholds.cross_language
+    matched = corresponding(beads, corresponds)
     if not matched:
         return None
     covered_a = sum(len(bead.source) for bead in matched)
     covered_b = sum(len(bead.target) for bead in matched)
     score = round((covered_a + covered_b) / (len(a.texts) + len(b.texts)), 4)
-    found = passages(matched, thresholds.max_gap)
+    found = passages(matched, thresholds.max_gap, edge_tightener(features_a, features_b, thresholds.align, corresponds))
     if min(covered_a / len(a.texts), covered_b / len(b.texts)) > thresholds.most:
         if not same:
             return RelatedPair(a.id, b.id, Relation.TRANSLATION, score, tuple(found))

@@ -155,6 +155,29 @@ def align_sentences(
         band = _band_around(path, m, n, width)
 
 
+def run_similarities(
+    source: SideFeatures,
+    target: SideFeatures,
+    runs: Sequence[tuple[Sequence[int], Sequence[int]]],
+    settings: AlignSettings = AlignSettings(),
+) -> list[float]:
+    """The similarity the aligner gives each (source run, target run) pair, as a bead's
+    score would be: runs of consecutive sentences, at most the longest bead side each."""
+    if not runs:
+        return []
+    def is_run(run: Sequence[int]) -> bool:
+        return 0 < len(run) <= _LONGEST and list(run) == list(range(run[0], run[0] + len(run)))
+
+    if not all(is_run(src) and is_run(tgt) for src, tgt in runs):
+        raise ValueError(f"runs must be 1 to {_LONGEST} consecutive sentences a side")
+    scorer = _BeadScorer(source, target, settings)
+    a, b, i, j = (np.array(column) for column in zip(*(
+        (len(src), len(tgt), src[-1] + 1, tgt[-1] + 1) for src, tgt in runs
+    )))
+    similarity, _ = scorer.score(a, b, i, j)
+    return [round(float(x), 4) for x in similarity]
+
+
 def _diagonal_band(m: int, n: int, width: int) -> _Band:
     """Cells (i, j) with |j - i*n/m| <= width. The band depends on the sizes alone, and
     ``scan`` aligns thousands of short pairs of a few sizes, so short bands are built once;

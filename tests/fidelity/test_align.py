@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences
+from dupcheck.fidelity.align import AlignSettings, SideFeatures, align_sentences, run_similarities
 
 
 def side(*bags: str, embeddings=None) -> SideFeatures:
@@ -136,3 +136,18 @@ def test_a_translation_many_times_longer_than_its_source_is_aligned_whole(added)
     beads = align_sentences(side(*src), side(*tgt))
     assert sorted(i for b in beads for i in b.source) == [0, 1, 2]
     assert sorted(j for b in beads for j in b.target) == list(range(len(tgt)))
+
+
+@pytest.mark.parametrize("src,tgt,expected", CASES[:4])
+def test_run_similarities_are_the_beads_scores(src, tgt, expected):
+    source, target = side(*src), side(*tgt)
+    beads = [b for b in align_sentences(source, target) if b.source and b.target]
+    runs = [(b.source, b.target) for b in beads]
+    assert run_similarities(source, target, runs) == [b.score for b in beads]
+
+
+@pytest.mark.parametrize("runs", [[((0, 2), (0,))], [((), (0,))], [((0, 1, 2, 3), (0,))]])
+def test_run_similarities_refuse_what_is_no_run(runs):
+    source = side("a", "b", "c", "d")
+    with pytest.raises(ValueError, match="consecutive"):
+        run_similarities(source, side("a b c d"), runs)
