@@ -143,7 +143,11 @@ class Scores:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem. ``code`` is a stable reason code such as ``omission.sentence``."""
+    """One problem. ``code`` is a stable reason code such as ``omission.sentence``.
+
+    ``source`` and ``target`` are 0-based indices into the source and target documents'
+    ``sentences`` (reports print them from 1).
+    """
 
     type: FindingType
     severity: Severity

@@ -78,3 +78,22 @@ def test_a_bad_argument_is_named_before_any_work(arguments, error, says) -> None
     with pytest.raises(error) as raised:
         dupcheck.check(call.pop("source"), call.pop("translation"), **call)
     assert says in str(raised.value)
+
+
+def test_the_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the README's "From Python" blocks, one after another as a reader would paste them;
+    # en.txt and hi.txt are the seed pair, checked without the encoder to keep this fast
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("From Python:")
+    blocks = readme[start : readme.index("\n## ", start)].split("```python\n")[1:]
+    assert len(blocks) == 2
+    (tmp_path / "en.txt").write_text(AP.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "hi.txt").write_text(HINDI.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    names: dict[str, object] = {}
+    for block in blocks:
+        code = block.split("```")[0].replace('check("en.txt", "hi.txt")', 'check("en.txt", "hi.txt", encoder="none")')
+        exec(code, names)  # noqa: S102
+    report = names["report"]
+    assert names["text"].startswith("#") and "<html" in names["html"]
+    assert all(0 <= i < len(report.target.sentences) for f in report.findings for i in f.target)
