@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dupcheck.excerpt import excerpt
 from dupcheck.numbering import label
 from dupcheck.records import Report
 
@@ -14,8 +15,8 @@ def cell(text: str, limit: int | None = 120) -> str:
     """``text`` on one line, escaped for a Markdown table cell or list item, cut to
     ``limit`` characters (None: whole)."""
     text = " ".join(text.split())
-    if limit is not None and len(text) > limit:
-        text = text[: limit - 1] + "…"
+    if limit is not None:
+        text = excerpt(text, limit)
     return text.translate(_ESCAPES)
 
 

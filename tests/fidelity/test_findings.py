@@ -64,6 +64,18 @@ def test_a_magnitude_that_shrinks_is_a_number_error_with_spans():
     assert pair.target.text[start:end] == "हजारों"
 
 
+@pytest.mark.parametrize(("english", "hindi", "says"), [
+    # four-digit whole numbers are mostly years: written as they are
+    ("Prices rose between 2009 and 2011.", "कीमतें 2099 से 2011 के बीच बढ़ीं।", "(2009) is rendered as \"2099\" (2099)"),
+    ("The law dates from 1966.", "यह कानून 1996 का है।", "(1966)"),
+    # larger ones are grouped
+    ("About 25,000 people came.", "लगभग 35,000 लोग आए।", "(25,000)"),
+])
+def test_number_messages_print_years_as_written(english, hindi, says):
+    hits = [f for f in find_problems(checked([english], [hindi], [((0,), (0,))])) if f.code == "number.changed"]
+    assert len(hits) == 1 and says in hits[0].message, [f.message for f in hits]
+
+
 @pytest.mark.parametrize("beads,expected", [
     ([((0,), (0,)), ((1,), (1,))], []),
     ([((0,), ()), ((1,), (1,)), ((), (0,))], ["addition.sentence", "omission.sentence"]),

@@ -130,7 +130,15 @@ def _confidence(q: Quantity) -> float:
 
 def _describe(q: Quantity) -> str:
     if q.low == q.high:
-        return f"{q.low:,.10g}"
+        return _figure(q.low)
     if q.high == math.inf:
-        return f"more than {q.low:,.10g}"
-    return f"{q.low:,.10g}–{q.high:,.10g}"
+        return f"more than {_figure(q.low)}"
+    return f"{_figure(q.low)}–{_figure(q.high)}"
+
+
+def _figure(value: float) -> str:
+    """A value as a message prints it: thousands grouped, except in four-digit whole
+    numbers, which are mostly years ("between 2009 and 2011", not "2,009–2,011")."""
+    if value.is_integer() and 1000 <= abs(value) < 10_000:
+        return f"{value:.0f}"
+    return f"{value:,.10g}"

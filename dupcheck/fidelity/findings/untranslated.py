@@ -9,6 +9,7 @@ from itertools import islice
 
 import regex
 
+from dupcheck.excerpt import excerpt
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.records import Finding, FindingType, Severity
 from dupcheck.text.langid import find_foreign_runs
@@ -49,7 +50,7 @@ class UntranslatedText(Detector):
                         type=self.type, severity=Severity.MAJOR, code="untranslated.run",
                         source=view.bead.source, target=view.bead.target,
                         source_text=view.source_text, target_text=text,
-                        message=f'"{_clip(text)}" is left in {pair.source.lang}, untranslated',
+                        message=f'"{excerpt(text, 60)}" is left in {pair.source.lang}, untranslated',
                         target_span=(start, end),
                     )
 
@@ -60,6 +61,3 @@ _URL = regex.compile(r"\b(?:https?://|www\.)\S+")
 #: them out, as only this detector needs them
 _foreign_runs = lru_cache(maxsize=4)(find_foreign_runs)
 
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
