@@ -168,6 +168,7 @@ def test_a_name_of_vowels_and_an_h_is_alike_to_its_spelling(latin, foreign, lang
         ("Putin", "बाइडेन", "hi", False),  # Devanagari writes p and b, t and d apart
         ("Biden", "बाइडेन", "hi", True),
         ("Olympic", "ओलंपिक", "hi", True),  # a nasal assimilates to its consonant
+        ("Bihari", "विहारी", "hi", True),  # ब and व stand for each other (WMT14 hi 2202)
         ("Putin", "بوتين", "ar", True),  # Arabic has no p: ب writes it
         ("Vladimir", "فلاديمير", "ar", True),  # nor v: ف writes it
     ],
