@@ -324,6 +324,21 @@ def test_a_name_swapped_for_one_of_close_sounds_is_missing_in_hindi(target, expe
     assert [f.source_text for f in findings if f.code == "entity.missing" and f.severity is Severity.MAJOR] == expected
 
 
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # a third review: Hungary written पोलैंड passed, as the run "ने कहा और" ("said
+        # and") sounds 0.81 like it; a run with a function word spells no name
+        ("सलाहकार जे सोरेनसेन ने कहा और पोलैंड की विज़ एयर ही ऐसा शुल्क लेती है।", ["Hungary"]),
+        ("सलाहकार जे सोरेनसेन ने कहा और हंगरी की विज़ एयर ही ऐसा शुल्क लेती है।", []),
+    ],
+)
+def test_a_run_of_function_words_spells_no_name(target, expected):
+    source = "Consultant Jay Sorensen said only Hungary's Wizz Air charges such a fee."
+    findings = find_problems(checked([source], [target], [((0,), (0,))]))
+    assert [f.source_text for f in findings if f.code == "entity.missing" and f.severity is Severity.MAJOR] == expected
+
+
 @pytest.mark.parametrize(("word_cosine", "re_paired"), [(1.0, True), (0.6, True), (0.5, False), (0.0, False)])
 def test_a_pair_without_a_margin_is_re_paired_when_its_words_find_each_other(word_cosine, re_paired):
     # as above, no margin over the neighbouring translation (a short line among like ones:
