@@ -42,6 +42,11 @@ class ScriptRules:
     #: precomposed letters it forms with its base letters
     optional_mark: str = ""
     precomposed: tuple[tuple[str, str], ...] = ()
+    #: pairs of sound-key letters (``lexical.translit.phonetic_key``) that the script
+    #: cannot tell apart or that assimilate in it, which substitute for a fraction when a
+    #: name is matched: Arabic has no p or v (بوتين Putin, فلاديمير Vladimir), while
+    #: Devanagari writes p and b, t and d apart (पुतिन is not बाइडेन)
+    close_sounds: tuple[str, ...] = ("bp", "fv", "kg", "mn", "td", "sc", "sj", "sx", "jç")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +160,9 @@ class WordRules:
     #: titles a translation may write onto a name as one word (Hindi श्री: "Mr Ströbele" →
     #: श्रीस्ट्रॉ बेले), left off when a name is looked for
     honorifics: tuple[str, ...] = ()
+    #: clitics written onto the front of a name (Arabic و "and", ب "in": بهوبي "in
+    #: Hubei", وإف بي آي "and the FBI"), left off, longest first, when a name is looked for
+    name_prefixes: tuple[str, ...] = ()
     #: conjunctions typed onto the word before them (Hindi और: "Guebuza and" →
     #: जीबुझांऔर), left off when a name is looked for
     joined_after: tuple[str, ...] = ()

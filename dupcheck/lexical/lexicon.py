@@ -24,7 +24,13 @@ import simplemma
 from dupcheck.backends.models import SHIPPED_MODELS
 from dupcheck.errors import BackendError
 from dupcheck.languages import PIVOT, WordRules, language
-from dupcheck.lexical.translit import phonetic_key, romanize, sound_similarity, spelling_similarity
+from dupcheck.lexical.translit import (
+    close_sounds,
+    phonetic_key,
+    romanize,
+    sound_similarity,
+    spelling_similarity,
+)
 
 LEXICON_DIR = SHIPPED_MODELS / "lexicon"
 PLACES_DIR = SHIPPED_MODELS / "places"
@@ -236,11 +242,11 @@ class Lexicon:
                 return key, self._senses[key]
         return lemma, ()
 
-    @staticmethod
-    def _loans_of(romanized: str) -> tuple[str, ...]:
+    def _loans_of(self, romanized: str) -> tuple[str, ...]:
         readings = loanword_index().get(phonetic_key(romanized), ())
         # closest spelling first; a key many words share says little, so few are kept
-        ranked = sorted(readings, key=lambda e: (-spelling_similarity(romanized, e), e))
+        close = close_sounds(self.lang)
+        ranked = sorted(readings, key=lambda e: (-spelling_similarity(romanized, e, close), e))
         return tuple(ranked[:MAX_LOAN_READINGS])
 
     def meanings(self, word: str) -> frozenset[str]:

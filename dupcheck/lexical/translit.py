@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
+from dupcheck.languages import ScriptRules, language
 from dupcheck.text.langid import script_of_language
 
 # Devanagari: consonants carry an inherent "a" unless followed by a vowel sign or virama.
@@ -40,7 +42,8 @@ _ARABIC = {
     "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
     "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
     "ه": "h", "ة": "a", "ى": "a", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k",
-    "ی": "i", "ے": "e", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ھ": "h", "ڤ": "v",
+    "ی": "i", "ے": "e", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ھ": "h", "ہ": "h", "ۂ": "h", "ۃ": "a",
+    "ٴ": "", "ڤ": "v",
 }  # fmt: skip
 
 
@@ -145,33 +148,44 @@ def phonetic_key(latin: str) -> str:
     return "".join(out)
 
 
-# Sounds one script cannot tell apart (Arabic has no p or v: بوتين, فلاديمير) or that
-# assimilate (ओलंपिक = olampik): substituting within a pair costs a fraction.
-_CLOSE = {frozenset(pair) for pair in ("bp", "fv", "kg", "mn", "td", "sc", "sj", "sx", "jç")}
 _CLOSE_COST = 0.3
+_NO_PAIRS: frozenset[frozenset[str]] = frozenset()
 
 
-def spelling_similarity(a: str, b: str) -> float:
-    """1 - normalised edit distance, close sounds substituting cheaply."""
+@cache
+def close_sounds(lang: str) -> frozenset[frozenset[str]]:
+    """The sound-key letter pairs that substitute cheaply in ``lang``'s script (its
+    language record's ``close_sounds``; the record's default for a language without one)."""
+    own = language(lang)
+    pairs = own.script.close_sounds if own is not None else ScriptRules().close_sounds
+    return frozenset(frozenset(pair) for pair in pairs)
+
+
+def spelling_similarity(a: str, b: str, close: frozenset[frozenset[str]] = _NO_PAIRS) -> float:
+    """1 - normalised edit distance; a substitution within a ``close`` pair costs a
+    fraction."""
     if not a or not b:
         return 0.0
     previous = [float(j) for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
         current = [float(i)]
         for j, cb in enumerate(b, 1):
-            swap = 0.0 if ca == cb else _CLOSE_COST if frozenset((ca, cb)) in _CLOSE else 1.0
+            swap = 0.0 if ca == cb else _CLOSE_COST if frozenset((ca, cb)) in close else 1.0
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + swap))
         previous = current
     return 1.0 - previous[-1] / max(len(a), len(b))
 
 
-def _key_similarity(a: str, b: str) -> float:
+def _key_similarity(a: str, b: str, close: frozenset[frozenset[str]]) -> float:
     """Similarity of two phonetic keys, weighing consonants over vowels."""
     consonants_a, consonants_b = a.replace("a", ""), b.replace("a", "")
     # a name of vowels and an h (Ohio = ओहायो, "oaio" both) has no consonants to weigh:
     # two such keys agree in all they have
-    consonants = 1.0 if not consonants_a and not consonants_b else spelling_similarity(consonants_a, consonants_b)
-    return 0.75 * consonants + 0.25 * spelling_similarity(a, b)
+    consonants = (
+        1.0 if not consonants_a and not consonants_b
+        else spelling_similarity(consonants_a, consonants_b, close)
+    )
+    return 0.75 * consonants + 0.25 * spelling_similarity(a, b, close)
 
 
 def sound_similarity(latin: str, foreign: str, lang: str) -> float:
@@ -190,13 +204,18 @@ def sound_similarity(latin: str, foreign: str, lang: str) -> float:
     # (Gilbert): both readings are tried
     if _SOFT_G.search(latin):
         sources.add(phonetic_key(_SOFT_G.sub("j", latin)))
+    # and a c before e or i may be the Italian "ch" (Fauci = فاوتشي, TICO-19 ar 846)
+    if _ITALIAN_C.search(latin):
+        sources.add(phonetic_key(_ITALIAN_C.sub("ch", latin)))
     if is_acronym(latin):
         letters = "".join(c for c in latin if c.isalpha())
         sources.add(phonetic_key("".join(_LETTER_NAMES[c] for c in letters.lower())))
-    return max(_key_similarity(a, b) for a in sources for b in targets)
+    close = close_sounds(lang)
+    return max(_key_similarity(a, b, close) for a in sources for b in targets)
 
 
 _SOFT_G = re.compile(r"g(?=[eiy])", re.IGNORECASE)
+_ITALIAN_C = re.compile(r"(?<=[aeiou])c(?=[ei])", re.IGNORECASE)
 
 
 def is_acronym(latin: str) -> bool:

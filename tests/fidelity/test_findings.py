@@ -7,6 +7,7 @@ import pytest
 
 from dupcheck.backends.translate.lexical import LexicalTranslator
 from dupcheck.fidelity.findings import CheckedPair, find_problems
+from dupcheck.fidelity.findings.names import TRANSLATED_WORD_SPELLING, nearest_spelling
 from dupcheck.lexical.lexicon import load_lexicon
 from dupcheck.lexical.pivot import pivot_source, pivot_target
 from dupcheck.records import Bead, FindingType, Severity
@@ -183,7 +184,7 @@ def test_a_name_that_begins_like_a_title_is_still_matched_whole():
         ("The company appointed agents in Rajasthan, Madhya Pradesh and Maharashtra.",
          "कंपनी ने राजस्थान, मप्र और महाराष्ट्र में एजेंट नियुक्त किए।", []),
         ("The company appointed agents in Rajasthan, Madhya Pradesh and Maharashtra.",
-         "कंपनी ने राजस्थान और महाराष्ट्र में एजेंट नियुक्त किए।", ["Pradesh"]),
+         "कंपनी ने राजस्थान और महाराष्ट्र में एजेंट नियुक्त किए।", ["Madhya", "Pradesh"]),
         # a name shortening a word of its own sentence may be written out (TICO-19: Ang)
         ("It lowers angiotensin-II and raises Ang(1-7) in the heart.",
          "यह हृदय में एंजियोटेंसिन-II को घटाता है और एंजियोटेंसिन (1-7) को बढ़ाता है।", []),
@@ -279,3 +280,21 @@ def test_a_flagged_phrase_is_whole_for_its_reader(text, words, expected):
     start, end = text.index(first), text.index(last) + len(last)
     a, b = _phrase_span(text, start, end)
     assert text[a:b] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "translated", "bar", "expected"),
+    [
+        # भुगतान ("payment") sounds 0.54 like Putin: a variant, were it no word of its own
+        (["भुगतान"], set(), 0.5, (0.54, 0.5)),
+        (["भुगतान"], {"भुगतान"}, 0.5, (0.54, TRANSLATED_WORD_SPELLING)),
+        # the word nearest its own bar is reported, not the most alike
+        (["भुगतान", "बुतिन"], {"भुगतान"}, 0.5, (0.7, 0.5)),
+        # a place's bar above that stays as it is
+        (["भुगतान"], {"भुगतान"}, 0.75, (0.54, 0.75)),
+        ([], set(), 0.5, (0.0, 0.5)),
+    ],
+)
+def test_a_word_with_a_meaning_must_sound_closer_to_write_a_name(words, translated, bar, expected):
+    nearest, its_bar = nearest_spelling("Putin", words, translated, "hi", bar)
+    assert (round(nearest, 2), its_bar) == expected

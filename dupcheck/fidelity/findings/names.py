@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import cache
 from string import ascii_lowercase
 
@@ -37,6 +37,15 @@ _RUN_WORDS = 4
 #: one: the acronym's best similarity in context is no lower when it is dropped (ROC AUC
 #: 0.40 on TICO-19 ar, benchmarks/name_calibration.py), so it is reported below the gate
 ACRONYM_CONFIDENCE = 0.45
+#: how alike a word the lexicon translates must sound to a name to write it: a name's
+#: variant spelling is 0.5 alike, but so is some word of nearly half of all unrelated
+#: sentences (Putin and भुगतान, "payment", 0.54), and a word with a meaning of its own
+#: seldom spells a name. benchmarks/names_bench.py, first 2,000 lines: a random line
+#: writes a name by one word for 0.33 of WMT14 hi's names, not 0.45, and of TICO-19 ar's,
+#: 0.33, not 0.50; names written in their own line's translation fall from 0.979 to 0.970
+#: and from 0.888 to 0.820, most of those by a look-alike with a meaning (HCoV by خاص
+#: "special", PCR by ظهور "appearance"), that is, by chance
+TRANSLATED_WORD_SPELLING = 0.65
 
 
 class MissingNames(Detector):
@@ -84,12 +93,19 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     तीन, "three", are 0.54 alike)."""
     words = view.words
     rules = language(lang)
-    written_onto = (rules.words.honorifics, rules.words.joined_after) if rules else ((), ())
+    written_onto = (
+        (rules.words.honorifics + rules.words.name_prefixes, rules.words.joined_after) if rules else ((), ())
+    )
     # every target word counts, matched or not: a lexicon link may have taken the
     # name's rendering for an ordinary word (जॉर्ज is also "gorge")
     texts = [w.text for w in words.target if w.text]
     free = [w.text for w in words.target if w.text and w.content]
-    spelled = _runs(texts, _RUN_WORDS)
+    translated = {w.text for w in words.target if w.text and w.content and w.meanings}
+    # a run with a function word in it (ने कहा और, "said and") is no spelling of a name,
+    # however it sounds (Hungary, 0.81), unless a word of it is one the lexicon does not
+    # know (a split name: स्नो डेन); an acronym's letter names may be anything (إف بي آي)
+    target = [w for w in words.target if w.text]
+    spelled = _runs(texts, [w.content for w in target], [w.content and not w.meanings for w in target], _RUN_WORDS)
     # the consonants of each target word, romanised only once a name needs them, and
     # what the target words mean
     initials: set[str] | None = None
@@ -97,11 +113,15 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     english = language(PIVOT).words
     calendar = _calendar_names()
     if any(written_onto):
-        # a title written onto a name (श्रीस्ट्रॉ: "Mr Strö-") or a conjunction after it
-        # (जीबुझांऔर: "Guebuza and") is left off, the word as written tried too
-        # (श्रीलंका is Sri Lanka)
+        # a title or clitic written onto a name (श्रीस्ट्रॉ: "Mr Strö-"; بهوبي: "in Hubei")
+        # or a conjunction after it (जीबुझांऔर: "Guebuza and") is left off, the word as
+        # written tried too (श्रीलंका is Sri Lanka)
         free += sorted({_bare(t, *written_onto) for t in free} - set(free))
-        spelled += _runs([_bare(t, *written_onto) for t in texts], _RUN_WORDS)
+        translated |= {_bare(t, *written_onto) for t in translated}
+        spelled += _runs(
+            [_bare(t, *written_onto) for t in texts], [w.content for w in target],
+            [w.content and not w.meanings for w in target], _RUN_WORDS,
+        )
     for i, w in enumerate(words.source):
         # capitalised dictionary words ("Geological Survey") are not names to miss, but
         # the dictionary's countries and great cities are ("Beijing" → मास्को), even where
@@ -120,11 +140,15 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         # a place the lexicon renders as a word is not written by what merely sounds
         # like it (China and तीन); a name it spells by sound is, as any variant is
         # (Macau: ماكو in the lexicon, ماكاو in TICO-19)
-        bar = NAME_MATCH if place and stems else variant
-        nearest = max((name_similarity(w.text, t, lang) for t in free), default=0.0)
+        nearest, bar = nearest_spelling(
+            w.text, free, translated, lang, NAME_MATCH if place and stems else variant
+        )
         # a run of words sounds like many things in part: it must sound like the name
         # as closely as a name link does
-        if nearest >= bar or any(name_similarity(w.text, run, lang) >= NAME_MATCH for run in spelled):
+        acronym = is_acronym(w.text)
+        if nearest >= bar or any(
+            name_similarity(w.text, run, lang) >= NAME_MATCH for run, open_ in spelled if open_ or acronym
+        ):
             continue
         # a name of two or three words may be written as one (Sri Lanka = سريلانكا,
         # New Zealand = نيوزيلندا): the whole name must then be written as closely
@@ -147,6 +171,22 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         if any(_initials(whole) in initials for whole in wholes):
             continue
         yield i, nearest, bar
+
+
+def nearest_spelling(
+    name: str, words: Iterable[str], translated: Container[str], lang: str, bar: float
+) -> tuple[float, float]:
+    """(how alike the word nearest to writing ``name`` is, how alike it had to be): the
+    word coming closest to its bar, which is ``bar``, or at least
+    ``TRANSLATED_WORD_SPELLING`` for a word in ``translated`` (one the lexicon gives a
+    meaning)."""
+    nearest = (0.0, bar)
+    for word in words:
+        alike = name_similarity(name, word, lang)
+        own_bar = max(bar, TRANSLATED_WORD_SPELLING) if word in translated else bar
+        if alike / own_bar > nearest[0] / nearest[1]:
+            nearest = (alike, own_bar)
+    return nearest
 
 
 @cache
@@ -263,12 +303,12 @@ def _shortens(name: Word, source: Sequence[Word]) -> bool:
     )
 
 
-def _bare(text: str, honorifics: tuple[str, ...], conjunctions: tuple[str, ...]) -> str:
-    """``text`` without a title written onto its front or a conjunction onto its end,
-    where a name is left between them."""
-    for title in honorifics:
-        if text.startswith(title) and len(text) > len(title) + 1:
-            text = text[len(title):]
+def _bare(text: str, fronts: tuple[str, ...], conjunctions: tuple[str, ...]) -> str:
+    """``text`` without a title or clitic written onto its front or a conjunction onto its
+    end, where a name is left between them."""
+    for front in fronts:
+        if text.startswith(front) and len(text) > len(front) + 1:
+            text = text[len(front):]
             break
     for conjunction in conjunctions:
         if text.endswith(conjunction) and len(text) > len(conjunction) + 1:
@@ -276,10 +316,15 @@ def _bare(text: str, honorifics: tuple[str, ...], conjunctions: tuple[str, ...])
     return text
 
 
-def _runs(texts: list[str], longest: int) -> list[str]:
-    """Every run of 2 to ``longest`` consecutive words, joined by spaces."""
+def _runs(
+    texts: list[str], content: list[bool], unknown: list[bool], longest: int
+) -> list[tuple[str, bool]]:
+    """Every run of 2 to ``longest`` consecutive words, joined by spaces, with whether it
+    may spell a name that is no acronym: all its words are ``content`` words, or one is
+    ``unknown`` to the lexicon."""
     return [
-        " ".join(texts[k : k + n]) for n in range(2, longest + 1) for k in range(len(texts) - n + 1)
+        (" ".join(texts[k : k + n]), all(content[k : k + n]) or any(unknown[k : k + n]))
+        for n in range(2, longest + 1) for k in range(len(texts) - n + 1)
     ]
 
 
