@@ -190,8 +190,15 @@ def _split(beads: Sequence[Bead], pair: _Pair, encoder: Encoder, words: WordVect
             run, other = (bead.source, bead.target[0]) if on_source else (bead.target, bead.source[0])
             precision = {k: _word_precision(pair, words, on_source, k, other) for k in (run[0], run[-1])}
             weakest = min(precision, key=precision.__getitem__)
-            if precision[weakest] >= SPLIT_WORDS:
+            if precision[weakest] >= MERGE_WORDS:
                 break
+            if precision[weakest] >= SPLIT_WORDS:
+                # a member that would not be folded in either: its words find less than a
+                # fold asks, and the run embeds no closer with it than without
+                rest = run[1:] if weakest == run[0] else run[:-1]
+                without = (rest, bead.target) if on_source else (bead.source, rest)
+                if _run_similarity(pair, encoder, bead.source, bead.target) > _run_similarity(pair, encoder, *without):
+                    break
             alone = Bead((weakest,), (), 0.0) if on_source else Bead((), (weakest,), 0.0)
             if weakest == run[0]:
                 before.append(alone)
