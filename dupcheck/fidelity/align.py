@@ -165,6 +165,7 @@ def run_similarities(
     score would be: runs of consecutive sentences, at most the longest bead side each."""
     if not runs:
         return []
+
     def is_run(run: Sequence[int]) -> bool:
         return 0 < len(run) <= _LONGEST and list(run) == list(range(run[0], run[0] + len(run)))
 

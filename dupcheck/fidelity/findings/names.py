@@ -98,14 +98,16 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     )
     # every target word counts, matched or not: a lexicon link may have taken the
     # name's rendering for an ordinary word (जॉर्ज is also "gorge")
-    texts = [w.text for w in words.target if w.text]
-    free = [w.text for w in words.target if w.text and w.content]
-    translated = {w.text for w in words.target if w.text and w.content and w.meanings}
+    target = [w for w in words.target if w.text]
+    texts = [w.text for w in target]
+    free = [w.text for w in target if w.content]
+    translated = {w.text for w in target if w.content and w.meanings}
     # a run with a function word in it (ने कहा और, "said and") is no spelling of a name,
     # however it sounds (Hungary, 0.81), unless a word of it is one the lexicon does not
     # know (a split name: स्नो डेन); an acronym's letter names may be anything (إف بي آي)
-    target = [w for w in words.target if w.text]
-    spelled = _runs(texts, [w.content for w in target], [w.content and not w.meanings for w in target], _RUN_WORDS)
+    content = [w.content for w in target]
+    unknown = [w.content and not w.meanings for w in target]
+    spelled = _runs(texts, content, unknown, _RUN_WORDS)
     # the consonants of each target word, romanised only once a name needs them, and
     # what the target words mean
     initials: set[str] | None = None
@@ -118,10 +120,7 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         # written tried too (श्रीलंका is Sri Lanka)
         free += sorted({_bare(t, *written_onto) for t in free} - set(free))
         translated |= {_bare(t, *written_onto) for t in translated}
-        spelled += _runs(
-            [_bare(t, *written_onto) for t in texts], [w.content for w in target],
-            [w.content and not w.meanings for w in target], _RUN_WORDS,
-        )
+        spelled += _runs([_bare(t, *written_onto) for t in texts], content, unknown, _RUN_WORDS)
     for i, w in enumerate(words.source):
         # capitalised dictionary words ("Geological Survey") are not names to miss, but
         # the dictionary's countries and great cities are ("Beijing" → मास्को), even where
