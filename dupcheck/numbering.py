@@ -47,6 +47,14 @@ def place(finding: Finding, source_path: str, target_path: str) -> str:
     return f"{path}:{loc.line}:{loc.column}"
 
 
+def file_lines(finding: Finding) -> str:
+    """The file lines a finding starts on, source → translation ("13 → 2", "5 → –"): a
+    document of paragraphs holds many sentences a line, so sentence numbers alone do not
+    find them in an editor."""
+    where = (finding.source_location, finding.target_location)
+    return " → ".join("–" if loc is None else str(loc.line) for loc in where)
+
+
 def sentences(finding: Finding) -> str:
     """Both sides' sentence numbers of a finding: "30 → 27", "3 → –"."""
     return f"{label(finding.source)} → {label(finding.target)}"

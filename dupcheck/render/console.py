@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from dupcheck.languages import direction
-from dupcheck.numbering import label
+from dupcheck.numbering import file_lines, label
 from dupcheck.records import Report
 from dupcheck.render.bidi import console_is_visual
 from dupcheck.render.cells import Column, table
@@ -61,8 +61,8 @@ def render_console(report: Report, console: Console, *, show_alignment: bool = F
         _print_table(
             console, "Findings",
             [Column("sev"), Column("type"), Column("src", right=True), Column("tgt", right=True),
-             Column("message", wraps=True)],
-            [(f.severity.value, f.type.value, label(f.source), label(f.target), f.message)
+             Column("lines", right=True), Column("message", wraps=True)],
+            [(f.severity.value, f.type.value, label(f.source), label(f.target), file_lines(f), f.message)
              for f in report.findings],
             visual,
         )

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from dupcheck.backends.registry import BackendConfig
 from dupcheck.fidelity.pipeline import Checker
-from dupcheck.records import Bead, Finding, FindingType, Severity
+from dupcheck.records import Bead, Finding, FindingType, Location, Severity
 from dupcheck.render.bidi import is_visual, visual
 from dupcheck.render.cells import Column, table, width
 from dupcheck.render.console import render_console
@@ -78,14 +78,19 @@ def test_a_word_longer_than_its_column_breaks_at_a_grapheme() -> None:
 
 
 def _small_arabic_report():
-    source = segment(document_from_text(
-        "Reuters said the talks (in Cairo) went well. Most cases were mild.", path="en.txt", lang="en"))
-    target = segment(document_from_text(
-        "قالت رويترز إن المحادثات (في القاهرة) سارت بشكل جيد. كانت معظم الحالات خطيرة.",
-        path="ar.txt", lang="ar"))
+    english = "Reuters said the talks (in Cairo) went well. Most cases were mild."
+    arabic = "قالت رويترز إن المحادثات (في القاهرة) سارت بشكل جيد. كانت معظم الحالات خطيرة."
+    source = segment(document_from_text(english, path="en.txt", lang="en"))
+    target = segment(document_from_text(arabic, path="ar.txt", lang="ar"))
     finding = Finding(FindingType.MISTRANSLATION, Severity.MAJOR, "mistranslation.word", (1,), (1,),
-                      "mild", "خطيرة", '"mild" is rendered as "خطيرة" (serious) in 2 places')
+                      "mild", "خطيرة", '"mild" is rendered as "خطيرة" (serious) in 2 places',
+                      source_location=_on_line_one(english, "mild"), target_location=_on_line_one(arabic, "خطيرة"))
     return report_for(source, target, (Bead((0,), (0,), 0.8), Bead((1,), (1,), 0.7)), (finding,))
+
+
+def _on_line_one(text: str, word: str) -> Location:
+    start = text.index(word)
+    return Location(start, start + len(word), 1, start + 1, 1, start + len(word) + 1)
 
 
 def _tables(report, bidi: str, columns: int = 64) -> list[str]:
@@ -96,13 +101,15 @@ def _tables(report, bidi: str, columns: int = 64) -> list[str]:
 
 # logical: the text as it is (reading order), Arabic cells right-aligned
 LOGICAL = [
-    "┌───────┬────────────────┬─────┬─────┬─────────────────────────┐",
-    "│ sev   │ type           │ src │ tgt │ message                 │",
-    "├───────┼────────────────┼─────┼─────┼─────────────────────────┤",
-    "│ major │ mistranslation │   2 │   2 │ \"mild\" is rendered as   │",
-    "│       │                │     │     │ \"خطيرة\" (serious) in 2  │",
-    "│       │                │     │     │ places                  │",
-    "└───────┴────────────────┴─────┴─────┴─────────────────────────┘",
+    "┌───────┬────────────────┬─────┬─────┬───────┬─────────────────┐",
+    "│ sev   │ type           │ src │ tgt │ lines │ message         │",
+    "├───────┼────────────────┼─────┼─────┼───────┼─────────────────┤",
+    "│ major │ mistranslation │   2 │   2 │ 1 → 1 │ \"mild\" is       │",
+    "│       │                │     │     │       │ rendered as     │",
+    "│       │                │     │     │       │ \"خطيرة\"         │",
+    "│       │                │     │     │       │ (serious) in 2  │",
+    "│       │                │     │     │       │ places          │",
+    "└───────┴────────────────┴─────┴─────┴───────┴─────────────────┘",
     "┌─────┬─────┬───────┬────────────────────┬─────────────────────┐",
     "│ src │ tgt │ score │ source             │ translation         │",
     "├─────┼─────┼───────┼────────────────────┼─────────────────────┤",
@@ -120,9 +127,9 @@ LOGICAL = [
 # open to the right; "الحالات" has a lam-alef ligature (one cell less, one more of padding);
 # in the message the Arabic word is reordered alone, so "(serious)" stays after it
 VISUAL = [
-    *LOGICAL[:4],
-    "│       │                │     │     │ \"ﺓﺮﻴﻄﺧ\" (serious) in 2  │",
-    *LOGICAL[5:10],
+    *LOGICAL[:5],
+    "│       │                │     │     │       │ \"ﺓﺮﻴﻄﺧ\"         │",
+    *LOGICAL[6:12],
     "│   1 │   1 │  0.80 │ Reuters said the   │      ﻥﺇ ﺯﺮﺘﻳﻭﺭ ﺖﻟﺎﻗ │",
     "│     │     │       │ talks (in Cairo)   │       ﻲﻓ) ﺕﺎﺛﺩﺎﺤﻤﻟﺍ │",
     "│     │     │       │ went well.         │  ﻞﻜﺸﺑ ﺕﺭﺎﺳ (ﺓﺮﻫﺎﻘﻟﺍ │",
