@@ -37,10 +37,15 @@ def _console(report) -> str:
     return buffer.getvalue()
 
 
-def _from_console(report, code: str) -> tuple[str, str]:
+def _console_cells(report, code: str) -> list[str]:
+    """The cells of the console's first findings row of ``code``'s type."""
     kind = code.split(".")[0]
     line = next(line for line in _console(report).splitlines() if f" {kind} " in line)
-    cells = [c.strip() for c in re.split(r"[│┃]", line) if c.strip()]
+    return [c.strip() for c in re.split(r"[│┃]", line) if c.strip()]
+
+
+def _from_console(report, code: str) -> tuple[str, str]:
+    cells = _console_cells(report, code)
     return cells[2], cells[3]
 
 
@@ -98,3 +103,11 @@ def test_json_says_its_base_and_gives_file_coordinates(report) -> None:
         assert text[where["start"] : where["end"]] == word
         line = text.splitlines()[where["line"] - 1]
         assert line[where["column"] - 1 : where["end_column"] - 1] == word
+
+
+@pytest.mark.parametrize("code", ["mistranslation.word", "number.changed"])
+def test_the_console_gives_the_lines_the_json_locations_hold(report, code: str) -> None:
+    # the Hindi seed is three paragraphs: its sentence numbers are not its lines
+    finding = next(f for f in json.loads(render_json(report))["findings"] if f["code"] == code)
+    assert _console_cells(report, code)[4] == f"{finding['source_location']['line']} → {finding['target_location']['line']}"
+    assert finding["target_location"]["line"] != finding["target"][0]
