@@ -26,13 +26,13 @@ from dupcheck.fidelity.passages import (
     shared_passages,
     two_articles_note,
 )
-from dupcheck.fidelity.repair import repaired
+from dupcheck.fidelity.repair import moved_sentences, repaired
 from dupcheck.fidelity.score import score_document, score_pairs
 from dupcheck.fidelity.signature import build_signature
 from dupcheck.fidelity.wordalign import WORD_LAYER, word_vectors
 from dupcheck.lexical.lexicon import load_lexicon
 from dupcheck.lexical.pivot import PIVOT_LANG, PivotSide, pivot_source, pivot_target
-from dupcheck.records import Document, Finding, Report, Severity, SourceCoverage
+from dupcheck.records import Bead, Document, Finding, Report, Severity, SourceCoverage
 from dupcheck.text.bilingual import load_bilingual
 from dupcheck.text.coords import locate_findings
 from dupcheck.text.load import load_document
@@ -204,6 +204,7 @@ class Checker:
         )
         misplaced: tuple[Finding, ...] = ()
         two_articles = False
+        moved: tuple[Bead, ...] = ()
         if paired:
             misplaced = misaligned(source, target, alignment)
             alignment = paired_alignment(source, target, alignment)
@@ -216,9 +217,12 @@ class Checker:
                 alignment, source, target, src_pivot, tgt_pivot, words, self.passage_settings
             )
             alignment = repaired(alignment, source, target, src_pivot, tgt_pivot, self.encoder, words)
+            # two articles' passages: their unaligned sentences share a topic, not a text
+            if self.encoder is not None and words is not None and not two_articles:
+                moved = moved_sentences(alignment, source, target, src_pivot, tgt_pivot, self.encoder, words)
         pair = CheckedPair(
             source, target, src_pivot, tgt_pivot, alignment, lexicon, self.encoder,
-            self.settings.min_confidence, source_vectors, target_vectors, two_articles,
+            self.settings.min_confidence, source_vectors, target_vectors, two_articles, moved,
         )
         return pair, misplaced
 

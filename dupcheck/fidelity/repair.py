@@ -13,7 +13,9 @@ by another article's shares neither, so it stays an omission and an addition.
 With word states the merges are checked last: a sentence left unaligned beside a 1-1
 bead whose words render part of the bead's other sentence (fewer of them where the bead
 lacks its length) is folded into it, and a merge member whose words find little across
-is split off.
+is split off. Last, ``moved_sentences`` finds a sentence translated out of its place: an
+omission and an addition a few beads apart that translate each other, which a monotone
+alignment cannot pair.
 
 Long because the re-pairing and the merge check read the pair through one view
 (``_Pair``) and the same two measures (a run pair's cosine, a sentence's word precision
@@ -93,6 +95,20 @@ BALANCED_GAIN = 0.15
 BALANCED_SLACK = 0.05
 #: the fewest other aligned beads whose lengths set the ratio ``BALANCED_GAIN`` reads
 RATIO_BEADS = 5
+
+#: a source sentence left unaligned and a target sentence left unaligned, at most this
+#: many aligned beads apart, are one sentence translated out of its place when they embed
+#: as translations do (``MIN_SIMILARITY``), each is closer to the other than to any
+#: sentence of the beads between them, and their content words find each other this well
+#: (``wordalign.word_match``). Chosen on benchmarks/moved_bench.py's calibration part (16
+#: documents a set, all four sets): a translation moved two or three lines down matches
+#: its source's words at 0.61-0.89 and by a margin of 0.009 or more, a sentence of another
+#: passage put in after an omission at 0.34-0.56 (a margin up to 0.025, a cosine up to 0.89
+#: in TICO-19's one-topic texts), so the words decide; the bar sits between the two. The
+#: report part, held out: README.md. The reach is not calibrated: the benchmark moves a line
+#: past one or two translations, and farther moves would weigh more same-topic sentences
+MOVED_REACH = 3
+MOVED_WORD_MATCH = 0.59
 
 #: (source, target) per-sentence word vectors, one row per pivot word (``Checker.word_vectors``)
 WordVectors = tuple[Sequence[np.ndarray], Sequence[np.ndarray]]
@@ -174,6 +190,57 @@ def repaired(
     if encoder is not None and words is not None:
         out = _folded(_split(out, pair, encoder, words), pair, encoder, words)
     return tuple(out)
+
+
+def moved_sentences(
+    alignment: Sequence[Bead],
+    source: Document,
+    target: Document,
+    source_pivot: PivotSide,
+    target_pivot: PivotSide,
+    encoder: Encoder,
+    words: WordVectors,
+) -> tuple[Bead, ...]:
+    """1-1 beads, scored by their cosine, of sentences that translate each other though
+    the alignment leaves both unaligned, a few beads apart (``MOVED_REACH``): a sentence
+    the translation moved, which an order-keeping alignment reports as an omission and
+    an addition. The pairs of greatest cosine first, each sentence in one at most; in
+    source order."""
+    pair = _Pair(source, target, source_pivot, target_pivot, encoder, words)
+    omitted = [(k, b.source[0]) for k, b in enumerate(alignment) if b.source and not b.target]
+    added = [(k, b.target[0]) for k, b in enumerate(alignment) if b.target and not b.source]
+    candidates = []
+    for k, s in omitted:
+        for n, t in added:
+            between = [b for b in alignment[min(k, n) + 1 : max(k, n)] if _two_sided(b)]
+            if not 0 < len(between) <= MOVED_REACH:
+                continue
+            similarity = _moved_similarity(pair, encoder, s, t, between)
+            if similarity is not None and _word_match(pair, words, s, t) >= MOVED_WORD_MATCH:
+                candidates.append((similarity, s, t))
+    out: list[Bead] = []
+    for similarity, s, t in sorted(candidates, reverse=True):
+        if all(s not in b.source and t not in b.target for b in out):
+            out.append(Bead((s,), (t,), round(similarity, 4)))
+    return tuple(sorted(out, key=lambda b: b.source))
+
+
+def _moved_similarity(pair: _Pair, encoder: Encoder, s: int, t: int, between: Sequence[Bead]) -> float | None:
+    """The cosine of source sentence ``s`` and target sentence ``t`` when it is a
+    translation's (``MIN_SIMILARITY``) and each is closer to the other than to any
+    sentence of the ``between`` beads on the other side; else None."""
+    sources = [s, *(i for b in between for i in b.source)]
+    targets = [t, *(j for b in between for j in b.target)]
+    vectors = encoder.encode(
+        [pair.source.sentences[i].text for i in sources] + [pair.target.sentences[j].text for j in targets]
+    )
+    table = vectors[: len(sources)] @ vectors[len(sources) :].T
+    similarity = float(table[0, 0])
+    if similarity < MIN_SIMILARITY:
+        return None
+    if similarity <= max(table[0, 1:].max(), table[1:, 0].max()):
+        return None
+    return similarity
 
 
 def _split(beads: Sequence[Bead], pair: _Pair, encoder: Encoder, words: WordVectors) -> list[Bead]:

@@ -289,7 +289,9 @@ def threshold_findings(report: Report, thresholds: Thresholds) -> tuple[Finding,
             )
         )
     total = len(report.source.sentences)
-    omitted = sum(len(b.source) for b in report.alignment if b.source and not b.target)
+    # a moved sentence is unaligned in place but translated elsewhere: not omitted
+    moved = {s for f in report.findings if f.code == "misalignment.moved" for s in f.source}
+    omitted = sum(1 for b in report.alignment if b.source and not b.target for s in b.source if s not in moved)
     if (
         thresholds.max_omitted_share is not None
         and total

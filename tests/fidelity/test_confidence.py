@@ -4,6 +4,7 @@ vectors (exact expectations), and the re-pairing of sentences the aligner left a
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -12,7 +13,7 @@ from dupcheck.backends.encode.base import Encoder
 from dupcheck.fidelity.findings import find_problems
 from dupcheck.fidelity.findings.base import weighed
 from dupcheck.fidelity.findings.names import TITLES
-from dupcheck.fidelity.repair import monotone_matching, repaired
+from dupcheck.fidelity.repair import monotone_matching, moved_sentences, repaired
 from dupcheck.records import Bead, Finding, FindingType, Severity
 from tests.fidelity.test_findings import (
     EN_JAIL,
@@ -59,8 +60,6 @@ def _at_cosine(a: str, b: str, cosine: float) -> StubEncoder:
 
 
 def _with(pair, encoder):
-    from dataclasses import replace
-
     return replace(pair, encoder=encoder)
 
 
@@ -535,3 +534,53 @@ def test_a_school_standard_is_no_name(source, missing):
     target = "जब उनकी कक्षा 12वीं में पढ़ने वाली बेटी को धमकाया गया, तो नरेंद्र चिंतित हो गए।"
     findings = find_problems(checked([source], [target], [((0,), (0,))]))
     assert [f.source_text for f in findings if f.code == "entity.missing"] == missing
+
+
+@pytest.mark.parametrize(
+    ("cosine", "other_cosine", "word_cosine", "moved"),
+    [
+        # the first sentence translated after the second: embeds and matches word by word
+        # as a translation does, and is closer to it than the translation between them
+        (0.9, 0.0, 0.7, True),
+        # its words find too few counterparts (below 0.59; a same-topic sentence put in
+        # after an omission reaches 0.56): an omission and an addition
+        (0.9, 0.0, 0.55, False),
+        (0.9, 0.0, 0.6, True),
+        # below a translation's cosine (0.82)
+        (0.8, 0.0, 0.9, False),
+        # closer to the translation between them than to each other
+        (0.9, 0.92, 0.9, False),
+        (0.9, 0.88, 0.9, True),
+    ],
+)
+def test_a_sentence_translated_out_of_its_place_is_moved_not_omitted_and_added(
+    cosine, other_cosine, word_cosine, moved,
+):
+    pair = checked([EN_JAIL, EN_OTHER], [HI_OTHER, HI_JAIL], [((0,), ()), ((1,), (0,)), ((), (1,))])
+    angles = {EN_JAIL: 0.0, HI_JAIL: float(np.arccos(cosine))}
+    if other_cosine:
+        angles[HI_OTHER] = -float(np.arccos(other_cosine))
+    encoder = StubEncoder(angles)
+    words = _word_rows(pair, [_toward(1.0), _toward(0.0)], [_toward(0.0), _toward(word_cosine)])
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    found = moved_sentences(pair.alignment, *args, encoder, words)
+    assert found == ((Bead((0,), (1,), cosine),) if moved else ())
+    findings = find_problems(replace(pair, encoder=encoder, moved=found))
+    sentence_codes = [(f.code, f.source, f.target) for f in findings if f.code.endswith(".sentence") or f.code.endswith(".moved")]
+    if moved:
+        assert sentence_codes == [("misalignment.moved", (0,), (1,))]
+        (finding,) = (f for f in findings if f.code == "misalignment.moved")
+        assert "translated later, as sentence 2" in finding.message and finding.severity is Severity.MINOR
+        # the moved pair's words are checked as any pair's: HI_JAIL's हजारों for "tens of thousands"
+        assert ("number.changed", (0,), (1,)) in [(f.code, f.source, f.target) for f in findings]
+    else:
+        assert sentence_codes == [("omission.sentence", (0,), ()), ("addition.sentence", (), (1,))]
+
+
+def test_an_omission_and_an_addition_in_one_gap_are_not_moved():
+    # side by side they are the re-pairing's to weigh (with its own bars), not a move
+    pair = checked([EN_JAIL], [HI_JAIL], [((0,), ()), ((), (0,))])
+    encoder = _at_cosine(EN_JAIL, HI_JAIL, 0.95)
+    words = _word_rows(pair, [_toward(1.0)], [_toward(1.0)])
+    args = (pair.source, pair.target, pair.source_pivot, pair.target_pivot)
+    assert moved_sentences(pair.alignment, *args, encoder, words) == ()

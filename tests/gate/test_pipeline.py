@@ -24,7 +24,7 @@ from dupcheck.gate.pipeline import (
     run_gate,
     threshold_findings,
 )
-from dupcheck.records import Bead
+from dupcheck.records import Bead, Finding, FindingType, Severity
 from tests.gate_support import CLEAN_HI, SEED_EN, SEED_HI, copy_desk, paragraph_check, report_for
 
 app = typer.Typer()
@@ -125,6 +125,13 @@ def test_thresholds_become_document_findings(desk: Path) -> None:
     assert codes == ["threshold.fidelity", "threshold.omitted-share"]
     assert threshold_findings(half, Thresholds(min_fidelity=0.4, max_omitted_share=0.6)) == ()
     assert threshold_findings(replace(half, alignment=()), Thresholds(max_omitted_share=0.0)) == ()
+    # sentences the check found translated out of their places are not omitted
+    moved = tuple(
+        Finding(type=FindingType.MISALIGNMENT, severity=Severity.MINOR, code="misalignment.moved",
+                source=(k,), target=(0,), source_text="", target_text="", message="moved")
+        for k in range(n // 2, n)
+    )
+    assert threshold_findings(replace(half, findings=moved), Thresholds(max_omitted_share=0.4)) == ()
 
 
 def test_cli_reports_exit_codes_and_baseline(

@@ -3,7 +3,8 @@ them all over an aligned pair.
 
 ``base`` holds what they share (``CheckedPair``, ``PairView``, the ``Detector`` loop);
 ``omissions`` (sentences, headlines, clauses, additions), ``numbers``, ``names``,
-``untranslated`` and ``mistranslation`` each hold one family.
+``untranslated`` and ``mistranslation`` each hold one family; ``omissions`` also holds
+``MovedSentences``, the sentences an omission and an addition would otherwise report.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.findings.mistranslation import Mistranslations
 from dupcheck.fidelity.findings.names import MissingNames
 from dupcheck.fidelity.findings.numbers import NumberChanges
-from dupcheck.fidelity.findings.omissions import SentenceAdditions, SentenceOmissions
+from dupcheck.fidelity.findings.omissions import (
+    MovedSentences,
+    SentenceAdditions,
+    SentenceOmissions,
+)
 from dupcheck.fidelity.findings.untranslated import UntranslatedText
 from dupcheck.records import Finding
 
@@ -22,7 +27,7 @@ __all__ = ["DETECTORS", "CheckedPair", "Detector", "PairView", "find_problems"]
 
 DETECTORS: tuple[Detector, ...] = (
     SentenceOmissions(), SentenceAdditions(), NumberChanges(), MissingNames(),
-    UntranslatedText(), Mistranslations(),
+    UntranslatedText(), Mistranslations(), MovedSentences(),
 )
 
 
@@ -30,8 +35,17 @@ def find_problems(
     pair: CheckedPair, views: Sequence[PairView] | None = None,
     detectors: Iterable[Detector] = DETECTORS,
 ) -> tuple[Finding, ...]:
-    views = list(pair.views()) if views is None else views
+    """Every detector's findings over the beads of ``pair`` (``views``: theirs, when the
+    caller has them) and over its moved sentences' beads, whose words are checked as any
+    pair's are; in alignment order, a moved pair at its source sentence's place."""
+    views = [*(pair.views() if views is None else views), *(pair.view(b) for b in pair.moved)]
     findings = [f for d in detectors for f in d.find(pair, views)]
-    order = {(b.source, b.target): k for k, b in enumerate(pair.alignment)}
-    findings.sort(key=lambda f: (order[(f.source, f.target)], -f.severity.rank, f.code))
+    # each sentence lies in one bead of the alignment: a finding sits at its first one's
+    source_bead = {s: k for k, b in enumerate(pair.alignment) for s in b.source}
+    target_bead = {t: k for k, b in enumerate(pair.alignment) for t in b.target}
+
+    def order(f: Finding) -> int:
+        return source_bead[f.source[0]] if f.source else target_bead[f.target[0]]
+
+    findings.sort(key=lambda f: (order(f), -f.severity.rank, f.code))
     return tuple(findings)

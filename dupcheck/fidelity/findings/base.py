@@ -62,6 +62,10 @@ class CheckedPair:
     #: whether the aligner aligned too little of the source for a translation, so the
     #: pair was read as two articles sharing passages (``fidelity.passages``)
     two_articles: bool = False
+    #: 1-1 beads of sentences that translate each other out of their places, across
+    #: other beads (``fidelity.repair.moved_sentences``): not in ``alignment``, whose
+    #: order they would break, and neither an omission nor an addition
+    moved: tuple[Bead, ...] = ()
     #: how many characters of translation a source character takes in this document's
     #: aligned pairs (their median): what a pair's own ratio is measured against
     length_ratio: float = field(init=False)
@@ -81,8 +85,15 @@ class CheckedPair:
         return len(view.target_text) / expected if expected else 1.0
 
     def views(self) -> Iterator[PairView]:
+        """One view per bead of ``alignment``, in order (``moved`` apart)."""
         for bead in self.alignment:
             yield self.view(bead)
+
+    def moved_source(self, s: int) -> bool:
+        return any(s in b.source for b in self.moved)
+
+    def moved_target(self, t: int) -> bool:
+        return any(t in b.target for b in self.moved)
 
     def view(self, bead: Bead) -> PairView:
         src_words = _run_words(self.source_pivot, self.source, bead.source)

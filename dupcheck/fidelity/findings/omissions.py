@@ -19,6 +19,7 @@ import regex
 from dupcheck.fidelity.findings.base import CheckedPair, Detector, PairView
 from dupcheck.fidelity.wordalign import RENDERED_SIMILARITY, unmatched_runs
 from dupcheck.lexical.pivot import Word
+from dupcheck.numbering import label
 from dupcheck.records import Bead, Finding, FindingType, Severity
 
 #: an unaligned sentence with nothing unaligned across from it
@@ -70,6 +71,8 @@ class SentenceOmissions(Detector):
 
     def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
         if view.bead.source and not view.bead.target:
+            if pair.moved_source(view.bead.source[0]):
+                return  # translated elsewhere: ``MovedSentences``
             sentence = pair.source.sentences[view.bead.source[0]]
             confidence = _sentence_confidence(pair, view.bead)
             if sentence.headline:
@@ -289,8 +292,31 @@ class SentenceAdditions(Detector):
             yield from unmatched_phrases(self, pair, view, source_side=False)
             return
         if view.bead.target and not view.bead.source:
+            if pair.moved_target(view.bead.target[0]):
+                return  # a moved source sentence's translation: ``MovedSentences``
             confidence = _sentence_confidence(pair, view.bead)
             note = _ACROSS_NOTE[confidence].format(other="source sentence")
             yield self._finding(Severity.MAJOR, "addition.sentence", view,
                                 "translation sentence has no counterpart in the source" + note,
                                 confidence=confidence)
+
+
+class MovedSentences(Detector):
+    """Source sentences translated out of their places (``CheckedPair.moved``): the
+    content is there, so the finding is minor, for an editor to check the order; the
+    pair's words are checked by the other detectors, as any pair's are."""
+
+    type = FindingType.MISALIGNMENT
+
+    def inspect(self, pair: CheckedPair, view: PairView) -> Iterable[Finding]:
+        if view.bead not in pair.moved:
+            return
+        (s,), (t,) = view.bead.source, view.bead.target
+        # later: the translations of sentences after this one come before its own
+        later = any(b.source and b.source[0] > s and b.target and b.target[0] < t for b in pair.alignment)
+        yield self._finding(
+            Severity.MINOR, "misalignment.moved", view,
+            f"source sentence {label((s,))} is translated {'later' if later else 'earlier'}, as sentence "
+            f"{label((t,))} of the translation: the two embed as translations do ({view.bead.score:.2f}) "
+            "and their words match",
+        )
