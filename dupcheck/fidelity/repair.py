@@ -245,8 +245,9 @@ def _moved_similarity(pair: _Pair, encoder: Encoder, s: int, t: int, between: Se
 
 def _split(beads: Sequence[Bead], pair: _Pair, encoder: Encoder, words: WordVectors) -> list[Bead]:
     """Each merge (n-1 or 1-n) with an end member whose words find few counterparts in
-    the single sentence across (below ``SPLIT_WORDS``) split: that member becomes an
-    omission or an addition beside the rest. A sentence deleted beside its neighbour's
+    the single sentence across split: that member becomes an omission or an addition
+    beside the rest. Few is below ``SPLIT_WORDS``, or below ``MERGE_WORDS`` where the run
+    embeds no closer with the member than without it. A sentence deleted beside its neighbour's
     bead rides along in a merge as far as its topic carries it ("The family members are
     frightened." after a sentence on threats to the family)."""
     out: list[Bead] = []
@@ -259,22 +260,19 @@ def _split(beads: Sequence[Bead], pair: _Pair, encoder: Encoder, words: WordVect
             weakest = min(precision, key=precision.__getitem__)
             if precision[weakest] >= MERGE_WORDS:
                 break
-            if precision[weakest] >= SPLIT_WORDS:
-                # a member that would not be folded in either: its words find less than a
-                # fold asks, and the run embeds no closer with it than without
-                rest = run[1:] if weakest == run[0] else run[:-1]
-                without = (rest, bead.target) if on_source else (bead.source, rest)
-                if _run_similarity(pair, encoder, bead.source, bead.target) > _run_similarity(pair, encoder, *without):
-                    break
+            rest = run[1:] if weakest == run[0] else run[:-1]
+            source, target = (rest, bead.target) if on_source else (bead.source, rest)
+            without = _run_similarity(pair, encoder, source, target)
+            # a member whose words find less than a fold asks but at least SPLIT_WORDS
+            # stays where the run embeds closer with it than without
+            if precision[weakest] >= SPLIT_WORDS and _run_similarity(pair, encoder, bead.source, bead.target) > without:
+                break
             alone = Bead((weakest,), (), 0.0) if on_source else Bead((), (weakest,), 0.0)
             if weakest == run[0]:
                 before.append(alone)
-                rest = run[1:]
             else:
                 after.insert(0, alone)
-                rest = run[:-1]
-            source, target = (rest, bead.target) if on_source else (bead.source, rest)
-            bead = Bead(source, target, round(_run_similarity(pair, encoder, source, target), 4))
+            bead = Bead(source, target, round(without, 4))
         out += [*before, bead, *after]
     return out
 
