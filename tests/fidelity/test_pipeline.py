@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from dupcheck.backends.registry import BackendConfig
-from dupcheck.fidelity.pipeline import Checker
+from dupcheck.fidelity.pipeline import Checker, CheckSettings
 from dupcheck.records import FindingType, Severity
+from dupcheck.text.load import document_from_text
 from tests.paths import FIXTURES
 
 SEEDS = FIXTURES / "seeds"
@@ -166,3 +167,21 @@ def test_an_article_sharing_passages_aligns_only_those(checker):
         assert english_phrase in en and arabic_phrase in ar
     assert report.scores.coverage < 0.15
     assert any("shares passages" in note for note in report.notes)
+
+
+FLORES = FIXTURES / "flores"
+
+
+@pytest.mark.parametrize("moved_from", [2, 9, 14])
+def test_a_flores_line_translated_two_lines_later_is_moved_not_omitted(moved_from):
+    english = (FLORES / "dev100.eng_Latn.txt").read_text(encoding="utf-8").splitlines()[:20]
+    hindi = (FLORES / "dev100.hin_Deva.txt").read_text(encoding="utf-8").splitlines()[:20]
+    hindi.insert(moved_from + 2, hindi.pop(moved_from))
+    # the packaged encoder on real text: the line's own translation, moved past two others
+    report = Checker(BackendConfig(), CheckSettings(input_format="lines")).check_documents(
+        document_from_text("\n".join(english), lang="en", input_format="lines"),
+        document_from_text("\n".join(hindi), lang="hi", input_format="lines"),
+    )
+    sentences = [(f.code, f.source, f.target, f.severity) for f in report.findings
+                 if f.code in ("misalignment.moved", "omission.sentence", "addition.sentence")]
+    assert sentences == [("misalignment.moved", (moved_from,), (moved_from + 2,), Severity.MINOR)]
