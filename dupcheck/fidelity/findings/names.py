@@ -13,6 +13,7 @@ from dupcheck.lexical.lexicon import (
     LANGS,
     english_lemma,
     foreign_keys,
+    is_given_name,
     is_place,
     load_lexicon,
     name_similarity,
@@ -114,20 +115,24 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
     meanings: frozenset[str] | None = None
     english = language(PIVOT).words
     calendar = _calendar_names()
-    if any(written_onto):
-        # a title or clitic written onto a name (श्रीस्ट्रॉ: "Mr Strö-"; بهوبي: "in Hubei")
-        # or a conjunction after it (जीबुझांऔर: "Guebuza and") is left off, the word as
-        # written tried too (श्रीलंका is Sri Lanka)
-        free += sorted({_bare(t, *written_onto) for t in free} - set(free))
-        translated |= {_bare(t, *written_onto) for t in translated}
-        spelled += _runs([_bare(t, *written_onto) for t in texts], content, unknown, _RUN_WORDS)
+    # a title or clitic written onto a name (श्रीस्ट्रॉ: "Mr Strö-"; بهوبي: "in Hubei") or a
+    # conjunction after it (जीबुझांऔर: "Guebuza and") is left off, the word as written
+    # tried too (श्रीलंका is Sri Lanka)
+    bare = [_bare(t, *written_onto) for t in texts]
+    if bare != texts:
+        free += sorted({b for b, w in zip(bare, target) if w.content} - set(free))
+        translated |= {b for b, w in zip(bare, target) if w.text in translated}
+        spelled += _runs(bare, content, unknown, _RUN_WORDS)
     for i, w in enumerate(words.source):
         # capitalised dictionary words ("Geological Survey") are not names to miss, but
         # the dictionary's countries and great cities are ("Beijing" → मास्को), even where
         # the lexicon renders them (China → चीन, Beijing → بكين) and was not linked; so
-        # are first names the lexicon spells (Vladimir → فلاديمير)
+        # are first names the lexicon spells (Vladimir → فلاديمير) and those that are no
+        # common word, at any place in the sentence ("Kate" → सारा)
         place = is_place(w.text)
-        spelt = place or i and w.text not in calendar and _spelt_by_sound(w, lang)
+        spelt = place or w.text not in calendar and (
+            is_given_name(w.text) or i and _spelt_by_sound(w, lang)
+        )
         if (
             not (w.name or spelt) or i in words.source_matched or w.text.rstrip(".") in TITLES
             or is_english_word(w.text) and not spelt
@@ -191,9 +196,13 @@ def nearest_spelling(
 @cache
 def _calendar_names() -> frozenset[str]:
     """The English weekdays and months: the calendar check's, which weighs a dropped one
-    as minor, so never names to miss."""
+    as minor, so never names to miss; abbreviations also as a word without its point
+    ("1 Jan", which is a first name too)."""
     calendar = language(PIVOT).calendar
-    return frozenset(name for names in (*calendar.days, *calendar.months) for name in names)
+    return frozenset(
+        spelling for names in (*calendar.days, *calendar.months) for name in names
+        for spelling in (name, name.rstrip("."))
+    )
 
 
 def _spelt_by_sound(word: Word, lang: str) -> bool:
