@@ -7,7 +7,11 @@ import pytest
 
 from dupcheck.backends.translate.lexical import LexicalTranslator
 from dupcheck.fidelity.findings import CheckedPair, find_problems
-from dupcheck.fidelity.findings.names import TRANSLATED_WORD_SPELLING, nearest_spelling
+from dupcheck.fidelity.findings.names import (
+    TRANSLATED_WORD_SPELLING,
+    _run_on_tail,
+    nearest_spelling,
+)
 from dupcheck.lexical.lexicon import load_lexicon
 from dupcheck.lexical.pivot import pivot_source, pivot_target
 from dupcheck.records import Bead, FindingType, Severity
@@ -152,6 +156,35 @@ def test_a_title_written_onto_a_name_is_left_off_when_the_name_is_looked_for(hin
 def test_a_conjunction_typed_onto_a_name_is_left_off_when_the_name_is_looked_for(hindi, missing):
     pair = checked(['"It\'s two big men (Guebuza and Dhlakama)," said Hanlon.'], [hindi], [((0,), (0,))])
     assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing
+
+
+@pytest.mark.parametrize(
+    ("hindi", "missing"),
+    [
+        # WMT14 line 496 runs "most" (अधिकांश) onto Sofala and splits the name
+        ("झड़पों के अधिकांशसोफा ला प्रांत में हुई हैं।", []),
+        ("झड़पों के अधिकांश सोफा ला प्रांत में हुई हैं।", []),
+        # the word run on is left off, not the name taken for written by what is left
+        ("झड़पों के अधिकांशगाज़ा प्रांत में हुई हैं।", ["Sofala"]),
+    ],
+)
+def test_a_word_run_onto_a_name_is_left_off_when_the_name_is_looked_for(hindi, missing):
+    pair = checked(["Most of the skirmishes have taken place in Sofala province."], [hindi], [((0,), (0,))])
+    assert [f.source_text for f in find_problems(pair) if f.code == "entity.missing"] == missing
+
+
+@pytest.mark.parametrize(
+    ("word", "tail"),
+    [
+        ("अधिकांशसोफा", "सोफा"),  # अधिकांश "most", known, runs onto a name
+        ("जोमापुटो", "जोमापुटो"),  # जो "who" is shorter than a run-on head may be
+        ("ओबामा", "ओबामा"),  # no known word at its front
+        # ट्रैक "track" is known, but the cut would leave a vowel sign (ि) at the front
+        ("ट्रैकिंग", "ट्रैकिंग"),
+    ],
+)
+def test_the_tail_of_a_word_run_on_cuts_after_the_longest_known_word(word, tail):
+    assert _run_on_tail(word, load_lexicon("hi")) == tail
 
 
 @pytest.mark.parametrize(

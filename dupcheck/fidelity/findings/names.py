@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import cache
 from string import ascii_lowercase
@@ -11,6 +12,7 @@ from dupcheck.fidelity.wordalign import NAME_MATCH
 from dupcheck.languages import PIVOT, language
 from dupcheck.lexical.lexicon import (
     LANGS,
+    Lexicon,
     english_lemma,
     foreign_keys,
     is_given_name,
@@ -123,6 +125,14 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         free += sorted({b for b, w in zip(bare, target) if w.content} - set(free))
         translated |= {b for b, w in zip(bare, target) if w.text in translated}
         spelled += _runs(bare, content, unknown, _RUN_WORDS)
+    # so is a word run onto a name without its space (अधिकांशसोफा ला: "most Sofala"); what
+    # is left is a guess, so it must spell the name as closely as a run of words does
+    if lang in LANGS:
+        lexicon = load_lexicon(lang)
+        tails = [_run_on_tail(b, lexicon) if u else b for b, u in zip(bare, unknown)]
+        if tails != bare:
+            spelled += [(t, True) for t, b in zip(tails, bare) if t != b]
+            spelled += _runs(tails, content, unknown, _RUN_WORDS)
     for i, w in enumerate(words.source):
         # capitalised dictionary words ("Geological Survey") are not names to miss, but
         # the dictionary's countries and great cities are ("Beijing" → मास्को), even where
@@ -311,6 +321,12 @@ def _shortens(name: Word, source: Sequence[Word]) -> bool:
     )
 
 
+#: a word run onto the next without its space is read as two where the first is a word
+#: of the lexicon this long, and what follows it this long (in code points)
+_RUN_ON_HEAD = 3
+_RUN_ON_TAIL = 3
+
+
 def _bare(text: str, fronts: tuple[str, ...], conjunctions: tuple[str, ...]) -> str:
     """``text`` without a title or clitic written onto its front or a conjunction onto its
     end, where a name is left between them."""
@@ -321,6 +337,16 @@ def _bare(text: str, fronts: tuple[str, ...], conjunctions: tuple[str, ...]) -> 
     for conjunction in conjunctions:
         if text.endswith(conjunction) and len(text) > len(conjunction) + 1:
             return text[: -len(conjunction)]
+    return text
+
+
+def _run_on_tail(text: str, lexicon: Lexicon) -> str:
+    """What follows the longest word of ``lexicon`` at the front of ``text``, a word it
+    does not know, typed on without a space; ``text`` itself where no such word is there. The cut never leaves a
+    combining mark (a vowel sign) at the tail's front."""
+    for cut in range(len(text) - _RUN_ON_TAIL, _RUN_ON_HEAD - 1, -1):
+        if not unicodedata.category(text[cut]).startswith("M") and lexicon.knows(text[:cut], lemma=False):
+            return text[cut:]
     return text
 
 
