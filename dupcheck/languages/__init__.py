@@ -166,6 +166,11 @@ class WordRules:
     #: conjunctions typed onto the word before them (Hindi और: "Guebuza and" →
     #: जीबुझांऔर), left off when a name is looked for
     joined_after: tuple[str, ...] = ()
+    #: whether the language's texts run a word onto the next without its space (Hindi
+    #: news: अधिकांशसोफा ला, "most Sofala"), so that a word the lexicon does not know is
+    #: also read as a word it knows and what follows; not where words carry clitics the
+    #: lexicon cannot split (Arabic), whose remainders would sound like names by chance
+    run_on_words: bool = False
     #: endings that derive a word from a shorter one (English "transportation" from
     #: "transport"): a misspelt source word counts as rendered when its base is
     derivations: tuple[str, ...] = ()

@@ -127,7 +127,7 @@ def unwritten_names(view: PairView, lang: str, variant: float) -> Iterator[tuple
         spelled += _runs(bare, content, unknown, _RUN_WORDS)
     # so is a word run onto a name without its space (अधिकांशसोफा ला: "most Sofala"); what
     # is left is a guess, so it must spell the name as closely as a run of words does
-    if lang in LANGS:
+    if rules and rules.words.run_on_words and lang in LANGS:
         lexicon = load_lexicon(lang)
         tails = [_run_on_tail(b, lexicon) if u else b for b, u in zip(bare, unknown)]
         if tails != bare:
