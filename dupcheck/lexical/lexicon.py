@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from pathlib import Path
 
 import regex
 import simplemma
@@ -313,27 +314,23 @@ def loanword_index() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _places() -> frozenset[str]:
-    return frozenset((PLACES_DIR / "places.txt").read_text(encoding="utf-8").split("\n")) - {""}
+def _name_list(path: Path) -> frozenset[str]:
+    """A shipped list of names, one a line (``models/places/``, ``models/names/``)."""
+    return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""}
 
 
 def is_place(word: str) -> bool:
     """Whether an English word is a country, capital, great city or US state that the
     English dictionary also knows ("Beijing", "Moscow", "China"; ``models/build_places.py``):
     a name to look for across, though a dictionary word."""
-    return word in _places()
-
-
-@cache
-def _given_names() -> frozenset[str]:
-    return frozenset((NAMES_DIR / "given.txt").read_text(encoding="utf-8").split("\n")) - {""}
+    return word in _name_list(PLACES_DIR / "places.txt")
 
 
 def is_given_name(word: str) -> bool:
     """Whether an English word is a first name that the English dictionary knows but that
     is no common word ("Kate", "Donald"; not "Will" or "Grace"; ``models/build_given_names.py``):
     a name to look for across, though a dictionary word."""
-    return word in _given_names()
+    return word in _name_list(NAMES_DIR / "given.txt")
 
 
 def lexicon_version() -> dict[str, str]:

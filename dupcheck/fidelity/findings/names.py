@@ -342,8 +342,8 @@ def _bare(text: str, fronts: tuple[str, ...], conjunctions: tuple[str, ...]) -> 
 
 def _run_on_tail(text: str, lexicon: Lexicon) -> str:
     """What follows the longest word of ``lexicon`` at the front of ``text``, a word it
-    does not know, typed on without a space; ``text`` itself where no such word is there. The cut never leaves a
-    combining mark (a vowel sign) at the tail's front."""
+    does not know, typed on without a space; ``text`` itself where no such word is there.
+    The cut never leaves a combining mark (a vowel sign) at the tail's front."""
     for cut in range(len(text) - _RUN_ON_TAIL, _RUN_ON_HEAD - 1, -1):
         if not unicodedata.category(text[cut]).startswith("M") and lexicon.knows(text[:cut], lemma=False):
             return text[cut:]
